@@ -1,0 +1,127 @@
+"""The command-line interface: ``planalign plan|read|check|batch``.
+
+Exit codes: 0 success, 1 unexpected failure, 2 usage error, 3 unreadable input (document, plan
+or rule file), 4 output cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from alignment import __version__
+from alignment.errors import AlignmentError, OutputError
+from alignment.plan import Plan
+from alignment.plan_parser import load_plan
+from alignment.readers import read_document
+from alignment.rules import Rules, load_rules
+from alignment.serialize import document_to_dict, plan_to_dict
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_OUTPUT = 4
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 / usage error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="planalign", description="PlanAlign 规划契合度审查")
+    parser.add_argument("--version", action="version", version=f"PlanAlign {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    plan = commands.add_parser("plan", help="显示参考规划的结构 / show the reference plan outline")
+    _add_reference_options(plan)
+    plan.add_argument("--json", action="store_true", help="输出完整的 JSON 模型")
+    plan.set_defaults(run=_run_plan)
+
+    read = commands.add_parser("read", help="显示读取到的文档段落 / show a document as read")
+    read.add_argument("file")
+    read.add_argument("--json", action="store_true")
+    read.set_defaults(run=_run_read)
+
+    gui = commands.add_parser("gui", help="打开图形界面 / open the window")
+    gui.add_argument("file", nargs="?")
+    gui.add_argument("--screenshot", metavar="OUT.png")
+    _add_reference_options(gui)
+    gui.set_defaults(run=None)
+    return parser
+
+
+def _add_reference_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plan", metavar="FILE", help="参考规划文件（txt、docx、pdf），默认为内置金水区规划"
+    )
+    parser.add_argument("--rules", metavar="FILE", help="规则文件（TOML），默认为内置规则")
+
+
+def load_reference(args: argparse.Namespace) -> tuple[Plan, Rules]:
+    return load_plan(args.plan), load_rules(args.rules)
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    plan, rules = load_reference(args)
+    if args.json:
+        _print_json(plan_to_dict(plan, rules))
+        return 0
+    print(outline(plan))
+    return 0
+
+
+def outline(plan: Plan) -> str:
+    """A readable outline with counts."""
+    lines = [
+        plan.title,
+        f"{len(plan.chapters)} 章，{len(plan.sections)} 节，{len(plan.measures)} 条措施，"
+        f"{len(plan.targets)} 项量化目标",
+    ]
+    for chapter in plan.chapters:
+        lines.append(f"第{chapter.id}章 {chapter.title}")
+        for section in chapter.sections:
+            lines.append(f"  {section.id} {section.title}（{len(section.measures)} 条措施）")
+    lines += [f"注意：{w}" for w in plan.warnings]
+    return "\n".join(lines)
+
+
+def _run_read(args: argparse.Namespace) -> int:
+    document = read_document(args.file)
+    if args.json:
+        _print_json(document_to_dict(document))
+        return 0
+    for paragraph in document.paragraphs:
+        marker = (
+            "#" * paragraph.level + " " if paragraph.level else ("| " if paragraph.in_table else "")
+        )
+        print(f"{paragraph.index:>4}  {marker}{paragraph.text}")
+    return 0
+
+
+def _exit_code(error: AlignmentError) -> int:
+    return EXIT_OUTPUT if isinstance(error, OutputError) else EXIT_INPUT
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code. Expected errors print one line on stderr."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] | None = args.run
+    if run is None:  # the gui subcommand is dispatched by main.py
+        return EXIT_USAGE
+    try:
+        return run(args)
+    except AlignmentError as error:
+        sys.stderr.write(f"错误：{error.message} | Error: {error.english}\n")
+        return _exit_code(error)
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,41 @@
+"""A document as read: numbered paragraphs, with heading levels where the format has them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph; ``level`` is 0 for body text, 1.. for headings, ``in_table`` for cells."""
+
+    index: int
+    text: str
+    level: int = 0
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """The readable text of one file."""
+
+    path: str
+    paragraphs: tuple[Paragraph, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def title(self) -> str:
+        """The first heading, else the first short paragraph, else the file name."""
+        for paragraph in self.paragraphs:
+            if paragraph.level:
+                return paragraph.text
+        first = self.paragraphs[0].text if self.paragraphs else ""
+        return first if 0 < len(first) <= 60 else self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def char_count(self) -> int:
+        return sum(len(p.text) for p in self.paragraphs)

@@ -1,0 +1,353 @@
+"""Read .docx, .pdf, .txt/.md and .doc files into a :class:`Document`.
+
+One reader per suffix (``READERS``). Sizes are checked before anything is read, and every
+failure raises a :class:`DocumentReadError` (or subclass) with a message a user can act on.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from alignment.document import Document, Paragraph
+from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
+from alignment.text import normalise
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MAX_PDF_PAGES = 2000
+MAX_CHARACTERS = 3_000_000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
+_HEADING_LINE = re.compile(
+    r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+_PARAGRAPH_END = "。！？；：”!?"
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a document for analysis.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        The suffix has no reader.
+    DocumentReadError
+        Missing, empty, corrupt, encrypted, too large, or without text.
+    """
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = "、".join(sorted(READERS))
+        raise UnsupportedFormatError(
+            f"不支持的文件类型“{path.suffix or '无扩展名'}”：{path.name}。支持的类型：{supported}。",
+            f"Unsupported file type '{path.suffix or '(none)'}': {path.name}. "
+            f"Supported: {', '.join(sorted(READERS))}.",
+        )
+    _check_file(path, MAX_TEXT_FILE_BYTES if reader is read_text_file else MAX_FILE_BYTES)
+    paragraphs = reader(path)
+    return _finish(path, paragraphs)
+
+
+def _check_file(path: Path, limit: int) -> None:
+    if not path.exists():
+        raise DocumentReadError(f"文件不存在：{path}", f"File not found: {path}")
+    if not path.is_file():
+        raise DocumentReadError(f"不是文件：{path}", f"Not a file: {path}")
+    size = path.stat().st_size
+    if size == 0:
+        raise DocumentReadError(f"文件是空的：{path.name}", f"The file is empty: {path.name}")
+    if size > limit:
+        raise DocumentTooLargeError(
+            f"文件过大：{path.name}（{size / 1048576:.1f} MB，上限 {limit // 1048576} MB）。",
+            f"File too large: {path.name} ({size / 1048576:.1f} MB, limit {limit // 1048576} MB).",
+        )
+
+
+def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
+    kept = [p for p in paragraphs if p.text]
+    total = sum(len(p.text) for p in kept)
+    if total == 0:
+        raise DocumentReadError(
+            f"文件中没有可读取的文字：{path.name}（如为扫描件，请先进行文字识别）。",
+            f"No readable text in {path.name} (if it is a scan, run OCR first).",
+        )
+    if total > MAX_CHARACTERS:
+        raise DocumentTooLargeError(
+            f"文件文字过多：{path.name}（{total} 字，上限 {MAX_CHARACTERS} 字）。",
+            f"Too much text in {path.name} ({total} characters, limit {MAX_CHARACTERS}).",
+        )
+    numbered = tuple(Paragraph(n, p.text, p.level, p.in_table) for n, p in enumerate(kept, start=1))
+    return Document(str(path), numbered)
+
+
+# --- plain text -------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM) or GB18030/GBK; refuse binary data."""
+    if b"\x00" in data[:8192]:
+        raise DocumentReadError(
+            f"{name} 不是文本文件（含有二进制数据）。", f"{name} is not a text file (binary data)."
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text
+    raise DocumentReadError(
+        f"无法识别 {name} 的文字编码，请另存为 UTF-8 文本后重试。",
+        f"Cannot detect the text encoding of {name}; save it as UTF-8 and try again.",
+    )
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t\f")
+    return controls <= len(sample) * 0.01
+
+
+def read_text_file(path: Path) -> list[Paragraph]:
+    text = decode_text(path.read_bytes(), path.name)
+    paragraphs = []
+    for line in text.splitlines():
+        level = 0
+        if path.suffix.lower() == ".md" and (match := re.match(r"^(#{1,6})\s+", line)):
+            level, line = len(match[1]), line[match.end() :]
+        paragraphs.append(Paragraph(0, normalise(line).strip(), level))
+    return paragraphs
+
+
+# --- Word ---------------------------------------------------------------------------------------
+
+
+def _open_docx_zip(path: Path) -> zipfile.ZipFile:
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic == _OLE_MAGIC:
+        raise DocumentReadError(
+            f"{path.name} 是受密码保护的或旧版（.doc）Word 文件，请去除密码或另存为 .docx 后重试。",
+            f"{path.name} is password-protected or an old .doc file; remove the password or "
+            "save it as .docx.",
+        )
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DocumentReadError(
+            f"{path.name} 不是有效的 Word 文档（文件已损坏或并非 .docx）。",
+            f"{path.name} is not a valid Word document (corrupt, or not really .docx).",
+        ) from exc
+    _check_zip_sizes(archive, path.name)
+    return archive
+
+
+def _check_zip_sizes(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse zip bombs from the directory alone, before decompressing anything."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_UNCOMPRESSED_BYTES or (
+            info.file_size > 1048576 and ratio > MAX_COMPRESSION_RATIO
+        ):
+            raise DocumentTooLargeError(
+                f"{name} 解压后过大或压缩比异常（上限 {MAX_UNCOMPRESSED_BYTES // 1048576} MB、"
+                f"压缩比 {MAX_COMPRESSION_RATIO}），已拒绝读取。",
+                f"{name} expands too much (limit {MAX_UNCOMPRESSED_BYTES // 1048576} MB, "
+                f"ratio {MAX_COMPRESSION_RATIO}); refused.",
+            )
+    if "word/document.xml" not in archive.namelist():
+        raise DocumentReadError(
+            f"{name} 不是有效的 Word 文档（缺少正文部分）。",
+            f"{name} is not a valid Word document (no word/document.xml).",
+        )
+    with archive.open("word/document.xml") as part:
+        head = part.read(4096)
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise DocumentReadError(
+            f"{name} 含有不允许的 XML 声明（DOCTYPE/ENTITY），已拒绝读取。",
+            f"{name} contains a forbidden XML DOCTYPE/ENTITY declaration; refused.",
+        )
+
+
+def read_docx(path: Path) -> list[Paragraph]:
+    import docx  # deferred: python-docx pulls in lxml, not needed for text files
+
+    with _open_docx_zip(path):
+        pass
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises assorted KeyError/XMLSyntaxError on corrupt parts
+        raise DocumentReadError(
+            f"{path.name} 已损坏，无法读取（{type(exc).__name__}）。",
+            f"{path.name} is corrupt and cannot be read ({type(exc).__name__}).",
+        ) from exc
+    return list(_docx_blocks(document))
+
+
+def _docx_blocks(document: object) -> Iterator[Paragraph]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    body = document.element.body  # type: ignore[attr-defined]
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            paragraph = DocxParagraph(child, document)
+            yield Paragraph(0, normalise(paragraph.text).strip(), _heading_level(paragraph))
+        elif child.tag == f"{_W}tbl":
+            yield from _table_cells(Table(child, document))
+
+
+def _heading_level(paragraph: object) -> int:
+    style = getattr(paragraph, "style", None)
+    name = getattr(style, "name", "") or ""
+    if name.lower() == "title" or name == "标题":
+        return 1
+    match = _HEADING_STYLE.match(name)
+    return int(match[1]) if match else 0
+
+
+def _table_cells(table: object) -> Iterator[Paragraph]:
+    seen: set[int] = set()
+    for row in table.rows:  # type: ignore[attr-defined]
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # merged cells repeat the same element
+                continue
+            seen.add(id(cell._tc))
+            for paragraph in cell.paragraphs:
+                yield Paragraph(0, normalise(paragraph.text).strip(), 0, in_table=True)
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+
+def read_pdf(path: Path) -> list[Paragraph]:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise _encrypted_pdf(path)
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentTooLargeError(
+                f"{path.name} 页数过多（{len(reader.pages)} 页，上限 {MAX_PDF_PAGES} 页）。",
+                f"{path.name} has too many pages ({len(reader.pages)}, limit {MAX_PDF_PAGES}).",
+            )
+        lines = [line for page in reader.pages for line in (page.extract_text() or "").split("\n")]
+    except DocumentReadError:
+        raise
+    except PyPdfError as exc:
+        if "decrypt" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise _encrypted_pdf(path) from exc
+        raise _corrupt_pdf(path, exc) from exc
+    except (ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        raise _corrupt_pdf(path, exc) from exc
+    return [Paragraph(0, text) for text in join_lines(lines)]
+
+
+def _encrypted_pdf(path: Path) -> DocumentReadError:
+    return DocumentReadError(
+        f"{path.name} 已加密，请去除密码后重试。", f"{path.name} is encrypted; remove the password."
+    )
+
+
+def _corrupt_pdf(path: Path, exc: Exception) -> DocumentReadError:
+    return DocumentReadError(
+        f"{path.name} 不是有效的 PDF 文件或已损坏（{type(exc).__name__}）。",
+        f"{path.name} is not a valid PDF or is corrupt ({type(exc).__name__}).",
+    )
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Rejoin hard-wrapped lines (PDF text) into paragraphs.
+
+    A line ends its paragraph when it is a heading, or when it ends a sentence and is shorter
+    than a full line; otherwise the next line continues it.
+    """
+    cleaned = [normalise(line).strip() for line in lines]
+    lengths = [len(line) for line in cleaned if line]
+    if not lengths:
+        return []
+    full = statistics.median(lengths)
+    paragraphs: list[str] = []
+    current = ""
+    for line in cleaned:
+        if not line:
+            current = _flush(paragraphs, current)
+            continue
+        if _HEADING_LINE.match(line) and current:
+            current = _flush(paragraphs, current)
+        current += line
+        short = len(line) < 0.85 * full
+        if (line[-1] in _PARAGRAPH_END and short) or (_HEADING_LINE.match(line) and short):
+            current = _flush(paragraphs, current)
+    _flush(paragraphs, current)
+    return paragraphs
+
+
+def _flush(paragraphs: list[str], current: str) -> str:
+    if current:
+        paragraphs.append(current)
+    return ""
+
+
+# --- legacy .doc --------------------------------------------------------------------------------
+
+
+def read_doc(path: Path) -> list[Paragraph]:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise DocumentReadError(
+            f"读取旧版 Word 文件 {path.name} 需要安装 LibreOffice；也可在 Word 中另存为 .docx 后重试。",
+            f"Reading the old Word file {path.name} needs LibreOffice; or save it as .docx in Word.",
+        )
+    with tempfile.TemporaryDirectory(prefix="planalign-doc-") as out_dir:
+        try:
+            subprocess.run(
+                [
+                    soffice,
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    out_dir,
+                    str(path),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise DocumentReadError(
+                f"LibreOffice 无法转换 {path.name}，文件可能已损坏。",
+                f"LibreOffice could not convert {path.name}; the file may be corrupt.",
+            ) from exc
+        converted = Path(out_dir) / (path.stem + ".docx")
+        if not converted.exists():
+            raise DocumentReadError(
+                f"LibreOffice 无法转换 {path.name}，文件可能已损坏。",
+                f"LibreOffice could not convert {path.name}; the file may be corrupt.",
+            )
+        return read_docx(converted)
+
+
+READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".txt": read_text_file,
+    ".md": read_text_file,
+    ".doc": read_doc,
+}

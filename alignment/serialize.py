@@ -1,0 +1,75 @@
+"""Plain-dict (JSON-ready) views of the plan model and documents."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from alignment.document import Document
+from alignment.lexicon import linked_measures
+from alignment.plan import Measure, Plan, Target
+from alignment.rules import Rules
+
+
+def target_to_dict(target: Target) -> dict[str, Any]:
+    data = asdict(target)
+    data["direction"] = target.direction
+    return data
+
+
+def measure_to_dict(measure: Measure) -> dict[str, Any]:
+    return {
+        "id": measure.id,
+        "title": measure.title,
+        "text": measure.text,
+        "targets": [target_to_dict(t) for t in measure.targets],
+    }
+
+
+def plan_to_dict(plan: Plan, rules: Rules) -> dict[str, Any]:
+    """The whole model: structure, targets, industries with their measures, red lines."""
+    return {
+        "title": plan.title,
+        "source": plan.source,
+        "horizon_year": plan.horizon_year,
+        "preface": list(plan.preface),
+        "chapters": [
+            {
+                "id": c.id,
+                "title": c.title,
+                "sections": [
+                    {
+                        "id": s.id,
+                        "title": s.title,
+                        "measures": [measure_to_dict(m) for m in s.measures],
+                    }
+                    for s in c.sections
+                ],
+            }
+            for c in plan.chapters
+        ],
+        "industries": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "future": i.future,
+                "defining_measures": [m for m in i.defining_measures],
+                "measure_ids": linked_measures(plan, i),
+                "keywords": list(i.terms),
+            }
+            for i in rules.all_industries
+        ],
+        "targets": [target_to_dict(t) for t in plan.targets],
+        "red_lines": [asdict(r) for r in rules.red_lines],
+        "warnings": list(plan.warnings),
+    }
+
+
+def document_to_dict(document: Document) -> dict[str, Any]:
+    return {
+        "path": document.path,
+        "title": document.title,
+        "characters": document.char_count,
+        "paragraphs": [asdict(p) for p in document.paragraphs],
+        "warnings": list(document.warnings),
+    }

@@ -1,0 +1,245 @@
+"""Extract quantified targets ("高新技术企业达到1000家") from plan or document sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from alignment.plan import Target
+from alignment.text import split_sentences
+
+_NUMBER = r"(?<![A-Za-z.\d])(?P<num>\d+(?:\.\d+)?)(?:[-—~～至](?P<high>\d+(?:\.\d+)?))?"
+_BASE_UNITS = (
+    "微克/立方米",
+    "平方公里",
+    "平方米",
+    "公里",
+    "千米",
+    "美元",
+    "元",
+    "人次",
+    "人",
+    "名",
+    "户",
+    "个",
+    "家",
+    "项",
+    "所",
+    "条",
+    "座",
+    "张",
+    "本",
+    "幢",
+    "栋",
+    "处",
+    "吨",
+    "公顷",
+    "亩",
+    "辆",
+    "台",
+    "套",
+    "间",
+    "场",
+    "件",
+    "床",
+    "支",
+    "批",
+)
+_UNIT = rf"(?P<unit>%|‰|个百分点|(?:万|亿|千)?(?:{'|'.join(map(re.escape, _BASE_UNITS))}))"
+_QUALIFIER = r"(?P<qual>以上|以内|以下|左右)?"
+_COMPARATORS = (
+    "不低于",
+    "不少于",
+    "不超过",
+    "控制在",
+    "保持在",
+    "降低到",
+    "降低至",
+    "降至",
+    "压缩至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增长到",
+    "达到",
+    "突破",
+    "超过",
+    "高于",
+    "低于",
+    "至少",
+    "覆盖",
+    "达",
+)
+_BUILD_VERBS = ("新增", "新建", "建成", "形成", "打造", "引培", "完成", "培育", "引进", "建设")
+
+# "比例不低于全区常住人口的40%": a short reference phrase may stand between comparator and value.
+_COMPARED = re.compile(
+    rf"(?P<ind>[^，；。]*?)(?P<cmp>{'|'.join(_COMPARATORS)})(?:[^，；。\d]{{1,12}}?的)?"
+    rf"{_NUMBER}{_UNIT}{_QUALIFIER}"
+)
+# "新增5万个公共服务类停车泊位", "即500亿元的人工智能产业规模": the value before the indicator.
+_BUILT = re.compile(
+    rf"(?:(?P<cmp>{'|'.join(_BUILD_VERBS)})|^即?){_NUMBER}{_UNIT}{_QUALIFIER}的?(?P<ind>[^，；。、和]+)"
+)
+_TRAILING = re.compile(rf"(?P<ind>[^，；。]{{2,}}?){_NUMBER}{_UNIT}{_QUALIFIER}(?=$|、)")
+_PERCENT_FIRST = re.compile(
+    rf"(?P<subj>[^，；。、\d]*?){_NUMBER}(?P<unit>%)(?P<pred>[^，；。、\d]+)"
+)
+
+_YEAR = re.compile(r"(20\d\d)年")
+_CLAUSE_BREAK = re.compile(r"[，；。：、,;]|(?<=[^\d])和(?=\d)")
+_ENDS_WITH_QUANTITY = re.compile(rf"{_NUMBER}{_UNIT}$")
+_LEADING_NOISE = re.compile(
+    rf"^(?:(?:力争|确保|到|至|在|实现|使|并|基本|全面|累计|其中|通过|{'|'.join(_BUILD_VERBS)})"
+    r"|20\d\d年底?|、|“|”)+"
+)
+_TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的)$")
+# Past achievements are not targets: a section of results, or a sentence dated before the plan.
+_PAST_SECTION = re.compile(r"成就|回顾|成效|基础")
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    indicator: str
+    comparator: str
+    value: float
+    value_high: float | None
+    unit: str
+    qualifier: str
+
+
+def extract_targets(
+    paragraph: str,
+    measure_id: str,
+    *,
+    section_title: str = "",
+    first_future_year: int = 2021,
+    default_year: int | None = None,
+) -> tuple[Target, ...]:
+    """All quantified targets in a paragraph, with the year in force for each sentence.
+
+    A sentence dated before ``first_future_year`` reports a result, not a target, and is skipped,
+    as is a whole section titled as a review of results (成就/回顾). A sentence that names no year
+    takes the last year named before it in the paragraph, else ``default_year``.
+    """
+    if is_review_section(section_title):
+        return ()
+    targets: list[Target] = []
+    year = default_year
+    for sentence in split_sentences(paragraph):
+        years = [int(y) for y in _YEAR.findall(sentence.text)]
+        if years:
+            year = max(years)
+        if year is not None and year < first_future_year:
+            continue
+        first = len(targets)
+        for found, parent in _targets_in_sentence(sentence.text):
+            targets.append(
+                Target(
+                    id=f"{measure_id}/{len(targets) + 1}",
+                    indicator=found.indicator,
+                    comparator=found.comparator,
+                    value=found.value,
+                    value_high=found.value_high,
+                    unit=found.unit,
+                    qualifier=found.qualifier,
+                    year=year,
+                    measure_id=measure_id,
+                    text=sentence.text,
+                    parent_id=None if parent is None else f"{measure_id}/{first + parent + 1}",
+                )
+            )
+    return tuple(targets)
+
+
+def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
+    """Targets clause by clause, each with the index (in this sentence) of its 其中 parent."""
+    results: list[tuple[_Found, int | None]] = []
+    parent: int | None = None
+    for clause in _clauses(sentence):
+        is_sub = clause.startswith("其中") and parent is not None
+        for found in _targets_in_clause(clause):
+            if is_sub and parent is not None:
+                results.append((_as_sub_target(found, results[parent][0]), parent))
+            else:
+                parent = len(results)
+                results.append((found, None))
+    return results
+
+
+def _clauses(sentence: str) -> list[str]:
+    """Split at commas, 、 and "和" before a number, but not inside parentheses."""
+    clauses: list[str] = []
+    depth, start = 0, 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        depth = _paren_depth(sentence[: match.start()])
+        if depth == 0:
+            clauses.append(sentence[start : match.start()])
+            start = match.end()
+    clauses.append(sentence[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+def _paren_depth(text: str) -> int:
+    return text.count("（") + text.count("(") - text.count("）") - text.count(")")
+
+
+def _as_sub_target(found: _Found, parent: _Found) -> _Found:
+    sub = found.indicator or "其中"
+    comparator = found.comparator or parent.comparator
+    return _Found(
+        found.start,
+        f"{parent.indicator}（其中{sub}）",
+        comparator,
+        found.value,
+        found.value_high,
+        found.unit,
+        found.qualifier,
+    )
+
+
+def _targets_in_clause(clause: str) -> list[_Found]:
+    for pattern in (_COMPARED, _BUILT, _TRAILING):
+        found = [_from_match(m) for m in pattern.finditer(clause)]
+        found = [f for f in found if f is not None]
+        if found:
+            return found
+    return [f for f in (_from_percent_first(m) for m in _PERCENT_FIRST.finditer(clause)) if f]
+
+
+def _from_match(match: re.Match[str]) -> _Found | None:
+    indicator = clean_indicator(match.group("ind"))
+    # "总面积约3.71平方公里" describes, it does not target; "建设1所不低于70张" is read by _BUILT.
+    if not indicator or indicator.endswith("约") or _ENDS_WITH_QUANTITY.search(indicator):
+        return None
+    high = match.group("high")
+    return _Found(
+        match.start(),
+        indicator,
+        match.groupdict().get("cmp") or "",
+        float(match.group("num")),
+        float(high) if high else None,
+        match.group("unit"),
+        match.group("qual") or "",
+    )
+
+
+def _from_percent_first(match: re.Match[str]) -> _Found | None:
+    indicator = clean_indicator(match.group("subj") + match.group("pred"))
+    if not indicator:
+        return None
+    return _Found(match.start(), indicator, "", float(match.group("num")), None, "%", "")
+
+
+def clean_indicator(text: str) -> str:
+    """Strip the framing words ("到2025年，力争实现…") around an indicator name."""
+    text = _LEADING_NOISE.sub("", text.strip())
+    text = _TRAILING_NOISE.sub("", text).strip("“”").strip()
+    return text if len(text) >= 2 else ""
+
+
+def is_review_section(title: str) -> bool:
+    """Whether a section reviews past results (“十三五”发展成就) rather than planning."""
+    return bool(_PAST_SECTION.search(title))

@@ -1,0 +1,109 @@
+"""Text normalisation and sentence splitting for Chinese official documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# CJK ideographs, 〇, CJK and full-width punctuation, and Chinese quotes: spaces next to these are
+# layout artefacts of web or PDF extraction, never meaningful.
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2018-\u201d\u2026\u00b7"
+_SPACE_NEAR_CJK = re.compile(rf"[ \t\u00a0\u3000]+(?=[{_CJK}])|(?<=[{_CJK}])[ \t\u00a0\u3000]+")
+_SPACE_IN_RATIO = re.compile(r"(?<=\d) *([:：]) *(?=\d)")
+_HALF_TO_FULL = {",": "，", ";": "；", "?": "？", "!": "！"}
+_HALF_PUNCT = re.compile(r"[,;?!]")
+_COLON = re.compile(r":")
+# Parentheses in Chinese text: around CJK content, or right after a CJK character ("新动能( X )").
+_PARENS = re.compile(rf"\(\s*([^()]*[{_CJK}][^()]*?)\s*\)|(?<=[{_CJK}])\(\s*([^()]*?)\s*\)")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+def normalise(text: str) -> str:
+    """Remove extraction spacing and use full-width punctuation in Chinese text.
+
+    No word is changed: "“ 十三五 ”" becomes "“十三五”", "1807 亿元" becomes "1807亿元",
+    "二 〇 三五年" becomes "二〇三五年"; a comma between digits ("1,000") is kept.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_normalise_line(line) for line in text.split("\n")]
+    return "\n".join(lines)
+
+
+def _normalise_line(line: str) -> str:
+    line = _SPACE_NEAR_CJK.sub("", line.strip())
+    line = _SPACE_IN_RATIO.sub(r"\1", line)
+    line = _HALF_PUNCT.sub(lambda m: _half_to_full(line, m), line)
+    line = _COLON.sub(lambda m: _colon_to_full(line, m), line)
+    line = _PARENS.sub(lambda m: f"（{m.group(1) or m.group(2)}）", line)
+    # Full-width punctuation made above may now sit next to a space.
+    return _SPACE_NEAR_CJK.sub("", line)
+
+
+def _between_digits(line: str, start: int) -> bool:
+    before = line[start - 1] if start > 0 else ""
+    after = line[start + 1] if start + 1 < len(line) else ""
+    return before.isascii() and before.isdigit() and after.isascii() and after.isdigit()
+
+
+def _half_to_full(line: str, match: re.Match[str]) -> str:
+    if match.group() == "," and _between_digits(line, match.start()):
+        return ","
+    return _HALF_TO_FULL[match.group()]
+
+
+def _colon_to_full(line: str, match: re.Match[str]) -> str:
+    start = match.start()
+    if _between_digits(line, start) or line[start + 1 : start + 3] == "//":
+        return ":"
+    return "："
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its character offsets in the paragraph it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(paragraph: str) -> list[Sentence]:
+    """Split a paragraph after 。！？； keeping offsets; empty pieces are dropped."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for piece in _SENTENCE_END.split(paragraph):
+        stripped = piece.strip()
+        if stripped:
+            start = offset + piece.index(stripped)
+            sentences.append(Sentence(stripped, start, start + len(stripped)))
+        offset += len(piece)
+    return sentences
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def chinese_numeral(text: str) -> int:
+    """Value of a Chinese numeral up to 99 ("十四" → 14, "二十一" → 21), as used in headings."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        value = 0
+        for char in text:
+            value = value * 10 + _CN_DIGITS[char]
+        return value
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)

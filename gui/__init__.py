@@ -1,0 +1,1 @@
+"""PlanAlign's Qt interface: a thin layer over the ``alignment`` core."""

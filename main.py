@@ -1,0 +1,24 @@
+"""PlanAlign entry point: no arguments opens the window; a subcommand runs the CLI."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    if not args or args[0] == "gui":
+        from gui.app import run_gui
+
+        return run_gui(args[1:] if args else [])
+    from alignment.cli import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from alignment import DocumentReadError, UnsupportedFormatError, read_document, readers
+from alignment.errors import DocumentTooLargeError
+from alignment.readers import join_lines
+from tests.factories import cjk_font_path, make_docx, make_pdf
+
+TEXT = "金水区信息安全产业园项目。\n\n项目位于郑州市金水区，总投资 5 亿元。\n"
+
+
+def test_docx_keeps_order_headings_and_table_cells(tmp_path: Path) -> None:
+    document = read_document(make_docx(tmp_path / "项目建议书.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "信息安全产业园项目建议书"
+    assert document.paragraphs[0].level == 1 and document.paragraphs[1].level == 2
+    assert (
+        texts.index("建设地点") < texts.index("郑州市金水区") < texts.index("结论：项目符合规划。")
+    )
+    assert [p.index for p in document.paragraphs] == list(range(1, len(texts) + 1))
+    assert any(p.in_table for p in document.paragraphs)
+    assert document.title == "信息安全产业园项目建议书"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_text_encodings_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / f"通知-{encoding}.txt"
+    path.write_bytes(TEXT.encode(encoding))
+    document = read_document(path)
+    assert [p.text for p in document.paragraphs] == [
+        "金水区信息安全产业园项目。",
+        "项目位于郑州市金水区，总投资5亿元。",
+    ]
+
+
+def test_markdown_headings(tmp_path: Path) -> None:
+    path = tmp_path / "说明.md"
+    path.write_text("# 项目概况\n\n正文内容。\n", encoding="utf-8")
+    document = read_document(path)
+    assert (document.paragraphs[0].text, document.paragraphs[0].level) == ("项目概况", 1)
+
+
+def test_pdf_text_layer_is_read(tmp_path: Path) -> None:
+    if cjk_font_path() is None:
+        pytest.skip("no CJK font installed for drawing the PDF")
+    lines = ["信息安全产业园项目建议书", "本项目拟在金水区建设信息安全产业园。"]
+    document = read_document(make_pdf(tmp_path / "建议书.pdf", lines))
+    assert "信息安全产业园" in document.text
+    assert "金水区" in document.text
+
+
+def test_join_lines_rejoins_hard_wrapped_paragraphs() -> None:
+    lines = [
+        "一、项目概况",
+        "本项目拟在金水区建设信息安全产业园，重点发展网",
+        "络安全和人工智能产业，带动就业。",
+        "二、投资",
+    ]
+    assert join_lines(lines) == [
+        "一、项目概况",
+        "本项目拟在金水区建设信息安全产业园，重点发展网络安全和人工智能产业，带动就业。",
+        "二、投资",
+    ]
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DocumentReadError, match="文件不存在"):
+        read_document(tmp_path / "没有.docx")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "空.txt"
+    path.write_bytes(b"")
+    with pytest.raises(DocumentReadError, match="空的"):
+        read_document(path)
+
+
+def test_whitespace_only_file_has_no_text(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text("\n   \n\n", encoding="utf-8")
+    with pytest.raises(DocumentReadError, match="没有可读取的文字"):
+        read_document(path)
+
+
+def test_unsupported_extension(tmp_path: Path) -> None:
+    path = tmp_path / "表格.xls"
+    path.write_bytes(b"data")
+    with pytest.raises(UnsupportedFormatError, match="不支持的文件类型"):
+        read_document(path)
+
+
+def test_text_named_docx_is_not_a_word_file(tmp_path: Path) -> None:
+    path = tmp_path / "假的.docx"
+    path.write_text("这其实是文本", encoding="utf-8")
+    with pytest.raises(DocumentReadError, match="不是有效的 Word 文档"):
+        read_document(path)
+
+
+def test_truncated_docx_is_corrupt(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "good.docx").read_bytes()
+    path = tmp_path / "截断.docx"
+    path.write_bytes(good[: len(good) // 2])
+    with pytest.raises(DocumentReadError):
+        read_document(path)
+
+
+def test_zip_without_document_part(tmp_path: Path) -> None:
+    path = tmp_path / "空壳.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(DocumentReadError, match="缺少正文"):
+        read_document(path)
+
+
+def test_encrypted_office_file(tmp_path: Path) -> None:
+    path = tmp_path / "加密.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(DocumentReadError, match="密码"):
+        read_document(path)
+
+
+def test_scanned_pdf_has_no_text(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "扫描件.pdf", [], with_text=False)
+    with pytest.raises(DocumentReadError, match="扫描件"):
+        read_document(path)
+
+
+def test_not_really_a_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "假.pdf"
+    path.write_text("not a pdf at all", encoding="utf-8")
+    with pytest.raises(DocumentReadError, match="PDF"):
+        read_document(path)
+
+
+def test_binary_named_txt(tmp_path: Path) -> None:
+    path = tmp_path / "二进制.txt"
+    path.write_bytes(bytes(range(256)) * 4)
+    with pytest.raises(DocumentReadError, match="不是文本文件"):
+        read_document(path)
+
+
+def test_too_large_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "MAX_TEXT_FILE_BYTES", 10)
+    path = tmp_path / "大.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(DocumentTooLargeError, match="上限"):
+        read_document(path)
+
+
+def test_zip_bomb_is_refused_from_the_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w/>")
+        archive.writestr("word/padding.xml", b"0" * (8 * 1024 * 1024))
+    with pytest.raises(DocumentTooLargeError, match="压缩比"):
+        read_document(path)
+
+
+def test_doctype_in_docx_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xxe.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "word/document.xml",
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        )
+    with pytest.raises(DocumentReadError, match="DOCTYPE"):
+        read_document(path)
+
+
+def test_doc_without_libreoffice_says_how_to_convert(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers.shutil, "which", lambda name: None)
+    path = tmp_path / "旧版.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(DocumentReadError, match=r"另存为 \.docx"):
+        read_document(path)

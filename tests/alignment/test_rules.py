@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignment import RuleFileError, load_rules
+from alignment.resources import RULES, read_text
+from alignment.rules import parse_rules
+
+SHIPPED = read_text(RULES)
+
+
+def test_shipped_rules_define_the_five_industries(rules) -> None:
+    assert [i.name for i in rules.industries] == [
+        "信息科技",
+        "商贸服务",
+        "现代金融",
+        "高端商务",
+        "文化创意",
+    ]
+    assert [i.defining_measures for i in rules.industries] == [
+        ("5.2.1",),
+        ("5.2.2",),
+        ("5.2.3",),
+        ("5.2.4",),
+        ("5.2.5",),
+    ]
+    assert rules.future_industries[0].defining_measures == ("5.1.3",)
+    assert {r.id for r in rules.red_lines} >= {
+        "high_energy_pollution",
+        "basic_farmland",
+        "ecological_red_line",
+        "speculative_housing",
+    }
+
+
+def test_rule_measures_exist_in_the_plan(plan, rules) -> None:
+    ids = {m.id for m in plan.measures}
+    referenced = [m for i in rules.all_industries for m in i.measure_ids]
+    referenced += [m for r in rules.red_lines for m in r.basis]
+    referenced += [m for c in rules.cross_cutting for m in c.measures]
+    assert set(referenced) <= ids
+
+
+def _error(text: str) -> str:
+    with pytest.raises(RuleFileError) as caught:
+        parse_rules(text, "my-rules.toml")
+    return caught.value.message
+
+
+def _line_of(fragment: str) -> int:
+    return next(n for n, line in enumerate(SHIPPED.splitlines(), 1) if fragment in line)
+
+
+def test_syntax_error_names_file_and_line() -> None:
+    message = _error(SHIPPED.replace("[scoring]", "[scoring"))
+    assert message.startswith(f"规则文件 my-rules.toml 第{_line_of('[scoring]')}行")
+
+
+def test_negative_weight_names_its_line() -> None:
+    message = _error(SHIPPED.replace("weight = 3", "weight = -3", 1))
+    assert f"第{_line_of('weight = 3')}行" in message and "weight" in message
+
+
+def test_unknown_key_names_its_line() -> None:
+    message = _error(SHIPPED.replace('color = "#2E9E6B"', 'colour = "#2E9E6B"'))
+    line = _line_of('color = "#2E9E6B"')
+    assert f"第{line}行" in message and "colour" in message
+
+
+def test_bad_thresholds() -> None:
+    message = _error(SHIPPED.replace("strong = 60", "strong = 20"))
+    assert "partial < strong" in message
+
+
+def test_missing_rule_file(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="无法读取规则文件"):
+        load_rules(tmp_path / "none.toml")

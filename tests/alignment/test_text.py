@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from alignment.text import chinese_numeral, normalise, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("“ 十三五 ” 发展成就", "“十三五”发展成就"),
+        ("达到 1807 亿元", "达到1807亿元"),
+        ("到 2025 年", "到2025年"),
+        ("二 〇 三五年远景目标", "二〇三五年远景目标"),
+        ("编制,是金水", "编制，是金水"),
+        ("0.1 : 9.9 : 90", "0.1:9.9:90"),
+        ("共 1,000 人", "共1,000人"),
+        ("培育未来产业新动能( X )", "培育未来产业新动能（X）"),
+        ("创新智城 · 品质金水", "创新智城·品质金水"),
+        ("PlanAlign version 1", "PlanAlign version 1"),
+    ],
+)
+def test_normalise_removes_spacing_without_changing_words(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_split_sentences_keeps_offsets() -> None:
+    text = "做大做强信息科技产业。信息科技产业是重要方向；力争突破！"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "做大做强信息科技产业。",
+        "信息科技产业是重要方向；",
+        "力争突破！",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("一", 1), ("十", 10), ("十四", 14), ("二十一", 21), ("7", 7)]
+)
+def test_chinese_numeral(text: str, value: int) -> None:
+    assert chinese_numeral(text) == value

@@ -1,0 +1,38 @@
+"""Shared fixtures; Qt runs offscreen, and Qt tests are marked ``gui``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication exists: headless Qt, and settings kept out of the user's home.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/gui" in item.path.as_posix():
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def plan():
+    from alignment import load_plan
+
+    return load_plan()
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from alignment import load_rules
+
+    return load_rules()
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
