@@ -74,6 +74,15 @@ class CrossCutting:
 
 
 @dataclass(frozen=True)
+class LocationRule:
+    """The plan's home district, its aliases, and places that are elsewhere."""
+
+    home: str = ""
+    aliases: tuple[str, ...] = ()
+    elsewhere: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Scoring:
     """Thresholds that turn similarities and term hits into verdicts."""
 
@@ -94,6 +103,7 @@ class Rules:
     future_industries: tuple[Industry, ...]
     red_lines: tuple[RedLine, ...]
     cross_cutting: tuple[CrossCutting, ...]
+    location: LocationRule = LocationRule()
     source: str = ""
 
     @property
@@ -109,7 +119,10 @@ class Rules:
         return tuple(dict.fromkeys(terms))
 
 
-_TOP_KEYS = {"version", "scoring", "industries", "future_industries", "red_lines", "cross_cutting"}
+_TOP_KEYS = {
+    "version", "scoring", "industries", "future_industries", "red_lines", "cross_cutting", "location"
+}
+_LOCATION_KEYS = {"home", "aliases", "elsewhere"}
 _INDUSTRY_KEYS = {
     "id",
     "name",
@@ -214,7 +227,21 @@ class _Validator:
             for n, item in enumerate(self.table_list(data, "cross_cutting"))
         )
         self.check_unique_ids([*industries, *future], "industries")
-        return Rules(scoring, industries, future, red_lines, cross, self.source)
+        location = self.location(data.get("location", {}))
+        return Rules(scoring, industries, future, red_lines, cross, location, self.source)
+
+    def location(self, item: Any) -> LocationRule:
+        if not isinstance(item, dict):
+            raise self.fail(self.line_of("location"), "[location] 必须是表。",
+                            "[location] must be a table.")
+        if not item:
+            return LocationRule()
+        self.check_keys(item, _LOCATION_KEYS, "location", 0)
+        return LocationRule(
+            home=self.string(item, "home", "location", 0),
+            aliases=self.strings(item, "aliases", "location", 0),
+            elsewhere=self.strings(item, "elsewhere", "location", 0),
+        )
 
     def table_list(self, data: dict[str, Any], name: str, required: bool = False) -> list[Any]:
         items = data.get(name, [])

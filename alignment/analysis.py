@@ -1,0 +1,312 @@
+"""Analyse one document against a reference plan: score, verdict, industries, evidence, gaps.
+
+How the score is made (each part is reported in ``AlignmentResult.components``):
+
+* ``plan_share``: the share of the document's sentences that match some plan sentence with
+  cosine similarity >= ``match_threshold``. A share, so a long document does not score high by
+  touching everything a little.
+* ``match_strength``: the mean similarity of the best three matched measures.
+* ``industry``: the leading priority industry's score (share of sentences that carry its terms,
+  and how many distinct terms).
+
+``score = 100 × (0.45·min(1, plan_share/0.5) + 0.30·min(1, match_strength/0.5) + 0.25·industry/100)``,
+scaled by 0.6 when the project is located outside the plan's district. Any red-line conflict
+makes the verdict ``conflict`` whatever the score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from alignment.document import Document
+from alignment.errors import Cancelled
+from alignment.lexicon import industry_hits, red_line_hits, unique_terms
+from alignment.location import locate
+from alignment.plan import Plan
+from alignment.plan_index import PlanIndex, build_index
+from alignment.result import (
+    AlignmentResult,
+    Conflict,
+    Evidence,
+    Gap,
+    IndustryScore,
+    Match,
+    TermPosition,
+)
+from alignment.rules import Industry, Rules
+from alignment.segmentation import Segmenter, make_segmenter
+from alignment.text import split_sentences
+
+Progress = Callable[[float, str], None]
+IsCancelled = Callable[[], bool]
+
+_MIN_SENTENCE = 8
+# A match must share at least this many content words: one shared word ("投资") is coincidence.
+_MIN_SHARED_TERMS = 2
+_OUTSIDE_FACTOR = 0.6
+_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
+_SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
+
+
+@dataclass(frozen=True)
+class _DocSentence:
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+
+class Analyzer:
+    """A plan, its rules, and the fitted index: built once, reused for every document.
+
+    Building loads jieba and fits (or loads from cache) the TF-IDF index: call it off the UI
+    thread.
+    """
+
+    def __init__(self, plan: Plan, rules: Rules, segmenter: Segmenter | None = None,
+                 index: PlanIndex | None = None) -> None:
+        self.plan = plan
+        self.rules = rules
+        self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
+        self.index = index or build_index(plan, self.segmenter)
+        self._titles = {m.id: m.title for m in plan.iter_measures()}
+        self._measure_of = np.array([s.measure_id for s in self.index.sentences_])
+        self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
+
+    def analyse(self, document: Document, mode: str = "auto", progress: Progress | None = None,
+                is_cancelled: IsCancelled | None = None) -> AlignmentResult:
+        """Analyse ``document``; see the module docstring for how the score is made.
+
+        Parameters
+        ----------
+        mode:
+            ``"proposal"``, ``"subplan"`` or ``"auto"`` (detected from title and headings).
+        progress:
+            Called with a fraction 0..1 and a short Chinese description.
+        is_cancelled:
+            Polled between steps; when it returns True, :class:`Cancelled` is raised.
+        """
+        report = _Reporter(progress, is_cancelled)
+        report(0.05, "切分句子")
+        sentences = document_sentences(document)
+        resolved_mode = detect_mode(document) if mode == "auto" else mode
+        report(0.2, "计算与规划措施的相似度")
+        sims = self.index.similarity([s.text for s in sentences])
+        report(0.6, "匹配规划措施")
+        matches, best = self._matches(sentences, sims)
+        report(0.75, "识别重点产业")
+        industries = tuple(self._industry(document, sentences, i) for i in self.rules.all_industries)
+        report(0.85, "检查红线与差距")
+        conflicts = self._conflicts(document, sentences)
+        primary = self._primary(industries)
+        gaps = self._gaps(document, resolved_mode, primary, matches)
+        warnings, outside = self._warnings(document, sentences, best)
+        components = self._components(sentences, best, matches, industries)
+        score = _score(components) * (_OUTSIDE_FACTOR if outside else 1.0)
+        report(1.0, "完成")
+        return AlignmentResult(
+            document=document.path, title=document.title, plan_title=self.plan.title,
+            mode=resolved_mode, score=round(score, 1),
+            verdict=self._verdict(score, conflicts), primary_industry=primary,
+            industries=industries, matches=matches, gaps=gaps, conflicts=conflicts,
+            warnings=warnings, components=components,
+            thresholds={"strong": self.rules.scoring.strong, "partial": self.rules.scoring.partial,
+                        "industry_threshold": self.rules.scoring.industry_threshold,
+                        "match_threshold": self.rules.scoring.match_threshold},
+            characters=document.char_count, sentences=len(sentences),
+        )
+
+    # --- plan measures ---------------------------------------------------------------------
+
+    def _matches(self, sentences: list[_DocSentence], sims: np.ndarray
+                 ) -> tuple[tuple[Match, ...], np.ndarray]:
+        threshold = self.rules.scoring.match_threshold
+        support: dict[str, list[Evidence]] = {}
+        for row, sentence in enumerate(sentences):
+            columns = np.flatnonzero(sims[row] >= threshold)
+            if len(columns) == 0:
+                continue
+            words = set(self.segmenter(sentence.text))
+            for column in columns:
+                shared = words & self.index.terms_[column]
+                if len(shared) < _MIN_SHARED_TERMS:
+                    sims[row, column] = 0.0  # not a match: keeps plan_share honest too
+                    continue
+                measure_id = str(self._measure_of[column])
+                evidence = Evidence(sentence.text, sentence.paragraph, sentence.start, sentence.end,
+                                    self.index.sentences_[column].text,
+                                    round(float(sims[row, column]), 3), tuple(sorted(shared)))
+                support.setdefault(measure_id, []).append(evidence)
+        best = sims.max(axis=1) if sims.size else np.zeros(len(sentences))
+        matches = [self._match(measure_id, items) for measure_id, items in support.items()]
+        matches.sort(key=lambda m: (-m.similarity, m.measure_id))
+        return tuple(matches[: self.rules.scoring.max_matches]), best
+
+    def _match(self, measure_id: str, items: list[Evidence]) -> Match:
+        by_sentence: dict[tuple[int, int], Evidence] = {}
+        for item in items:  # one piece of evidence per document sentence: its best plan sentence
+            key = (item.paragraph, item.start)
+            if key not in by_sentence or item.similarity > by_sentence[key].similarity:
+                by_sentence[key] = item
+        evidence = sorted(by_sentence.values(), key=lambda e: -e.similarity)
+        top = evidence[0].similarity
+        confidence = "high" if top >= 0.3 or len(evidence) >= 3 else (
+            "medium" if top >= 0.2 or len(evidence) >= 2 else "low")
+        return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence[:3]))
+
+    # --- industries ------------------------------------------------------------------------
+
+    def _industry(self, document: Document, sentences: list[_DocSentence],
+                  industry: Industry) -> IndustryScore:
+        positions: list[TermPosition] = []
+        for paragraph in document.paragraphs:
+            positions += [TermPosition(h.term, paragraph.index, h.start)
+                          for h in industry_hits(paragraph.text, industry)]
+        carrying: list[tuple[float, _DocSentence]] = []
+        for sentence in sentences:
+            hits = industry_hits(sentence.text, industry)
+            weight = sum(h.weight for h in hits)
+            if weight >= 2:
+                carrying.append((weight, sentence))
+        share = len(carrying) / max(len(sentences), 1)
+        strong_terms = {p.term for p in positions if _is_strong(industry, p.term)}
+        score = 100 * (0.65 * min(1.0, share / 0.3) + 0.35 * min(1.0, len(strong_terms) / 5))
+        if not strong_terms:
+            score = min(score, 15.0)  # weak words alone ("消费", "数据") never make an industry
+        carrying.sort(key=lambda item: -item[0])
+        evidence = tuple(Evidence(s.text, s.paragraph, s.start, s.end) for _, s in carrying[:3])
+        return IndustryScore(industry.id, industry.name, round(score, 1),
+                             tuple(unique_terms(positions)), tuple(positions), evidence,
+                             round(share, 3), industry.future)
+
+    def _primary(self, industries: tuple[IndustryScore, ...]) -> str | None:
+        five = [i for i in industries if not i.future]
+        leader = max(five, key=lambda i: i.score)
+        return leader.name if leader.score >= self.rules.scoring.industry_threshold else None
+
+    # --- conflicts, gaps, warnings -------------------------------------------------------------
+
+    def _conflicts(self, document: Document, sentences: list[_DocSentence]) -> tuple[Conflict, ...]:
+        conflicts = []
+        for rule in self.rules.red_lines:
+            evidence, terms = [], []
+            for sentence in sentences:
+                hits = red_line_hits(sentence.text, rule)
+                if hits:
+                    terms += [h.term for h in hits]
+                    evidence.append(Evidence(sentence.text, sentence.paragraph, sentence.start,
+                                             sentence.end))
+            if evidence:
+                conflicts.append(Conflict(rule.id, rule.name, rule.basis, rule.quote,
+                                          tuple(dict.fromkeys(terms)), tuple(evidence[:5])))
+        return tuple(conflicts)
+
+    def _gaps(self, document: Document, mode: str, primary: str | None,
+              matches: tuple[Match, ...]) -> tuple[Gap, ...]:
+        matched = {m.measure_id for m in matches}
+        gaps: list[Gap] = []
+        industry = next((i for i in self.rules.industries if i.name == primary), None)
+        if industry is not None:
+            for measure_id in industry.measure_ids:
+                if measure_id in self._titles and measure_id not in matched:
+                    title = self._titles[measure_id]
+                    gaps.append(Gap(measure_id, title,
+                                    f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
+                                    f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
+                                    "industry"))
+        if mode == "proposal":
+            text = document.text
+            for topic in self.rules.cross_cutting:
+                if not any(term in text for term in topic.any):
+                    measure_id = topic.measures[0]
+                    gaps.append(Gap(measure_id, self._titles.get(measure_id, topic.name),
+                                    f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
+                                    topic.suggestion, "cross_cutting"))
+        return tuple(gaps)
+
+    def _warnings(self, document: Document, sentences: list[_DocSentence],
+                  best: np.ndarray) -> tuple[tuple[str, ...], bool]:
+        warnings = list(document.warnings)
+        scoring = self.rules.scoring
+        if document.char_count < scoring.short_document_chars:
+            warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
+        outside = False
+        if self._home_applies:
+            location = locate(document.text, self.rules.location)
+            if location.status == "outside":
+                outside = True
+                warnings.append(f"项目位于{location.place}，不在{self.rules.location.home}范围内"
+                                f"（依据：“{location.sentence}”）；得分已按区外项目折减。")
+            elif location.status == "unknown":
+                warnings.append(f"文档未写明项目位于{self.rules.location.home}。")
+        if sentences and float(best.max()) < scoring.match_threshold:
+            warnings.append("没有任何句子与规划措施明显相似，置信度低。")
+        return tuple(warnings), outside
+
+    def _components(self, sentences: list[_DocSentence], best: np.ndarray,
+                    matches: tuple[Match, ...], industries: tuple[IndustryScore, ...]
+                    ) -> dict[str, float]:
+        threshold = self.rules.scoring.match_threshold
+        share = float((best >= threshold).mean()) if len(best) else 0.0
+        top = [m.similarity for m in matches[:3]]
+        strength = float(np.mean(top)) if top else 0.0
+        industry = max((i.score for i in industries), default=0.0)
+        return {"plan_share": round(share, 3), "match_strength": round(strength, 3),
+                "industry": round(industry, 1)}
+
+    def _verdict(self, score: float, conflicts: tuple[Conflict, ...]) -> str:
+        if conflicts:
+            return "conflict"
+        if score >= self.rules.scoring.strong:
+            return "strong"
+        return "partial" if score >= self.rules.scoring.partial else "weak"
+
+
+def _score(components: dict[str, float]) -> float:
+    return 100 * (0.45 * min(1.0, components["plan_share"] / 0.5)
+                  + 0.30 * min(1.0, components["match_strength"] / 0.5)
+                  + 0.25 * components["industry"] / 100)
+
+
+def _is_strong(industry: Industry, term: str) -> bool:
+    return any(term in (*g.any, *g.all) for g in industry.groups if g.weight >= 2)
+
+
+def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:
+    titles = [m.title for m in plan.iter_measures() if m.has_lead and len(m.title) <= 8]
+    return [*rules.vocabulary, *titles]
+
+
+def document_sentences(document: Document) -> list[_DocSentence]:
+    """The document's sentences long enough to compare, with paragraph and offsets."""
+    sentences = []
+    for paragraph in document.paragraphs:
+        for sentence in split_sentences(paragraph.text):
+            if len(sentence.text) >= _MIN_SENTENCE:
+                sentences.append(_DocSentence(sentence.text, paragraph.index, sentence.start,
+                                              sentence.end))
+    return sentences
+
+
+def detect_mode(document: Document) -> str:
+    """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
+    headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
+    title_says = bool(_SUBPLAN_TITLE.search(document.title)) and "建议书" not in document.title \
+        and "可行性" not in document.title
+    return "subplan" if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2 else "proposal"
+
+
+class _Reporter:
+    def __init__(self, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(fraction, message)

@@ -1,0 +1,138 @@
+"""TF-IDF index of a plan's measure sentences, following scikit-learn's estimator conventions."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alignment import __version__
+from alignment import segmentation as segmentation_module
+from alignment.plan import Plan
+from alignment.segmentation import Segmenter, cache_dir
+from alignment.targets import is_review_section
+from alignment.text import split_sentences
+
+_MIN_SENTENCE = 6
+
+
+@dataclass(frozen=True)
+class PlanSentence:
+    """One sentence of a measure, the unit a document sentence is compared with."""
+
+    measure_id: str
+    text: str
+
+
+class PlanIndex:
+    """Cosine similarity of document sentences to plan sentences.
+
+    Parameters
+    ----------
+    segmenter:
+        The tokenizer (``Segmenter``) used for both plan and documents.
+    features:
+        ``"word"`` (jieba words, uni- and bigrams) or ``"char"`` (character 2-3 grams).
+
+    Attributes
+    ----------
+    sentences_:
+        The plan sentences, in matrix row order.
+    terms_:
+        Each plan sentence's set of content words, to name what a match shares.
+    vectorizer_, matrix_:
+        The fitted ``TfidfVectorizer`` and the plan sentences' L2-normalised TF-IDF rows.
+    """
+
+    def __init__(self, segmenter: Segmenter, features: str = "word") -> None:
+        self.segmenter = segmenter
+        self.features = features
+
+    def fit(self, plan: Plan) -> PlanIndex:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self.sentences_ = plan_sentences(plan)
+        if self.features == "char":
+            self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True,
+                                               lowercase=False, min_df=1)
+        else:
+            self.vectorizer_ = TfidfVectorizer(tokenizer=self.segmenter, token_pattern=None,
+                                               lowercase=False, ngram_range=(1, 2), sublinear_tf=True)
+        self.matrix_ = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
+        self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]
+        return self
+
+    def similarity(self, texts: Sequence[str]) -> Any:
+        """A dense (len(texts) × plan sentences) array of cosine similarities."""
+        if not texts:
+            import numpy as np
+
+            return np.zeros((0, len(self.sentences_)))
+        vectors = self.vectorizer_.transform(list(texts))
+        return (vectors @ self.matrix_.T).toarray()
+
+
+def plan_sentences(plan: Plan) -> list[PlanSentence]:
+    """Every sentence of every measure outside review-of-results sections."""
+    sentences = []
+    for section in plan.sections:
+        if is_review_section(section.title):
+            continue
+        for measure in section.measures:
+            for sentence in split_sentences(measure.text):
+                if len(sentence.text) >= _MIN_SENTENCE:
+                    sentences.append(PlanSentence(measure.id, sentence.text))
+    return sentences
+
+
+def _code_fingerprint() -> str:
+    """The version plus the source of the modules that shape the index, when readable."""
+    parts = [__version__]
+    for module in (__file__, segmentation_module.__file__):
+        try:
+            parts.append(Path(module).read_text(encoding="utf-8"))
+        except (OSError, TypeError):
+            pass  # frozen builds: the version alone keys the cache
+    return "".join(parts)
+
+
+def _cache_key(plan: Plan, segmenter: Segmenter, features: str) -> str:
+    digest = hashlib.sha256()
+    for part in (_code_fingerprint(), features, repr(plan), repr(segmenter.user_words),
+                 repr(sorted(segmenter.stopwords))):
+        digest.update(part.encode("utf-8"))
+    return digest.hexdigest()[:24]
+
+
+def build_index(plan: Plan, segmenter: Segmenter, features: str = "word",
+                use_cache: bool = True) -> PlanIndex:
+    """A fitted index, from the on-disk cache when plan, vocabulary and code version match."""
+    path = cache_dir() / f"index-{_cache_key(plan, segmenter, features)}.pickle"
+    if use_cache and path.exists():
+        try:
+            with path.open("rb") as handle:
+                index = pickle.load(handle)
+            if isinstance(index, PlanIndex):
+                index.segmenter = segmenter
+                if index.vectorizer_.tokenizer is not None:
+                    index.vectorizer_.tokenizer = segmenter
+                return index
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a stale or broken cache is rebuilt below
+    index = PlanIndex(segmenter, features).fit(plan)
+    if use_cache:
+        _write_cache(path, index)
+    return index
+
+
+def _write_cache(path: Path, index: PlanIndex) -> None:
+    temporary = path.with_suffix(".tmp")
+    try:
+        with temporary.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,113 @@
+"""The outcome of an analysis, as frozen dataclasses that serialise to JSON."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+VERDICTS = ("strong", "partial", "weak", "conflict")
+VERDICT_NAMES = {"strong": "高度契合", "partial": "部分契合", "weak": "契合度低", "conflict": "与规划冲突"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A document sentence and the plan sentence it matches, side by side."""
+
+    sentence: str
+    paragraph: int
+    start: int
+    end: int
+    plan_sentence: str = ""
+    similarity: float = 0.0
+    shared_terms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A plan measure the document serves."""
+
+    measure_id: str
+    measure_title: str
+    similarity: float
+    confidence: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class TermPosition:
+    term: str
+    paragraph: int
+    start: int
+
+
+@dataclass(frozen=True)
+class IndustryScore:
+    """How much a document concerns one priority industry, and why."""
+
+    id: str
+    name: str
+    score: float
+    matched_terms: tuple[str, ...]
+    positions: tuple[TermPosition, ...]
+    evidence: tuple[Evidence, ...]
+    sentence_share: float
+    future: bool = False
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A plan measure or topic a document of this kind should address but does not."""
+
+    measure_id: str
+    measure_title: str
+    reason: str
+    suggestion: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A red line of the plan that the document crosses."""
+
+    rule: str
+    name: str
+    basis: tuple[str, ...]
+    quote: str
+    terms: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class AlignmentResult:
+    """Score, verdict and the evidence behind them for one document against one plan."""
+
+    document: str
+    title: str
+    plan_title: str
+    mode: str
+    score: float
+    verdict: str
+    primary_industry: str | None
+    industries: tuple[IndustryScore, ...]
+    matches: tuple[Match, ...]
+    gaps: tuple[Gap, ...]
+    conflicts: tuple[Conflict, ...]
+    warnings: tuple[str, ...]
+    components: dict[str, float] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
+    characters: int = 0
+    sentences: int = 0
+
+    @property
+    def verdict_name(self) -> str:
+        return VERDICT_NAMES[self.verdict]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON view documented in docs/json-schema.md."""
+        data = asdict(self)
+        data["verdict_name"] = self.verdict_name
+        for industry in data["industries"]:
+            industry["matched_terms"] = list(industry["matched_terms"])
+        for conflict in data["conflicts"]:
+            conflict["evidence_text"] = [e["sentence"] for e in conflict["evidence"]]
+        return data

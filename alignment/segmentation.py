@@ -1,0 +1,97 @@
+"""Word segmentation: one jieba tokenizer with the plan's vocabulary and a boilerplate stoplist."""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from alignment import resources
+
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_lock = threading.Lock()
+
+
+def cache_dir() -> Path:
+    """A per-user cache folder (jieba's default /tmp/jieba.cache is shared and often unwritable)."""
+    base = os.environ.get("PLANALIGN_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if base:
+        root = Path(base)
+    elif os.name == "nt":
+        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        root = Path.home() / ".cache"
+    path = root / "planalign" if not os.environ.get("PLANALIGN_CACHE") else root
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _resource_words(name: str) -> list[str]:
+    lines = resources.read_text(name).splitlines()
+    return [line.split()[0] for line in lines if line.strip() and not line.startswith("#")]
+
+
+def default_user_words() -> list[str]:
+    return _resource_words(resources.USER_DICT)
+
+
+def default_stopwords() -> frozenset[str]:
+    return frozenset(_resource_words(resources.STOPWORDS))
+
+
+class Segmenter:
+    """Callable that splits text into content words, for ``TfidfVectorizer(tokenizer=...)``.
+
+    Parameters
+    ----------
+    user_words:
+        Terms jieba must keep whole (plan and rule-file vocabulary).
+    stopwords:
+        Words dropped from the output (official-document boilerplate).
+
+    The jieba dictionary (~0.6 s) loads on first use, or on :meth:`warm_up`.
+    """
+
+    def __init__(self, user_words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> None:
+        self.user_words = tuple(dict.fromkeys(user_words))
+        self.stopwords = frozenset(stopwords)
+        self._tokenizer: object | None = None
+
+    def warm_up(self) -> Segmenter:
+        """Load the dictionary now (call off the UI thread)."""
+        self._jieba()
+        return self
+
+    def _jieba(self) -> object:
+        with _lock:
+            if self._tokenizer is None:
+                import jieba
+
+                tokenizer = jieba.Tokenizer()
+                tokenizer.tmp_dir = str(cache_dir())
+                tokenizer.initialize()
+                for word in self.user_words:
+                    tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 10000))
+                self._tokenizer = tokenizer
+            return self._tokenizer
+
+    def words(self, text: str) -> list[str]:
+        """All words of ``text`` as jieba cuts them, before filtering."""
+        return list(self._jieba().cut(text))  # type: ignore[attr-defined]
+
+    def __call__(self, text: str) -> list[str]:
+        return [
+            w for w in self.words(text)
+            if len(w) > 1 and w not in self.stopwords and _WORD.search(w)
+        ]
+
+    def __getstate__(self) -> dict[str, object]:
+        # The jieba tokenizer is rebuilt after unpickling rather than stored in the model cache.
+        return {"user_words": self.user_words, "stopwords": self.stopwords, "_tokenizer": None}
+
+
+def make_segmenter(extra_words: Iterable[str] = ()) -> Segmenter:
+    """The standard segmenter: shipped user dictionary plus ``extra_words``, shipped stoplist."""
+    return Segmenter([*default_user_words(), *extra_words], default_stopwords())
