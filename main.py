@@ -10,7 +10,7 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("jieba").setLevel(logging.WARNING)
+    _quiet_jieba()
     if not args or args[0] == "gui":
         from gui.app import run_gui
 
@@ -18,6 +18,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from alignment.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _quiet_jieba() -> None:
+    """jieba adds its own DEBUG stderr handler on import; keep its dictionary chatter out."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 if __name__ == "__main__":

@@ -10,8 +10,9 @@ How the score is made (each part is reported in ``AlignmentResult.components``):
   and how many distinct terms).
 
 ``score = 100 × (0.45·min(1, plan_share/0.5) + 0.30·min(1, match_strength/0.5) + 0.25·industry/100)``,
-scaled by 0.6 when the project is located outside the plan's district. Any red-line conflict
-makes the verdict ``conflict`` whatever the score.
+capped just below ``partial`` when the project is located outside the plan's district (it
+cannot serve this district's plan). Any red-line conflict makes the verdict ``conflict`` whatever
+the score.
 """
 
 from __future__ import annotations
@@ -47,7 +48,6 @@ IsCancelled = Callable[[], bool]
 _MIN_SENTENCE = 8
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
-_OUTSIDE_FACTOR = 0.6
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
 _SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
 
@@ -67,8 +67,13 @@ class Analyzer:
     thread.
     """
 
-    def __init__(self, plan: Plan, rules: Rules, segmenter: Segmenter | None = None,
-                 index: PlanIndex | None = None) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        rules: Rules,
+        segmenter: Segmenter | None = None,
+        index: PlanIndex | None = None,
+    ) -> None:
         self.plan = plan
         self.rules = rules
         self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
@@ -77,8 +82,13 @@ class Analyzer:
         self._measure_of = np.array([s.measure_id for s in self.index.sentences_])
         self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
 
-    def analyse(self, document: Document, mode: str = "auto", progress: Progress | None = None,
-                is_cancelled: IsCancelled | None = None) -> AlignmentResult:
+    def analyse(
+        self,
+        document: Document,
+        mode: str = "auto",
+        progress: Progress | None = None,
+        is_cancelled: IsCancelled | None = None,
+    ) -> AlignmentResult:
         """Analyse ``document``; see the module docstring for how the score is made.
 
         Parameters
@@ -99,31 +109,48 @@ class Analyzer:
         report(0.6, "匹配规划措施")
         matches, best = self._matches(sentences, sims)
         report(0.75, "识别重点产业")
-        industries = tuple(self._industry(document, sentences, i) for i in self.rules.all_industries)
+        industries = tuple(
+            self._industry(document, sentences, i) for i in self.rules.all_industries
+        )
         report(0.85, "检查红线与差距")
         conflicts = self._conflicts(document, sentences)
         primary = self._primary(industries)
         gaps = self._gaps(document, resolved_mode, primary, matches)
         warnings, outside = self._warnings(document, sentences, best)
         components = self._components(sentences, best, matches, industries)
-        score = _score(components) * (_OUTSIDE_FACTOR if outside else 1.0)
+        score = _score(components)
+        if outside:
+            score = min(score, self.rules.scoring.partial - 1)
         report(1.0, "完成")
         return AlignmentResult(
-            document=document.path, title=document.title, plan_title=self.plan.title,
-            mode=resolved_mode, score=round(score, 1),
-            verdict=self._verdict(score, conflicts), primary_industry=primary,
-            industries=industries, matches=matches, gaps=gaps, conflicts=conflicts,
-            warnings=warnings, components=components,
-            thresholds={"strong": self.rules.scoring.strong, "partial": self.rules.scoring.partial,
-                        "industry_threshold": self.rules.scoring.industry_threshold,
-                        "match_threshold": self.rules.scoring.match_threshold},
-            characters=document.char_count, sentences=len(sentences),
+            document=document.path,
+            title=document.title,
+            plan_title=self.plan.title,
+            mode=resolved_mode,
+            score=round(score, 1),
+            verdict=self._verdict(score, conflicts),
+            primary_industry=primary,
+            industries=industries,
+            matches=matches,
+            gaps=gaps,
+            conflicts=conflicts,
+            warnings=warnings,
+            components=components,
+            thresholds={
+                "strong": self.rules.scoring.strong,
+                "partial": self.rules.scoring.partial,
+                "industry_threshold": self.rules.scoring.industry_threshold,
+                "match_threshold": self.rules.scoring.match_threshold,
+            },
+            characters=document.char_count,
+            sentences=len(sentences),
         )
 
     # --- plan measures ---------------------------------------------------------------------
 
-    def _matches(self, sentences: list[_DocSentence], sims: np.ndarray
-                 ) -> tuple[tuple[Match, ...], np.ndarray]:
+    def _matches(
+        self, sentences: list[_DocSentence], sims: np.ndarray
+    ) -> tuple[tuple[Match, ...], np.ndarray]:
         threshold = self.rules.scoring.match_threshold
         support: dict[str, list[Evidence]] = {}
         for row, sentence in enumerate(sentences):
@@ -137,9 +164,15 @@ class Analyzer:
                     sims[row, column] = 0.0  # not a match: keeps plan_share honest too
                     continue
                 measure_id = str(self._measure_of[column])
-                evidence = Evidence(sentence.text, sentence.paragraph, sentence.start, sentence.end,
-                                    self.index.sentences_[column].text,
-                                    round(float(sims[row, column]), 3), tuple(sorted(shared)))
+                evidence = Evidence(
+                    sentence.text,
+                    sentence.paragraph,
+                    sentence.start,
+                    sentence.end,
+                    self.index.sentences_[column].text,
+                    round(float(sims[row, column]), 3),
+                    tuple(sorted(shared)),
+                )
                 support.setdefault(measure_id, []).append(evidence)
         best = sims.max(axis=1) if sims.size else np.zeros(len(sentences))
         matches = [self._match(measure_id, items) for measure_id, items in support.items()]
@@ -154,18 +187,24 @@ class Analyzer:
                 by_sentence[key] = item
         evidence = sorted(by_sentence.values(), key=lambda e: -e.similarity)
         top = evidence[0].similarity
-        confidence = "high" if top >= 0.3 or len(evidence) >= 3 else (
-            "medium" if top >= 0.2 or len(evidence) >= 2 else "low")
+        confidence = (
+            "high"
+            if top >= 0.3 or len(evidence) >= 3
+            else ("medium" if top >= 0.2 or len(evidence) >= 2 else "low")
+        )
         return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence[:3]))
 
     # --- industries ------------------------------------------------------------------------
 
-    def _industry(self, document: Document, sentences: list[_DocSentence],
-                  industry: Industry) -> IndustryScore:
+    def _industry(
+        self, document: Document, sentences: list[_DocSentence], industry: Industry
+    ) -> IndustryScore:
         positions: list[TermPosition] = []
         for paragraph in document.paragraphs:
-            positions += [TermPosition(h.term, paragraph.index, h.start)
-                          for h in industry_hits(paragraph.text, industry)]
+            positions += [
+                TermPosition(h.term, paragraph.index, h.start)
+                for h in industry_hits(paragraph.text, industry)
+            ]
         carrying: list[tuple[float, _DocSentence]] = []
         for sentence in sentences:
             hits = industry_hits(sentence.text, industry)
@@ -179,9 +218,16 @@ class Analyzer:
             score = min(score, 15.0)  # weak words alone ("消费", "数据") never make an industry
         carrying.sort(key=lambda item: -item[0])
         evidence = tuple(Evidence(s.text, s.paragraph, s.start, s.end) for _, s in carrying[:3])
-        return IndustryScore(industry.id, industry.name, round(score, 1),
-                             tuple(unique_terms(positions)), tuple(positions), evidence,
-                             round(share, 3), industry.future)
+        return IndustryScore(
+            industry.id,
+            industry.name,
+            round(score, 1),
+            tuple(unique_terms(positions)),
+            tuple(positions),
+            evidence,
+            round(share, 3),
+            industry.future,
+        )
 
     def _primary(self, industries: tuple[IndustryScore, ...]) -> str | None:
         five = [i for i in industries if not i.future]
@@ -198,15 +244,25 @@ class Analyzer:
                 hits = red_line_hits(sentence.text, rule)
                 if hits:
                     terms += [h.term for h in hits]
-                    evidence.append(Evidence(sentence.text, sentence.paragraph, sentence.start,
-                                             sentence.end))
+                    evidence.append(
+                        Evidence(sentence.text, sentence.paragraph, sentence.start, sentence.end)
+                    )
             if evidence:
-                conflicts.append(Conflict(rule.id, rule.name, rule.basis, rule.quote,
-                                          tuple(dict.fromkeys(terms)), tuple(evidence[:5])))
+                conflicts.append(
+                    Conflict(
+                        rule.id,
+                        rule.name,
+                        rule.basis,
+                        rule.quote,
+                        tuple(dict.fromkeys(terms)),
+                        tuple(evidence[:5]),
+                    )
+                )
         return tuple(conflicts)
 
-    def _gaps(self, document: Document, mode: str, primary: str | None,
-              matches: tuple[Match, ...]) -> tuple[Gap, ...]:
+    def _gaps(
+        self, document: Document, mode: str, primary: str | None, matches: tuple[Match, ...]
+    ) -> tuple[Gap, ...]:
         matched = {m.measure_id for m in matches}
         gaps: list[Gap] = []
         industry = next((i for i in self.rules.industries if i.name == primary), None)
@@ -214,22 +270,34 @@ class Analyzer:
             for measure_id in industry.measure_ids:
                 if measure_id in self._titles and measure_id not in matched:
                     title = self._titles[measure_id]
-                    gaps.append(Gap(measure_id, title,
-                                    f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
-                                    f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
-                                    "industry"))
+                    gaps.append(
+                        Gap(
+                            measure_id,
+                            title,
+                            f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
+                            f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
+                            "industry",
+                        )
+                    )
         if mode == "proposal":
             text = document.text
             for topic in self.rules.cross_cutting:
                 if not any(term in text for term in topic.any):
                     measure_id = topic.measures[0]
-                    gaps.append(Gap(measure_id, self._titles.get(measure_id, topic.name),
-                                    f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
-                                    topic.suggestion, "cross_cutting"))
+                    gaps.append(
+                        Gap(
+                            measure_id,
+                            self._titles.get(measure_id, topic.name),
+                            f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
+                            topic.suggestion,
+                            "cross_cutting",
+                        )
+                    )
         return tuple(gaps)
 
-    def _warnings(self, document: Document, sentences: list[_DocSentence],
-                  best: np.ndarray) -> tuple[tuple[str, ...], bool]:
+    def _warnings(
+        self, document: Document, sentences: list[_DocSentence], best: np.ndarray
+    ) -> tuple[tuple[str, ...], bool]:
         warnings = list(document.warnings)
         scoring = self.rules.scoring
         if document.char_count < scoring.short_document_chars:
@@ -239,24 +307,34 @@ class Analyzer:
             location = locate(document.text, self.rules.location)
             if location.status == "outside":
                 outside = True
-                warnings.append(f"项目位于{location.place}，不在{self.rules.location.home}范围内"
-                                f"（依据：“{location.sentence}”）；得分已按区外项目折减。")
+                warnings.append(
+                    f"项目位于{location.place}，不在{self.rules.location.home}范围内"
+                    f"（依据：“{location.sentence}”）；区外项目得分上限为"
+                    f"{self.rules.scoring.partial - 1:g}。"
+                )
             elif location.status == "unknown":
                 warnings.append(f"文档未写明项目位于{self.rules.location.home}。")
         if sentences and float(best.max()) < scoring.match_threshold:
             warnings.append("没有任何句子与规划措施明显相似，置信度低。")
         return tuple(warnings), outside
 
-    def _components(self, sentences: list[_DocSentence], best: np.ndarray,
-                    matches: tuple[Match, ...], industries: tuple[IndustryScore, ...]
-                    ) -> dict[str, float]:
+    def _components(
+        self,
+        sentences: list[_DocSentence],
+        best: np.ndarray,
+        matches: tuple[Match, ...],
+        industries: tuple[IndustryScore, ...],
+    ) -> dict[str, float]:
         threshold = self.rules.scoring.match_threshold
         share = float((best >= threshold).mean()) if len(best) else 0.0
         top = [m.similarity for m in matches[:3]]
         strength = float(np.mean(top)) if top else 0.0
         industry = max((i.score for i in industries), default=0.0)
-        return {"plan_share": round(share, 3), "match_strength": round(strength, 3),
-                "industry": round(industry, 1)}
+        return {
+            "plan_share": round(share, 3),
+            "match_strength": round(strength, 3),
+            "industry": round(industry, 1),
+        }
 
     def _verdict(self, score: float, conflicts: tuple[Conflict, ...]) -> str:
         if conflicts:
@@ -267,9 +345,11 @@ class Analyzer:
 
 
 def _score(components: dict[str, float]) -> float:
-    return 100 * (0.45 * min(1.0, components["plan_share"] / 0.5)
-                  + 0.30 * min(1.0, components["match_strength"] / 0.5)
-                  + 0.25 * components["industry"] / 100)
+    return 100 * (
+        0.45 * min(1.0, components["plan_share"] / 0.5)
+        + 0.30 * min(1.0, components["match_strength"] / 0.5)
+        + 0.25 * components["industry"] / 100
+    )
 
 
 def _is_strong(industry: Industry, term: str) -> bool:
@@ -281,23 +361,45 @@ def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:
     return [*rules.vocabulary, *titles]
 
 
+def _is_table_row(text: str) -> bool:
+    """A line of an equipment or cost table pasted as text: fields split by spaces, no prose."""
+    if any(mark in text for mark in "，。；"):
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return len(text.split()) >= 4 or digits >= 0.2 * len(text)
+
+
 def document_sentences(document: Document) -> list[_DocSentence]:
-    """The document's sentences long enough to compare, with paragraph and offsets."""
+    """The document's prose sentences long enough to compare, with paragraph and offsets.
+
+    Table rows pasted as text are left out: hundreds of equipment lines would otherwise drown
+    the share of sentences that match the plan.
+    """
     sentences = []
     for paragraph in document.paragraphs:
+        if _is_table_row(paragraph.text):
+            continue
         for sentence in split_sentences(paragraph.text):
             if len(sentence.text) >= _MIN_SENTENCE:
-                sentences.append(_DocSentence(sentence.text, paragraph.index, sentence.start,
-                                              sentence.end))
+                sentences.append(
+                    _DocSentence(sentence.text, paragraph.index, sentence.start, sentence.end)
+                )
     return sentences
 
 
 def detect_mode(document: Document) -> str:
     """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
     headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
-    title_says = bool(_SUBPLAN_TITLE.search(document.title)) and "建议书" not in document.title \
+    title_says = (
+        bool(_SUBPLAN_TITLE.search(document.title))
+        and "建议书" not in document.title
         and "可行性" not in document.title
-    return "subplan" if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2 else "proposal"
+    )
+    return (
+        "subplan"
+        if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2
+        else "proposal"
+    )
 
 
 class _Reporter:

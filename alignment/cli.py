@@ -17,6 +17,7 @@ from alignment.errors import AlignmentError, OutputError
 from alignment.plan import Plan
 from alignment.plan_parser import load_plan
 from alignment.readers import read_document
+from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.serialize import document_to_dict, plan_to_dict
 
@@ -46,6 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     read.add_argument("file")
     read.add_argument("--json", action="store_true")
     read.set_defaults(run=_run_read)
+
+    check = commands.add_parser("check", help="审查一份文档与规划的契合度 / check one document")
+    check.add_argument("file")
+    _add_reference_options(check)
+    check.add_argument(
+        "--mode",
+        choices=["auto", "proposal", "subplan"],
+        default="auto",
+        help="文档类型：自动识别、项目建议书、子规划",
+    )
+    check.add_argument("--json", action="store_true", help="输出 JSON 结果")
+    check.set_defaults(run=_run_check)
 
     gui = commands.add_parser("gui", help="打开图形界面 / open the window")
     gui.add_argument("file", nargs="?")
@@ -106,6 +119,49 @@ def _run_read(args: argparse.Namespace) -> int:
         )
         print(f"{paragraph.index:>4}  {marker}{paragraph.text}")
     return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from alignment.analysis import Analyzer
+
+    document = read_document(args.file)
+    plan, rules = load_reference(args)
+    result = Analyzer(plan, rules).analyse(document, mode=args.mode)
+    if args.json:
+        _print_json(result.to_dict())
+    else:
+        print(summary(result))
+    return 0
+
+
+def summary(result: AlignmentResult) -> str:
+    """A short human summary in Chinese."""
+    mode = "子规划" if result.mode == "subplan" else "项目建议书"
+    lines = [
+        f"文档：{result.title}（{mode}，{result.characters} 字）",
+        f"参考规划：{result.plan_title}",
+        f"契合度：{result.score:g} 分，{result.verdict_name}",
+        f"主导产业：{result.primary_industry or '不属于五大重点产业'}",
+        "产业得分：" + "，".join(f"{i.name} {i.score:g}" for i in result.industries),
+    ]
+    if result.matches:
+        lines.append("服务的规划措施：")
+        for match in result.matches[:5]:
+            lines.append(
+                f"  {match.measure_id} {match.measure_title}（相似度 {match.similarity:.2f}）"
+                f"：“{match.evidence[0].sentence}”"
+            )
+    for conflict in result.conflicts:
+        lines.append(
+            f"冲突：{conflict.name}（{'、'.join(conflict.terms)}）："
+            f"“{conflict.evidence[0].sentence}”"
+        )
+    if result.gaps:
+        lines.append(
+            "差距：" + "；".join(f"{g.measure_id} {g.measure_title}" for g in result.gaps[:6])
+        )
+    lines += [f"提示：{w}" for w in result.warnings]
+    return "\n".join(lines)
 
 
 def _exit_code(error: AlignmentError) -> int:

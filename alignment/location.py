@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from alignment.rules import LocationRule
 
-_LOCATION_CUES = re.compile(r"(位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址[：:])")
+_LOCATION_CUES = re.compile(
+    r"(位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址[：:])"
+)
 
 
 @dataclass(frozen=True)

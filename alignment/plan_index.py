@@ -56,11 +56,17 @@ class PlanIndex:
 
         self.sentences_ = plan_sentences(plan)
         if self.features == "char":
-            self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True,
-                                               lowercase=False, min_df=1)
+            self.vectorizer_ = TfidfVectorizer(
+                analyzer="char", ngram_range=(2, 3), sublinear_tf=True, lowercase=False, min_df=1
+            )
         else:
-            self.vectorizer_ = TfidfVectorizer(tokenizer=self.segmenter, token_pattern=None,
-                                               lowercase=False, ngram_range=(1, 2), sublinear_tf=True)
+            self.vectorizer_ = TfidfVectorizer(
+                tokenizer=self.segmenter,
+                token_pattern=None,
+                lowercase=False,
+                ngram_range=(1, 2),
+                sublinear_tf=True,
+            )
         self.matrix_ = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
         self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]
         return self
@@ -101,14 +107,20 @@ def _code_fingerprint() -> str:
 
 def _cache_key(plan: Plan, segmenter: Segmenter, features: str) -> str:
     digest = hashlib.sha256()
-    for part in (_code_fingerprint(), features, repr(plan), repr(segmenter.user_words),
-                 repr(sorted(segmenter.stopwords))):
+    for part in (
+        _code_fingerprint(),
+        features,
+        repr(plan),
+        repr(segmenter.user_words),
+        repr(sorted(segmenter.stopwords)),
+    ):
         digest.update(part.encode("utf-8"))
     return digest.hexdigest()[:24]
 
 
-def build_index(plan: Plan, segmenter: Segmenter, features: str = "word",
-                use_cache: bool = True) -> PlanIndex:
+def build_index(
+    plan: Plan, segmenter: Segmenter, features: str = "word", use_cache: bool = True
+) -> PlanIndex:
     """A fitted index, from the on-disk cache when plan, vocabulary and code version match."""
     path = cache_dir() / f"index-{_cache_key(plan, segmenter, features)}.pickle"
     if use_cache and path.exists():

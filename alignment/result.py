@@ -6,7 +6,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 VERDICTS = ("strong", "partial", "weak", "conflict")
-VERDICT_NAMES = {"strong": "高度契合", "partial": "部分契合", "weak": "契合度低", "conflict": "与规划冲突"}
+VERDICT_NAMES = {
+    "strong": "高度契合",
+    "partial": "部分契合",
+    "weak": "契合度低",
+    "conflict": "与规划冲突",
+}
 
 
 @dataclass(frozen=True)

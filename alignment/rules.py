@@ -120,7 +120,13 @@ class Rules:
 
 
 _TOP_KEYS = {
-    "version", "scoring", "industries", "future_industries", "red_lines", "cross_cutting", "location"
+    "version",
+    "scoring",
+    "industries",
+    "future_industries",
+    "red_lines",
+    "cross_cutting",
+    "location",
 }
 _LOCATION_KEYS = {"home", "aliases", "elsewhere"}
 _INDUSTRY_KEYS = {
@@ -232,8 +238,9 @@ class _Validator:
 
     def location(self, item: Any) -> LocationRule:
         if not isinstance(item, dict):
-            raise self.fail(self.line_of("location"), "[location] 必须是表。",
-                            "[location] must be a table.")
+            raise self.fail(
+                self.line_of("location"), "[location] 必须是表。", "[location] must be a table."
+            )
         if not item:
             return LocationRule()
         self.check_keys(item, _LOCATION_KEYS, "location", 0)

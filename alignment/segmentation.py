@@ -83,7 +83,8 @@ class Segmenter:
 
     def __call__(self, text: str) -> list[str]:
         return [
-            w for w in self.words(text)
+            w
+            for w in self.words(text)
             if len(w) > 1 and w not in self.stopwords and _WORD.search(w)
         ]
 

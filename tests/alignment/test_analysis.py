@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from unittest.mock import Mock
+
+import pytest
+
+from alignment import Cancelled, read_document
+from alignment.analysis import Analyzer, detect_mode
+from alignment.cli import main
+from alignment.document import Document, Paragraph
+from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
+
+EVAL = Path(__file__).parent.parent / "data" / "eval"
+
+
+@pytest.fixture(scope="module")
+def analyzer(plan, rules) -> Analyzer:
+    return Analyzer(plan, rules)
+
+
+def _document(*paragraphs: str) -> Document:
+    return Document("t.txt", tuple(Paragraph(n, p) for n, p in enumerate(paragraphs, start=1)))
+
+
+def test_user_dictionary_keeps_plan_terms_whole() -> None:
+    text = "推动双自联动，建设城市大脑，发展楼宇经济和跨境电商"
+    plain = Segmenter()(text)
+    tuned = make_segmenter()(text)
+    for term in ("双自联动", "城市大脑", "楼宇经济", "跨境电商"):
+        assert term in tuned and term not in plain
+
+
+def test_stoplist_removes_boilerplate() -> None:
+    text = "加快推进全面深化改革，着力提升进一步积极发展信息安全产业"
+    plain = Segmenter()(text)
+    filtered = Segmenter(stopwords=default_stopwords())(text)
+    assert {"加快", "推进", "着力", "全面", "进一步", "积极"} <= set(plain)
+    assert not {"加快", "推进", "着力", "全面", "进一步", "积极"} & set(filtered)
+    assert "信息安全" in filtered
+
+
+def test_aligned_proposal_is_explained_by_evidence(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
+    assert result.verdict == "strong" and result.primary_industry == "信息科技"
+    info = next(i for i in result.industries if i.name == "信息科技")
+    assert {"网络安全", "信息安全", "人工智能"} <= set(info.matched_terms)
+    assert info.positions and info.evidence
+    for match in result.matches:
+        evidence = match.evidence[0]
+        assert len(evidence.shared_terms) >= 2
+        assert set(evidence.shared_terms) <= set(analyzer.segmenter(evidence.sentence))
+        assert evidence.plan_sentence in analyzer.plan.measure(match.measure_id).text
+    assert any(m.measure_id in {"5.4.1", "13.2.1", "5.2.1"} for m in result.matches)
+
+
+def test_no_priority_industry_is_null_not_argmax(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "pub_养老中心.txt"))
+    assert result.primary_industry is None
+    assert any(m.measure_id == "11.3.2" for m in result.matches)
+
+
+def test_red_line_makes_conflict_whatever_the_score(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "red_水泥厂.txt"))
+    assert result.verdict == "conflict"
+    assert result.conflicts[0].rule == "high_energy_pollution"
+    assert "水泥熟料" in result.conflicts[0].terms and result.conflicts[0].evidence
+
+
+def test_negated_red_line_terms_are_not_conflicts(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(
+        _document(
+            "项目位于金水区，将完成燃煤锅炉拆改，关停高污染企业，不占用永久基本农田，避让生态保护红线。"
+        )
+    )
+    assert result.conflicts == ()
+
+
+def test_outside_district_is_warned_and_capped(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "outside_洛阳人工智能园.txt"))
+    assert result.verdict == "weak" and result.score < analyzer.rules.scoring.partial
+    assert any("洛阳" in w for w in result.warnings)
+
+
+def test_long_document_is_not_inflated_by_bulk(analyzer: Analyzer) -> None:
+    aligned = analyzer.analyse(read_document(EVAL / "long_it_信息安全可研.txt"))
+    short = analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
+    assert aligned.characters > 20000
+    assert aligned.score <= short.score
+
+
+def test_gaps_name_missing_cross_cutting_topics(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "trade_农贸市场.txt"))
+    kinds = {(g.kind, g.measure_id) for g in result.gaps}
+    assert ("cross_cutting", "3.3.3") in kinds  # no IP protection mentioned
+    assert all(g.reason and g.suggestion for g in result.gaps)
+
+
+def test_mode_detection() -> None:
+    assert detect_mode(read_document(EVAL / "sub_养老服务实施方案.txt")) == "subplan"
+    assert detect_mode(read_document(EVAL / "it_网络安全产业园.txt")) == "proposal"
+
+
+def test_progress_and_cancel(analyzer: Analyzer) -> None:
+    progress = Mock()
+    analyzer.analyse(_document("发展信息安全产业。"), progress=progress)
+    fractions = [call.args[0] for call in progress.call_args_list]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    with pytest.raises(Cancelled):
+        analyzer.analyse(_document("发展信息安全产业。"), is_cancelled=lambda: True)
+
+
+def test_check_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(EVAL / "fin_金融中心.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {
+        "score",
+        "verdict",
+        "primary_industry",
+        "industries",
+        "matches",
+        "gaps",
+        "conflicts",
+        "warnings",
+    } <= set(data)
+    assert {"name", "score", "matched_terms"} <= set(data["industries"][0])
+    assert {"measure_id", "measure_title", "similarity", "evidence"} <= set(data["matches"][0])
+    assert data["primary_industry"] == "现代金融"
+
+
+def test_check_summary_and_unreadable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["check", str(EVAL / "red_炒房.txt")]) == 0
+    assert "与规划冲突" in capsys.readouterr().out
+    bad = tmp_path / "坏.pdf"
+    bad.write_text("no pdf", encoding="utf-8")
+    assert main(["check", str(bad)]) == 3

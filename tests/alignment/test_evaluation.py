@@ -1,0 +1,33 @@
+"""The labelled evaluation set: accuracy must not fall below what was reached."""
+
+from __future__ import annotations
+
+from bench.eval import accuracy, labels, run
+
+# Reached on 2026-11-27 with word features: verdict 33/35, primary industry 35/35, mode 35/35.
+VERDICT_FLOOR = 0.91
+PRIMARY_FLOOR = 0.97
+MODE_FLOOR = 0.97
+
+
+def test_evaluation_set_is_large_and_varied() -> None:
+    samples = labels()
+    assert len(samples) >= 30
+    assert {s["verdict"] for s in samples.values()} == {"strong", "partial", "weak", "conflict"}
+    assert {s["primary"] for s in samples.values()} >= {
+        "信息科技",
+        "商贸服务",
+        "现代金融",
+        "高端商务",
+        "文化创意",
+        "",
+    }
+
+
+def test_accuracy_floor(plan, rules) -> None:
+    from alignment.analysis import Analyzer
+
+    outcomes = run(Analyzer(plan, rules))
+    assert accuracy(outcomes, "verdict") >= VERDICT_FLOOR
+    assert accuracy(outcomes, "primary") >= PRIMARY_FLOOR
+    assert accuracy(outcomes, "mode") >= MODE_FLOOR
