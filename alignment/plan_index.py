@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 from collections.abc import Sequence
@@ -98,10 +99,9 @@ def _code_fingerprint() -> str:
     """The version plus the source of the modules that shape the index, when readable."""
     parts = [__version__]
     for module in (__file__, segmentation_module.__file__):
-        try:
+        # Frozen builds have no source files: the version alone keys the cache there.
+        with contextlib.suppress(OSError, TypeError):
             parts.append(Path(module).read_text(encoding="utf-8"))
-        except (OSError, TypeError):
-            pass  # frozen builds: the version alone keys the cache
     return "".join(parts)
 
 

@@ -1,0 +1,70 @@
+"""Time `check` against pure jieba segmentation of the same text.
+
+Prints, for a ~60,000-character and a ~500-character document: the warm analysis time next to
+jieba segmenting the same text in the same process, and a cold `check` process next to a cold
+process that only segments the text.
+
+    python bench/speed.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from alignment import load_plan, load_rules, read_document  # noqa: E402
+from alignment.analysis import Analyzer  # noqa: E402
+
+EVAL = ROOT / "tests" / "data" / "eval"
+SEGMENT_ONLY = (
+    "import sys, jieba, logging; jieba.setLogLevel(logging.WARNING); "
+    "t = open(sys.argv[1], encoding='utf-8').read(); list(jieba.cut(t))"
+)
+
+
+def median_time(action, repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process_time(args: list[str], repeat: int = 3) -> float:
+    return median_time(lambda: subprocess.run(args, check=True, capture_output=True), repeat)
+
+
+def main() -> int:
+    long_text = "\n".join(
+        (EVAL / name).read_text(encoding="utf-8")
+        for name in ("long_it_信息安全可研.txt", "long_off_物流园可研.txt", "long_red_焦化可研.txt")
+    )[:60000]
+    short_text = (EVAL / "it_网络安全产业园.txt").read_text(encoding="utf-8")[:500]
+    analyzer = Analyzer(load_plan(), load_rules())
+    analyzer.segmenter.warm_up()
+    with tempfile.TemporaryDirectory() as folder:
+        for label, text in (("60k", long_text), ("500", short_text)):
+            path = Path(folder) / f"doc-{label}.txt"
+            path.write_text(text, encoding="utf-8")
+            document = read_document(path)
+            warm = median_time(lambda: analyzer.analyse(document))
+            segment = median_time(lambda: analyzer.segmenter.words(text))
+            print(f"{label:>4} chars ({len(text)}): warm check {warm * 1000:7.1f} ms | "
+                  f"jieba alone {segment * 1000:7.1f} ms | ratio {warm / segment:5.2f}")
+            cold = process_time([sys.executable, str(ROOT / "main.py"), "check", str(path)])
+            cold_segment = process_time([sys.executable, "-c", SEGMENT_ONLY, str(path)])
+            print(f"     cold process: check {cold:5.2f} s | segment only {cold_segment:5.2f} s | "
+                  f"ratio {cold / cold_segment:4.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
