@@ -12,6 +12,7 @@ from alignment import resources
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _lock = threading.Lock()
+_MEMO_SIZE = 20000
 
 
 def cache_dir() -> Path:
@@ -58,6 +59,7 @@ class Segmenter:
         self.user_words = tuple(dict.fromkeys(user_words))
         self.stopwords = frozenset(stopwords)
         self._tokenizer: object | None = None
+        self._memo: dict[str, list[str]] = {}
 
     def warm_up(self) -> Segmenter:
         """Load the dictionary now (call off the UI thread)."""
@@ -82,15 +84,27 @@ class Segmenter:
         return list(self._jieba().cut(text))  # type: ignore[attr-defined]
 
     def __call__(self, text: str) -> list[str]:
-        return [
-            w
-            for w in self.words(text)
-            if len(w) > 1 and w not in self.stopwords and _WORD.search(w)
-        ]
+        # An analysis cuts each sentence twice (TF-IDF, then shared words): remember recent cuts.
+        cached = self._memo.get(text)
+        if cached is None:
+            cached = [
+                w
+                for w in self.words(text)
+                if len(w) > 1 and w not in self.stopwords and _WORD.search(w)
+            ]
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[text] = cached
+        return list(cached)
 
     def __getstate__(self) -> dict[str, object]:
         # The jieba tokenizer is rebuilt after unpickling rather than stored in the model cache.
-        return {"user_words": self.user_words, "stopwords": self.stopwords, "_tokenizer": None}
+        return {
+            "user_words": self.user_words,
+            "stopwords": self.stopwords,
+            "_tokenizer": None,
+            "_memo": {},
+        }
 
 
 def make_segmenter(extra_words: Iterable[str] = ()) -> Segmenter:

@@ -57,12 +57,16 @@ def main() -> int:
             document = read_document(path)
             warm = median_time(lambda: analyzer.analyse(document))
             segment = median_time(lambda: analyzer.segmenter.words(text))
-            print(f"{label:>4} chars ({len(text)}): warm check {warm * 1000:7.1f} ms | "
-                  f"jieba alone {segment * 1000:7.1f} ms | ratio {warm / segment:5.2f}")
+            print(
+                f"{label:>4} chars ({len(text)}): warm check {warm * 1000:7.1f} ms | "
+                f"jieba alone {segment * 1000:7.1f} ms | ratio {warm / segment:5.2f}"
+            )
             cold = process_time([sys.executable, str(ROOT / "main.py"), "check", str(path)])
             cold_segment = process_time([sys.executable, "-c", SEGMENT_ONLY, str(path)])
-            print(f"     cold process: check {cold:5.2f} s | segment only {cold_segment:5.2f} s | "
-                  f"ratio {cold / cold_segment:4.2f}")
+            print(
+                f"     cold process: check {cold:5.2f} s | segment only {cold_segment:5.2f} s | "
+                f"ratio {cold / cold_segment:4.2f}"
+            )
     return 0
 
 
