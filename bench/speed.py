@@ -55,8 +55,8 @@ def main() -> int:
             path = Path(folder) / f"doc-{label}.txt"
             path.write_text(text, encoding="utf-8")
             document = read_document(path)
-            warm = median_time(lambda: analyzer.analyse(document))
-            segment = median_time(lambda: analyzer.segmenter.words(text))
+            warm = median_time(lambda d=document: analyzer.analyse(d))
+            segment = median_time(lambda t=text: analyzer.segmenter.words(t))
             print(
                 f"{label:>4} chars ({len(text)}): warm check {warm * 1000:7.1f} ms | "
                 f"jieba alone {segment * 1000:7.1f} ms | ratio {warm / segment:5.2f}"
