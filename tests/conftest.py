@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Before any QApplication exists: headless Qt, and settings kept out of the user's home.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The jieba dictionary cache and the fitted plan index go to a scratch folder, not the user's cache.
+os.environ["PLANALIGN_CACHE"] = tempfile.mkdtemp(prefix="planalign-test-cache-")
 
 DATA = Path(__file__).parent / "data"
 
