@@ -17,6 +17,7 @@ the score.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -200,17 +201,19 @@ class Analyzer:
         self, document: Document, sentences: list[_DocSentence], industry: Industry
     ) -> IndustryScore:
         positions: list[TermPosition] = []
+        weight_of: dict[tuple[int, int], float] = {}  # (paragraph, sentence start) → term weight
+        starts = _sentence_starts(sentences)
         for paragraph in document.paragraphs:
-            positions += [
-                TermPosition(h.term, paragraph.index, h.start)
-                for h in industry_hits(paragraph.text, industry)
-            ]
-        carrying: list[tuple[float, _DocSentence]] = []
-        for sentence in sentences:
-            hits = industry_hits(sentence.text, industry)
-            weight = sum(h.weight for h in hits)
-            if weight >= 2:
-                carrying.append((weight, sentence))
+            for hit in industry_hits(paragraph.text, industry):
+                positions.append(TermPosition(hit.term, paragraph.index, hit.start))
+                key = _sentence_at(starts, paragraph.index, hit.start)
+                if key is not None:
+                    weight_of[key] = weight_of.get(key, 0.0) + hit.weight
+        carrying = [
+            (weight_of[(s.paragraph, s.start)], s)
+            for s in sentences
+            if weight_of.get((s.paragraph, s.start), 0.0) >= 2
+        ]
         share = len(carrying) / max(len(sentences), 1)
         strong_terms = {p.term for p in positions if _is_strong(industry, p.term)}
         score = 100 * (0.65 * min(1.0, share / 0.3) + 0.35 * min(1.0, len(strong_terms) / 5))
@@ -350,6 +353,25 @@ def _score(components: dict[str, float]) -> float:
         + 0.30 * min(1.0, components["match_strength"] / 0.5)
         + 0.25 * components["industry"] / 100
     )
+
+
+def _sentence_starts(sentences: list[_DocSentence]) -> dict[int, list[tuple[int, int]]]:
+    """Per paragraph, the (start, end) of its compared sentences in order."""
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for sentence in sentences:
+        starts.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+    return starts
+
+
+def _sentence_at(
+    starts: dict[int, list[tuple[int, int]]], paragraph: int, offset: int
+) -> tuple[int, int] | None:
+    """The (paragraph, sentence start) of the sentence holding ``offset``, if it is compared."""
+    spans = starts.get(paragraph, [])
+    index = bisect.bisect_right([start for start, _ in spans], offset) - 1
+    if index >= 0 and offset < spans[index][1]:
+        return paragraph, spans[index][0]
+    return None
 
 
 def _is_strong(industry: Industry, term: str) -> bool:

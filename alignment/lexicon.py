@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,17 +23,36 @@ class TermHit:
     weight: float
 
 
+def _alternative(term: str) -> str:
+    escaped = re.escape(term)
+    return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if term.isascii() else escaped
+
+
+@functools.lru_cache(maxsize=512)
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of ``terms``, longest first, so overlaps resolve to the longest term."""
+    ordered = sorted(set(terms), key=lambda t: (-len(t), t))
+    return re.compile("|".join(_alternative(t) for t in ordered))
+
+
+def find_terms(text: str, terms: tuple[str, ...]) -> list[tuple[str, int]]:
+    """Non-overlapping occurrences of ``terms`` as (term, start), the longer term winning.
+
+    Latin terms ("AR", "5G") must stand as whole words.
+    """
+    if not terms:
+        return []
+    return [(m.group(), m.start()) for m in _pattern(terms).finditer(text)]
+
+
 def find_all(text: str, term: str) -> list[int]:
-    """Start offsets of every occurrence of ``term``; Latin terms must stand as whole words."""
-    if term.isascii():
-        pattern = rf"(?<![A-Za-z]){re.escape(term)}(?![A-Za-z])"
-        return [m.start() for m in re.finditer(pattern, text)]
-    return [m.start() for m in re.finditer(re.escape(term), text)]
+    """Start offsets of every occurrence of one term."""
+    return [start for _, start in find_terms(text, (term,))]
 
 
 def group_hits(text: str, group: TermGroup) -> list[TermHit]:
     """Hits of one group: each ``any`` term found, or all ``all`` terms when every one is found."""
-    hits = [TermHit(t, s, group.weight) for t in group.any for s in find_all(text, t)]
+    hits = [TermHit(t, s, group.weight) for t, s in find_terms(text, group.any)]
     if group.all:
         found = [(t, find_all(text, t)) for t in group.all]
         if all(starts for _, starts in found):
@@ -40,13 +60,26 @@ def group_hits(text: str, group: TermGroup) -> list[TermHit]:
     return hits
 
 
+@functools.lru_cache(maxsize=64)
+def _weights(industry: Industry) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for group in industry.groups:
+        for term in group.any:
+            weights[term] = max(weights.get(term, 0.0), group.weight)
+    return weights
+
+
 def industry_hits(text: str, industry: Industry) -> list[TermHit]:
-    """All hits of an industry's groups, without overlaps and outside its exclusions.
+    """All hits of an industry's terms, without overlaps and outside its exclusions.
 
     Where terms overlap ("跨境电商" and "电商"), the longer one counts once.
     """
-    excluded = [(s, s + len(e)) for e in industry.exclude for s in find_all(text, e)]
-    hits = [h for g in industry.groups for h in group_hits(text, g)]
+    weights = _weights(industry)
+    excluded = [(s, s + len(e)) for e, s in find_terms(text, industry.exclude)]
+    hits = [TermHit(t, s, weights[t]) for t, s in find_terms(text, tuple(weights))]
+    for group in industry.groups:
+        if group.all:
+            hits += [h for h in group_hits(text, TermGroup(group.weight, (), group.all))]
     hits.sort(key=lambda h: (h.start, -len(h.term)))
     kept: list[TermHit] = []
     covered_until = -1
@@ -61,14 +94,12 @@ def industry_hits(text: str, industry: Industry) -> list[TermHit]:
 def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     """Hits of a red line's terms in clauses without a negation (and with a required word)."""
     hits = []
-    for term in rule.any:
-        for start in find_all(text, term):
-            clause = _clause_around(text, start)
-            if any(n in clause for n in rule.negations):
-                continue
-            if rule.requires and not any(r in _sentence_around(text, start) for r in rule.requires):
-                continue
-            hits.append(TermHit(term, start, 1.0))
+    for term, start in find_terms(text, rule.any):
+        if any(n in _clause_around(text, start) for n in rule.negations):
+            continue
+        if rule.requires and not any(r in _sentence_around(text, start) for r in rule.requires):
+            continue
+        hits.append(TermHit(term, start, 1.0))
     return hits
 
 

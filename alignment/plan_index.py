@@ -46,6 +46,9 @@ class PlanIndex:
         Each plan sentence's set of content words, to name what a match shares.
     vectorizer_, matrix_:
         The fitted ``TfidfVectorizer`` and the plan sentences' L2-normalised TF-IDF rows.
+    vocabulary_, idf_:
+        The vectorizer's learned state, kept so that a cached index transforms documents
+        without importing scikit-learn (see :meth:`transform`).
     """
 
     def __init__(self, segmenter: Segmenter, features: str = "word") -> None:
@@ -69,8 +72,52 @@ class PlanIndex:
                 sublinear_tf=True,
             )
         self.matrix_ = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
+        self.vocabulary_ = dict(self.vectorizer_.vocabulary_)
+        self.idf_ = self.vectorizer_.idf_
         self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]
         return self
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """L2-normalised TF-IDF rows of ``texts``, identical to ``vectorizer_.transform``.
+
+        For word features this is computed from ``vocabulary_`` and ``idf_`` directly: importing
+        scikit-learn costs about 0.9 s (scipy.stats), more than all the rest of a cold ``check``,
+        and a cached index needs only these two attributes. A test checks the two agree.
+        """
+        if self.features != "word" or self.vectorizer_ is not None:
+            return self._vectorizer().transform(list(texts))
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        rows, columns, counts = [], [], []
+        for row, text in enumerate(texts):
+            for column, count in self._counts(text).items():
+                rows.append(row)
+                columns.append(column)
+                counts.append(count)
+        tf = csr_matrix(
+            (np.log(np.asarray(counts, dtype=float)) + 1.0, (rows, columns)),
+            shape=(len(texts), len(self.vocabulary_)),
+        )
+        tfidf = tf.multiply(self.idf_).tocsr()
+        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return csr_matrix(tfidf.multiply(1.0 / norms[:, None]))
+
+    def _counts(self, text: str) -> dict[int, int]:
+        words = self.segmenter(text)
+        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        counts: dict[int, int] = {}
+        for gram in grams:
+            column = self.vocabulary_.get(gram)
+            if column is not None:
+                counts[column] = counts.get(column, 0) + 1
+        return counts
+
+    def _vectorizer(self) -> Any:
+        if self.vectorizer_ is None:
+            raise RuntimeError("a character-feature index is cached with its vectorizer")
+        return self.vectorizer_
 
     def similarity(self, texts: Sequence[str]) -> Any:
         """A dense (len(texts) × plan sentences) array of cosine similarities."""
@@ -78,8 +125,14 @@ class PlanIndex:
             import numpy as np
 
             return np.zeros((0, len(self.sentences_)))
-        vectors = self.vectorizer_.transform(list(texts))
-        return (vectors @ self.matrix_.T).toarray()
+        return (self.transform(texts) @ self.matrix_.T).toarray()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Word indexes are cached without the vectorizer, so loading one never imports sklearn.
+        state = dict(self.__dict__)
+        if self.features == "word":
+            state["vectorizer_"] = None
+        return state
 
 
 def plan_sentences(plan: Plan) -> list[PlanSentence]:
@@ -129,7 +182,7 @@ def build_index(
                 index = pickle.load(handle)
             if isinstance(index, PlanIndex):
                 index.segmenter = segmenter
-                if index.vectorizer_.tokenizer is not None:
+                if index.vectorizer_ is not None and index.vectorizer_.tokenizer is not None:
                     index.vectorizer_.tokenizer = segmenter
                 return index
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):

@@ -79,6 +79,10 @@ class Segmenter:
                 self._tokenizer = tokenizer
             return self._tokenizer
 
+    def forget(self) -> None:
+        """Drop remembered cuts (benchmarks use it to time a document as if seen first)."""
+        self._memo.clear()
+
     def words(self, text: str) -> list[str]:
         """All words of ``text`` as jieba cuts them, before filtering."""
         return list(self._jieba().cut(text))  # type: ignore[attr-defined]

@@ -137,3 +137,25 @@ def test_check_summary_and_unreadable_input(
     bad = tmp_path / "坏.pdf"
     bad.write_text("no pdf", encoding="utf-8")
     assert main(["check", str(bad)]) == 3
+
+
+def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None:
+    import pickle
+
+    import numpy as np
+
+    from alignment.plan_index import PlanIndex
+
+    segmenter = make_segmenter()
+    fitted = PlanIndex(segmenter).fit(plan)
+    texts = [
+        "重点发展信息安全和人工智能产业，建设信息安全产业园。",
+        "建设社区养老服务中心",
+        "无关文字",
+    ]
+    expected = fitted.vectorizer_.transform(texts).toarray()
+    restored = pickle.loads(pickle.dumps(fitted))
+    restored.segmenter = segmenter
+    assert restored.vectorizer_ is None
+    assert np.allclose(restored.transform(texts).toarray(), expected)
+    assert np.allclose(restored.similarity(texts), fitted.similarity(texts))
