@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ class PlanIndex:
 
     def _counts(self, text: str) -> dict[int, int]:
         words = self.segmenter(text)
-        grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+        grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
         counts: dict[int, int] = {}
         for gram in grams:
             column = self.vocabulary_.get(gram)
