@@ -47,6 +47,10 @@ Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
 
 _MIN_SENTENCE = 8
+# "三、人才与创新。" opens a paragraph as a heading; it is a label, not a statement to compare.
+_HEADING_SENTENCE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^，。]{0,12}[。：:]?$"
+)
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
@@ -402,7 +406,7 @@ def document_sentences(document: Document) -> list[_DocSentence]:
         if _is_table_row(paragraph.text):
             continue
         for sentence in split_sentences(paragraph.text):
-            if len(sentence.text) >= _MIN_SENTENCE:
+            if len(sentence.text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(sentence.text):
                 sentences.append(
                     _DocSentence(sentence.text, paragraph.index, sentence.start, sentence.end)
                 )

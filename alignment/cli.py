@@ -10,9 +10,11 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from alignment import __version__
+from alignment.atomic import check_output_path
 from alignment.errors import AlignmentError, OutputError
 from alignment.plan import Plan
 from alignment.plan_parser import load_plan
@@ -58,7 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="文档类型：自动识别、项目建议书、子规划",
     )
     check.add_argument("--json", action="store_true", help="输出 JSON 结果")
+    check.add_argument("--report", metavar="OUT.docx", help="写出 Word 审查报告")
     check.set_defaults(run=_run_check)
+
+    batch = commands.add_parser("batch", help="批量审查并写出 Excel 排名 / review many documents")
+    batch.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
+    _add_reference_options(batch)
+    batch.add_argument("--mode", choices=["auto", "proposal", "subplan"], default="auto")
+    batch.add_argument("--excel", metavar="OUT.xlsx", required=True, help="Excel 排名表")
+    batch.add_argument("--reports", metavar="DIR", help="为每份文档写出 Word 报告的文件夹")
+    batch.add_argument("--workers", type=int, default=None, help="并行进程数（默认 2）")
+    batch.set_defaults(run=_run_batch)
 
     gui = commands.add_parser("gui", help="打开图形界面 / open the window")
     gui.add_argument("file", nargs="?")
@@ -126,12 +138,49 @@ def _run_check(args: argparse.Namespace) -> int:
 
     document = read_document(args.file)
     plan, rules = load_reference(args)
+    if args.report:
+        check_output_path(args.report, [args.file])  # refuse before the work, not after
     result = Analyzer(plan, rules).analyse(document, mode=args.mode)
+    if args.report:
+        from alignment.report import write_report
+
+        write_report(result, rules, args.report)
     if args.json:
         _print_json(result.to_dict())
     else:
         print(summary(result))
     return 0
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from alignment.batch import BatchOptions, collect_files, run_batch
+    from alignment.workbook import write_workbook
+
+    files = collect_files(args.paths)
+    check_output_path(args.excel, files)
+    if args.reports:
+        Path(args.reports).mkdir(parents=True, exist_ok=True)
+    options = BatchOptions(args.plan, args.rules, args.mode, args.reports)
+    results, failures = run_batch(files, options, workers=args.workers, progress=_ProgressBar())
+    write_workbook(results, failures, args.excel, inputs=files)
+    sys.stderr.write(f"已审查 {len(results)} 份，失败 {len(failures)} 份；结果：{args.excel}\n")
+    return 0
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr, drawn only on a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if not self.enabled:
+            return
+        filled = int(fraction * 30)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {message[:40]:<40}")
+        if fraction >= 1:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
 
 
 def summary(result: AlignmentResult) -> str:

@@ -1,0 +1,159 @@
+"""Analyse many documents on both cores; a bad file is reported and the batch goes on."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from alignment.analysis import Analyzer
+from alignment.errors import AlignmentError, Cancelled, OutputError
+from alignment.plan_parser import load_plan
+from alignment.readers import READERS, read_document
+from alignment.result import AlignmentResult
+from alignment.rules import load_rules
+from alignment.workbook import Failure
+
+Progress = Callable[[float, str], None]
+# Below this many files, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 4
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every job needs; plain paths so that worker processes can rebuild the analyzer."""
+
+    plan: str | None = None
+    rules: str | None = None
+    mode: str = "auto"
+    reports_dir: str | None = None
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The readable files among ``paths``; folders are searched recursively, sorted by name.
+
+    A path that does not exist is kept, so that it is reported as a failure.
+    """
+    files: list[Path] = []
+    for item in map(Path, paths):
+        if item.is_dir():
+            found = (p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+            files += sorted(p for p in found if not p.name.startswith(("~$", ".")))
+        else:
+            files.append(item)
+    return list(dict.fromkeys(files))
+
+
+def run_batch(
+    paths: Sequence[str | Path],
+    options: BatchOptions,
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[AlignmentResult], list[Failure]]:
+    """Analyse every file; returns ``(results, failures)`` and never stops at a bad file.
+
+    Raises
+    ------
+    Cancelled
+        ``is_cancelled`` returned True; unfinished jobs are dropped.
+    AlignmentError
+        The reference plan or rule file cannot be loaded (nothing can be analysed then).
+    """
+    files = collect_files(paths)
+    workers = workers or min(os.cpu_count() or 1, 2)
+    if len(files) < _PARALLEL_FROM or workers <= 1:
+        analyzer = _make_analyzer(options)
+        outcomes = []
+        for done, path in enumerate(files, start=1):
+            if is_cancelled is not None and is_cancelled():
+                raise Cancelled()
+            outcomes.append(_job(analyzer, path, options))
+            _report(progress, done, len(files), path)
+        return _split(outcomes)
+    _make_analyzer(options)  # fail fast (and warm the index cache) before starting workers
+    return _split(_run_parallel(files, options, workers, progress, is_cancelled))
+
+
+def _run_parallel(
+    files: list[Path],
+    options: BatchOptions,
+    workers: int,
+    progress: Progress | None,
+    is_cancelled: Callable[[], bool] | None,
+) -> list[AlignmentResult | Failure]:
+    # "spawn": forking a process that runs Qt or threads is unsafe, and it is what Windows does.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+    ) as pool:
+        futures: list[Future[AlignmentResult | Failure]] = [
+            pool.submit(_worker_job, str(path)) for path in files
+        ]
+        outcomes = []
+        for done, (path, future) in enumerate(zip(files, futures, strict=True), start=1):
+            if is_cancelled is not None and is_cancelled():
+                for pending in futures:
+                    pending.cancel()
+                raise Cancelled()
+            outcomes.append(future.result())
+            _report(progress, done, len(files), path)
+    return outcomes
+
+
+def _report(progress: Progress | None, done: int, total: int, path: Path) -> None:
+    if progress is not None:
+        progress(done / max(total, 1), f"{done}/{total} {path.name}")
+
+
+def _split(
+    outcomes: list[AlignmentResult | Failure],
+) -> tuple[list[AlignmentResult], list[Failure]]:
+    results = [o for o in outcomes if isinstance(o, AlignmentResult)]
+    failures = [o for o in outcomes if isinstance(o, Failure)]
+    return results, failures
+
+
+def _make_analyzer(options: BatchOptions) -> Analyzer:
+    return Analyzer(load_plan(options.plan), load_rules(options.rules))
+
+
+_worker_analyzer: Analyzer | None = None
+_worker_options: BatchOptions | None = None
+
+
+def _init_worker(options: BatchOptions) -> None:
+    global _worker_analyzer, _worker_options
+    import logging
+
+    import jieba
+
+    # A worker process does not run main.py; keep jieba's dictionary chatter off the console.
+    jieba.setLogLevel(logging.WARNING)
+    _worker_options = options
+    _worker_analyzer = _make_analyzer(options)
+
+
+def _worker_job(path: str) -> AlignmentResult | Failure:
+    assert _worker_analyzer is not None and _worker_options is not None
+    return _job(_worker_analyzer, Path(path), _worker_options)
+
+
+def _job(analyzer: Analyzer, path: Path, options: BatchOptions) -> AlignmentResult | Failure:
+    try:
+        result = analyzer.analyse(read_document(path), mode=options.mode)
+        if options.reports_dir:
+            from alignment.report import write_report
+
+            write_report(result, analyzer.rules, Path(options.reports_dir) / f"{path.stem}.docx")
+        return result
+    except OutputError as error:
+        return Failure(str(path), f"审查完成，但报告无法写入：{error.message}")
+    except AlignmentError as error:
+        return Failure(str(path), error.message)
+    except Exception as error:  # one strange file must not end a batch of a hundred
+        return Failure(str(path), f"处理时出现意外错误（{type(error).__name__}: {error}）。")

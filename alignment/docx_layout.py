@@ -1,0 +1,163 @@
+"""GB/T 9704-2012 page layout and styles for a python-docx document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.enum.section import WD_SECTION_START
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from alignment.fonts import (
+    BODY_FONTS,
+    HEADING1_FONTS,
+    HEADING2_FONTS,
+    LATIN_FONT,
+    PAGE_NUMBER_FONTS,
+    TITLE_FONTS,
+    pick_font,
+)
+
+BODY_SIZE = Pt(16)  # 3号
+TITLE_SIZE = Pt(22)  # 2号
+TABLE_SIZE = Pt(12)  # 小4号
+PAGE_NUMBER_SIZE = Pt(14)  # 4号
+# 22 lines on a 225 mm text block: 637.8 pt / 22 ≈ 28.95 pt.
+LINE_SPACING = Pt(28.95)
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def set_fonts(element: Any, east_asian: str, latin: str = LATIN_FONT) -> None:
+    """Set a style's or run's fonts: Latin and digits in ``latin``, Chinese in ``east_asian``.
+
+    Theme attributes are removed: they override an explicit East Asian font in Word and WPS.
+    """
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in _THEME_ATTRIBUTES:
+        if fonts.get(qn(attribute)) is not None:
+            del fonts.attrib[qn(attribute)]
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+
+
+def setup_document(document: Any) -> dict[str, str]:
+    """A4, GB/T 9704 margins, body/heading/title styles, page numbers. Returns the fonts used."""
+    fonts = {
+        "title": pick_font(TITLE_FONTS),
+        "body": pick_font(BODY_FONTS),
+        "heading1": pick_font(HEADING1_FONTS),
+        "heading2": pick_font(HEADING2_FONTS),
+        "page_number": pick_font(PAGE_NUMBER_FONTS),
+    }
+    section = document.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(28) - Mm(7)  # page number 7 mm below the text block's edge
+    _style_body(document.styles["Normal"], fonts["body"])
+    _style_heading(document.styles["Title"], fonts["title"], TITLE_SIZE, centered=True)
+    _style_heading(document.styles["Heading 1"], fonts["heading1"], BODY_SIZE)
+    _style_heading(document.styles["Heading 2"], fonts["heading2"], BODY_SIZE)
+    _style_heading(document.styles["Heading 3"], fonts["body"], BODY_SIZE)
+    _add_page_numbers(document, fonts["page_number"])
+    return fonts
+
+
+def _style_body(style: Any, font: str) -> None:
+    style.font.size = BODY_SIZE
+    set_fonts(style.element, font)
+    layout = style.paragraph_format
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.line_spacing = LINE_SPACING
+    layout.first_line_indent = Pt(32)  # two characters of 16 pt
+    layout.space_before = layout.space_after = Pt(0)
+    layout.widow_control = True
+
+
+def _style_heading(style: Any, font: str, size: Pt, centered: bool = False) -> None:
+    style.font.size = size
+    style.font.bold = False
+    style.font.italic = False
+    style.font.color.rgb = None
+    set_fonts(style.element, font)
+    layout = style.paragraph_format
+    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    layout.line_spacing = Pt(36) if centered else LINE_SPACING
+    layout.first_line_indent = Pt(0) if centered else Pt(32)
+    layout.space_before = layout.space_after = Pt(0)
+    layout.keep_with_next = True
+    if centered:
+        layout.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        layout.space_after = LINE_SPACING
+    # Drop the title style's bottom border that python-docx's template draws.
+    ppr = style.element.get_or_add_pPr()
+    for border in ppr.findall(qn("w:pBdr")):
+        ppr.remove(border)
+
+
+def _add_page_numbers(document: Any, font: str) -> None:
+    """ "— N —" in 4号 宋体: odd pages at the right, even pages at the left, one character in."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[0]
+    _page_number_paragraph(section.footer.paragraphs[0], font, WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number_paragraph(section.even_page_footer.paragraphs[0], font, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number_paragraph(paragraph: Any, font: str, alignment: Any) -> None:
+    paragraph.alignment = alignment
+    layout = paragraph.paragraph_format
+    layout.first_line_indent = Pt(0)
+    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+        layout.right_indent = Pt(14)
+    else:
+        layout.left_indent = Pt(14)
+    _page_number_run(paragraph, "— ", font)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = _page_number_run(paragraph, "1", font)
+    field.append(run._r)
+    paragraph._p.append(field)
+    _page_number_run(paragraph, " —", font)
+
+
+def _page_number_run(paragraph: Any, text: str, font: str) -> Any:
+    run = paragraph.add_run(text)
+    run.font.size = PAGE_NUMBER_SIZE
+    set_fonts(run._r, font, font)
+    return run
+
+
+def style_table(table: Any, widths_mm: list[float], font: str) -> None:
+    """A bordered table in 小4号, single spacing, no first-line indent, set column widths."""
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(width)  # the grid, which LibreOffice and WPS follow
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=False):
+            cell.width = Mm(width)
+            for paragraph in cell.paragraphs:
+                layout = paragraph.paragraph_format
+                layout.first_line_indent = Pt(0)
+                layout.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                for run in paragraph.runs:
+                    run.font.size = TABLE_SIZE
+                    set_fonts(run._r, font)
+    _repeat_header(table.rows[0])
+
+
+def _repeat_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)

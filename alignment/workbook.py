@@ -1,0 +1,164 @@
+"""The Excel workbook of a batch: documents ranked by score, and every match with its evidence."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from alignment.atomic import atomic_write
+from alignment.result import AlignmentResult
+
+INDUSTRY_NAMES = ("信息科技", "商贸服务", "现代金融", "高端商务", "文化创意")
+_VERDICT_FILLS = {"strong": "C6EFCE", "partial": "FFEB9C", "weak": "EDEDED", "conflict": "FFC7CE"}
+_FAILURE_FILL = "F4B183"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file the batch could not analyse, and why (in Chinese)."""
+
+    path: str
+    reason: str
+
+
+def write_workbook(
+    results: Sequence[AlignmentResult],
+    failures: Sequence[Failure],
+    output: str | Path,
+    inputs: Iterable[str | Path] = (),
+) -> Path:
+    """Write the batch workbook atomically; results are ranked by score, failures follow.
+
+    Raises
+    ------
+    OutputError
+        The output is an input, or cannot be written.
+    """
+    data = build_workbook(results, failures)
+    paths = [*inputs, *(r.document for r in results), *(f.path for f in failures)]
+    return atomic_write(output, lambda path: path.write_bytes(data), inputs=paths)
+
+
+def ranked(results: Sequence[AlignmentResult]) -> list[AlignmentResult]:
+    """Conflicts last, then by score, highest first; ties by file name for a stable order."""
+    return sorted(results, key=lambda r: (r.verdict == "conflict", -r.score, Path(r.document).name))
+
+
+def build_workbook(results: Sequence[AlignmentResult], failures: Sequence[Failure]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = "审查排名"
+    _summary_sheet(summary, ranked(results), failures)
+    _matches_sheet(workbook.create_sheet("措施对照"), ranked(results))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _summary_sheet(
+    sheet: object, results: list[AlignmentResult], failures: Sequence[Failure]
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    header = [
+        "排名",
+        "文件",
+        "文档标题",
+        "得分",
+        "结论",
+        "主导产业",
+        *INDUSTRY_NAMES,
+        "主要对应措施",
+        "差距数",
+        "冲突",
+        "提示",
+    ]
+    sheet.append(header)  # type: ignore[attr-defined]
+    for rank, result in enumerate(results, start=1):
+        scores = {i.name: i.score for i in result.industries}
+        sheet.append(
+            [  # type: ignore[attr-defined]
+                rank,
+                Path(result.document).name,
+                result.title,
+                result.score,
+                result.verdict_name,
+                result.primary_industry or "—",
+                *(scores.get(n, 0.0) for n in INDUSTRY_NAMES),
+                "；".join(f"{m.measure_id} {m.measure_title}" for m in result.matches[:3]),
+                len(result.gaps),
+                "；".join(c.name for c in result.conflicts),
+                "；".join(result.warnings),
+            ]
+        )
+        fill = PatternFill("solid", fgColor=_VERDICT_FILLS[result.verdict])
+        sheet.cell(row=rank + 1, column=5).fill = fill  # type: ignore[attr-defined]
+    for failure in failures:
+        sheet.append(
+            [
+                "",
+                Path(failure.path).name,
+                "无法读取",
+                None,
+                "读取失败",
+                "",  # type: ignore[attr-defined]
+                *([None] * len(INDUSTRY_NAMES)),
+                "",
+                None,
+                "",
+                failure.reason,
+            ]
+        )
+        row = sheet.max_row  # type: ignore[attr-defined]
+        sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)  # type: ignore[attr-defined]
+    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 48])
+    for row in sheet.iter_rows(min_row=2):  # type: ignore[attr-defined]
+        for cell in row[3:4] + row[6:11]:
+            cell.number_format = "0.0"
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 12, 14, 15))
+    for cell in sheet[1]:  # type: ignore[index]
+        cell.font = Font(bold=True)
+
+
+def _matches_sheet(sheet: object, results: list[AlignmentResult]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    sheet.append(
+        ["文件", "措施编号", "规划措施", "相似度", "置信度", "文档证据", "规划原文", "共有关键词"]
+    )  # type: ignore[attr-defined]
+    for result in results:
+        for match in result.matches:
+            for evidence in match.evidence:
+                sheet.append(
+                    [  # type: ignore[attr-defined]
+                        Path(result.document).name,
+                        match.measure_id,
+                        match.measure_title,
+                        evidence.similarity,
+                        match.confidence,
+                        evidence.sentence,
+                        evidence.plan_sentence,
+                        "、".join(evidence.shared_terms),
+                    ]
+                )
+    _finish(sheet, [28, 10, 26, 9, 8, 60, 60, 24])
+    for row in sheet.iter_rows(min_row=2):  # type: ignore[attr-defined]
+        row[3].number_format = "0.00"
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (6, 7))
+    for cell in sheet[1]:  # type: ignore[index]
+        cell.font = Font(bold=True)
+
+
+def _finish(sheet: object, widths: list[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"  # type: ignore[attr-defined]
+    sheet.auto_filter.ref = sheet.dimensions  # type: ignore[attr-defined]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width  # type: ignore[attr-defined]

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from alignment import OutputError
+from alignment.atomic import atomic_write
+from alignment.batch import BatchOptions, collect_files, run_batch
+from alignment.cli import main
+from alignment.workbook import write_workbook
+
+EVAL = Path(__file__).parent.parent / "data" / "eval"
+NAMES = ["it_网络安全产业园.txt", "red_水泥厂.txt", "off_海水养殖.txt", "pub_养老中心.txt"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    source = tmp_path / "提交材料"
+    source.mkdir()
+    for name in NAMES:
+        shutil.copy(EVAL / name, source / name)
+    (source / "损坏.docx").write_text("not a docx", encoding="utf-8")
+    (source / "~$临时.docx").write_text("lock file", encoding="utf-8")
+    return source
+
+
+def test_collect_files_searches_folders_and_skips_lock_files(folder: Path) -> None:
+    names = [p.name for p in collect_files([folder])]
+    assert "~$临时.docx" not in names and "损坏.docx" in names and len(names) == 5
+
+
+def test_batch_keeps_going_past_a_bad_file(folder: Path) -> None:
+    progress = []
+    results, failures = run_batch(
+        [folder], BatchOptions(), workers=1, progress=lambda f, m: progress.append(f)
+    )
+    assert len(results) == 4
+    assert [Path(f.path).name for f in failures] == ["损坏.docx"]
+    assert "不是有效的 Word 文档" in failures[0].reason
+    assert progress[-1] == 1.0
+
+
+def test_workbook_is_ranked_with_formats_and_failures(folder: Path, tmp_path: Path) -> None:
+    results, failures = run_batch([folder], BatchOptions(), workers=1)
+    output = write_workbook(results, failures, tmp_path / "排名.xlsx")
+    workbook = load_workbook(output)
+    sheet = workbook["审查排名"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    scored = [r for r in rows if r[0]]
+    assert [r[1] for r in scored][-1] == "red_水泥厂.txt"  # conflicts rank last
+    assert [r[3] for r in scored[:-1]] == sorted((r[3] for r in scored[:-1]), reverse=True)
+    assert rows[-1][1] == "损坏.docx" and rows[-1][4] == "读取失败"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    assert sheet.cell(row=2, column=4).number_format == "0.0"
+    assert sheet.cell(row=2, column=5).fill.fgColor.rgb.endswith("C6EFCE")
+    assert sheet.column_dimensions["B"].width >= 20
+    evidence = workbook["措施对照"]
+    assert evidence.max_row > 1 and evidence.cell(row=1, column=6).value == "文档证据"
+
+
+def test_parallel_batch_matches_serial(folder: Path) -> None:
+    serial, _ = run_batch([folder], BatchOptions(), workers=1)
+    parallel, failures = run_batch([folder], BatchOptions(), workers=2)
+    assert sorted((r.document, r.score) for r in serial) == sorted(
+        (r.document, r.score) for r in parallel
+    )
+    assert len(failures) == 1
+
+
+def test_cli_batch_with_reports(folder: Path, tmp_path: Path) -> None:
+    excel, reports = tmp_path / "out.xlsx", tmp_path / "reports"
+    assert (
+        main(
+            [
+                "batch",
+                str(folder),
+                "--excel",
+                str(excel),
+                "--reports",
+                str(reports),
+                "--workers",
+                "1",
+            ]
+        )
+        == 0
+    )
+    assert excel.exists() and len(list(reports.glob("*.docx"))) == 4
+
+
+def test_cli_check_report_and_output_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "建议书.txt"
+    shutil.copy(EVAL / "fin_金融中心.txt", source)
+    assert main(["check", str(source), "--report", str(tmp_path / "报告.docx")]) == 0
+    assert (tmp_path / "报告.docx").exists()
+    assert main(["check", str(source), "--report", str(source)]) == 4
+    assert source.read_text(encoding="utf-8").startswith("金水区金融机构")
+    assert "不能与输入文件相同" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores write permissions"
+)
+def test_read_only_folder_gives_output_error(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        with pytest.raises(OutputError):
+            atomic_write(locked / "x.docx", lambda p: p.write_bytes(b"x"))
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_failed_write_leaves_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"previous")
+
+    def failing(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OutputError, match="无法写入"):
+        atomic_write(target, failing)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["报告.docx"]
+
+
+def test_locked_target_gives_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"open in Word")
+
+    def locked(source: str, destination: str) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(OutputError, match="被其他程序"):
+        atomic_write(target, lambda p: p.write_bytes(b"new"))
+    assert target.read_bytes() == b"open in Word"
+
+
+def test_cli_exit_code_4_when_target_cannot_be_written(tmp_path: Path) -> None:
+    source = tmp_path / "建议书.txt"
+    shutil.copy(EVAL / "fin_金融中心.txt", source)
+    blocked = tmp_path / "报告.docx"
+    blocked.mkdir()  # a folder where the file should go cannot be replaced
+    assert main(["check", str(source), "--report", str(blocked)]) == 4

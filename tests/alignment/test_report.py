@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from alignment import OutputError, read_document
+from alignment.analysis import Analyzer
+from alignment.fonts import chart_font_file
+from alignment.report import build_report, write_report
+from alignment.review import Decision
+
+EVAL = Path(__file__).parent.parent / "data" / "eval"
+DAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def analyzer(plan, rules) -> Analyzer:
+    return Analyzer(plan, rules)
+
+
+@pytest.fixture(scope="module")
+def aligned(analyzer):
+    return analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
+
+
+def _east_asian(element) -> str | None:
+    fonts = element.find(qn("w:rPr")).find(qn("w:rFonts"))
+    return fonts.get(qn("w:eastAsia"))
+
+
+def _open(path: Path):
+    return docx.Document(str(path))
+
+
+def test_page_layout_follows_gb_t_9704(aligned, rules, tmp_path: Path) -> None:
+    path = write_report(aligned, rules, tmp_path / "报告.docx", date=DAY)
+    section = _open(path).sections[0]
+    measured = [
+        section.page_width,
+        section.page_height,
+        section.top_margin,
+        section.bottom_margin,
+        section.left_margin,
+        section.right_margin,
+    ]
+    # Word stores twentieths of a point: allow a tenth of a millimetre of rounding.
+    for value, expected in zip(measured, [210, 297, 37, 35, 28, 26], strict=True):
+        assert abs(value - Mm(expected)) < Mm(0.1)
+
+
+def test_fonts_are_set_for_east_asian_text(aligned, rules, tmp_path: Path) -> None:
+    document = _open(write_report(aligned, rules, tmp_path / "r.docx", date=DAY))
+    normal = document.styles["Normal"]
+    assert _east_asian(normal.element) in {"仿宋_GB2312", "仿宋"}
+    assert (
+        normal.element.find(qn("w:rPr")).find(qn("w:rFonts")).get(qn("w:ascii"))
+        == "Times New Roman"
+    )
+    assert normal.font.size == Pt(16)
+    assert abs(normal.paragraph_format.line_spacing.pt - 28.95) < 0.01
+    assert _east_asian(document.styles["Heading 1"].element) == "黑体"
+    assert _east_asian(document.styles["Heading 2"].element) in {"楷体_GB2312", "楷体"}
+    assert _east_asian(document.styles["Title"].element) in {"方正小标宋简体", "华文中宋", "宋体"}
+    for name in ("Normal", "Title", "Heading 1"):
+        fonts = document.styles[name].element.find(qn("w:rPr")).find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsiaTheme")) is None and fonts.get(qn("w:asciiTheme")) is None
+
+
+def test_headings_tables_and_chart(aligned, rules, tmp_path: Path) -> None:
+    document = _open(write_report(aligned, rules, tmp_path / "r.docx", date=DAY))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "一、总体结论",
+        "二、产业契合分析",
+        "三、规划措施对照",
+        "四、差距与建议",
+        "五、风险与冲突",
+        "六、说明",
+    ]
+    assert document.paragraphs[0].text == "项目与规划契合度审查报告"
+    evidence_table = next(t for t in document.tables if t.rows[0].cells[0].text == "规划措施")
+    cells = [c.text for row in evidence_table.rows[1:] for c in row.cells]
+    for match in aligned.matches:
+        assert any(match.evidence[0].sentence == c for c in cells)
+    assert "未发现与规划相冲突的内容。" in [p.text for p in document.paragraphs]
+    if chart_font_file() is not None:
+        assert len(document.inline_shapes) == 1
+
+
+def test_conflicts_are_reported_with_evidence(analyzer, rules, tmp_path: Path) -> None:
+    result = analyzer.analyse(read_document(EVAL / "red_水泥厂.txt"))
+    text = "\n".join(
+        p.text for p in _open(write_report(result, rules, tmp_path / "r.docx", date=DAY)).paragraphs
+    )
+    assert "与规划冲突" in text and "高耗能、高污染产业" in text and "水泥熟料" in text
+
+
+def test_report_is_deterministic(aligned, rules) -> None:
+    first = docx.Document(
+        __import__("io").BytesIO(build_report(aligned, rules, review={}, date=DAY))
+    )
+    second = docx.Document(
+        __import__("io").BytesIO(build_report(aligned, rules, review={}, date=DAY))
+    )
+    assert [p.text for p in first.paragraphs] == [p.text for p in second.paragraphs]
+    assert (
+        first.inline_shapes[0]._inline.xml == second.inline_shapes[0]._inline.xml
+        if chart_font_file()
+        else True
+    )
+
+
+def test_review_decisions_shape_the_report(aligned, rules, tmp_path: Path) -> None:
+    rejected = aligned.matches[0]
+    review = {
+        f"match:{rejected.measure_id}": Decision(False),
+        f"match:{aligned.matches[1].measure_id}": Decision(True, "经核实，项目与该措施相符。"),
+    }
+    document = _open(write_report(aligned, rules, tmp_path / "r.docx", review=review, date=DAY))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert f"{rejected.measure_id} {rejected.measure_title}" not in cells
+    assert "审查意见：经核实，项目与该措施相符。" in [p.text for p in document.paragraphs]
+
+
+def test_refuses_to_overwrite_the_input(aligned, rules) -> None:
+    with pytest.raises(OutputError, match="不能与输入文件相同"):
+        write_report(aligned, rules, aligned.document, date=DAY)
+
+
+def test_converts_to_pdf_with_libreoffice(aligned, rules, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None or shutil.which("pdfinfo") is None:
+        pytest.skip("LibreOffice or poppler not installed")
+    path = write_report(aligned, rules, tmp_path / "report.docx", date=DAY)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "report.pdf")], capture_output=True, text=True, check=True
+    )
+    pages = int(
+        next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages"))
+    )
+    assert 3 <= pages <= 12
