@@ -41,6 +41,7 @@ from alignment.result import (
 )
 from alignment.rules import Industry, Rules
 from alignment.segmentation import Segmenter, make_segmenter
+from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
 from alignment.text import split_sentences
 
 Progress = Callable[[float, str], None]
@@ -120,10 +121,25 @@ class Analyzer:
         report(0.85, "检查红线与差距")
         conflicts = self._conflicts(document, sentences)
         primary = self._primary(industries)
+        # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(document, resolved_mode, primary, matches)
-        warnings, outside = self._warnings(document, sentences, best)
+        warnings, outside = self._warnings(document, sentences, best, resolved_mode)
+        chapters, targets = ((), ())
+        if resolved_mode == "subplan":
+            chapters, targets = self._subplan(document, matches)
+            if outside:  # another jurisdiction's targets are not this plan's to compare
+                targets = ()
+        matches = matches[: self.rules.scoring.max_matches]
         components = self._components(sentences, best, matches, industries)
         score = _score(components)
+        weaker = [t for t in targets if t.status == "below"]
+        if weaker:
+            score = min(score, self.rules.scoring.strong - 1)
+            warnings += (
+                f"子规划有 {len(weaker)} 项目标低于总体规划（"
+                + "、".join(t.indicator for t in weaker[:5])
+                + "），不能评为高度契合。",
+            )
         if outside:
             score = min(score, self.rules.scoring.partial - 1)
         report(1.0, "完成")
@@ -149,6 +165,8 @@ class Analyzer:
             },
             characters=document.char_count,
             sentences=len(sentences),
+            coverage=chapters,
+            targets=targets,
         )
 
     # --- plan measures ---------------------------------------------------------------------
@@ -182,7 +200,7 @@ class Analyzer:
         best = sims.max(axis=1) if sims.size else np.zeros(len(sentences))
         matches = [self._match(measure_id, items) for measure_id, items in support.items()]
         matches.sort(key=lambda m: (-m.similarity, m.measure_id))
-        return tuple(matches[: self.rules.scoring.max_matches]), best
+        return tuple(matches), best
 
     def _match(self, measure_id: str, items: list[Evidence]) -> Match:
         by_sentence: dict[tuple[int, int], Evidence] = {}
@@ -302,8 +320,16 @@ class Analyzer:
                     )
         return tuple(gaps)
 
+    def _subplan(
+        self, document: Document, matches: tuple[Match, ...]
+    ) -> tuple[tuple[ChapterCoverage, ...], tuple[TargetCheck, ...]]:
+        chapters = coverage(self.plan, matches)
+        sections = {m.measure_id.rsplit(".", 1)[0] for m in matches}
+        checks = check_targets(self.plan, self.rules, document, sorted(sections))
+        return chapters, checks
+
     def _warnings(
-        self, document: Document, sentences: list[_DocSentence], best: np.ndarray
+        self, document: Document, sentences: list[_DocSentence], best: np.ndarray, mode: str
     ) -> tuple[tuple[str, ...], bool]:
         warnings = list(document.warnings)
         scoring = self.rules.scoring
@@ -311,12 +337,13 @@ class Analyzer:
             warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
         outside = False
         if self._home_applies:
-            location = locate(document.text, self.rules.location)
+            location = locate(document.text, self.rules.location, title=document.title)
             if location.status == "outside":
                 outside = True
+                subject = "该规划属于" if mode == "subplan" else "项目位于"
                 warnings.append(
-                    f"项目位于{location.place}，不在{self.rules.location.home}范围内"
-                    f"（依据：“{location.sentence}”）；区外项目得分上限为"
+                    f"{subject}{location.place}，不在{self.rules.location.home}范围内"
+                    f"（依据：“{location.sentence}”）；区外项目或规划的得分上限为"
                     f"{self.rules.scoring.partial - 1:g}。"
                 )
             elif location.status == "unknown":

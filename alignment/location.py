@@ -21,15 +21,20 @@ class Location:
     sentence: str
 
 
-def locate(text: str, rule: LocationRule) -> Location:
-    """Judge from the sentences that state a location whether the project is in the home district.
+def locate(text: str, rule: LocationRule, title: str = "") -> Location:
+    """Judge whether a project (or plan) is in the home district.
 
-    The first location sentence that names the home district (or an alias) wins; one that names
-    only a place listed as elsewhere makes the project ``outside``.
+    A title naming another place and not the home district ("二七区商贸物流发展规划") decides
+    first; then the first location sentence that names the home district (or an alias) wins, and
+    one that names only a place listed as elsewhere makes the project ``outside``.
     """
     if not rule.home:
         return Location("unknown", "", "")
     names = (rule.home, *rule.aliases)
+    if title and not any(name in title for name in names):
+        foreign = [place for place in rule.elsewhere if place in title]
+        if foreign:
+            return Location("outside", foreign[0], title)
     for sentence in re.split(r"[。！？；\n]", text):
         if not _LOCATION_CUES.search(sentence):
             continue

@@ -74,7 +74,7 @@ def parse_plan(paragraphs: Sequence[str], source: str = "") -> Plan:
         )
     head, chapters = _split_chapters(lines, style)
     title = head[0] if head else (source or "参考规划")
-    horizon = _horizon_year(title + "".join(head[1:2]))
+    horizon = horizon_year(title + "".join(head[1:2]))
     built = tuple(_build_chapter(c, horizon) for c in chapters)
     warnings = tuple(f"第{c.id}章没有可识别的措施段落。" for c in built if not c.sections)
     return Plan(
@@ -162,7 +162,7 @@ def measure_title(text: str) -> tuple[str, bool]:
     return (clause[:24] + "…" if len(clause) > 24 else clause), False
 
 
-def _horizon_year(text: str) -> int | None:
+def horizon_year(text: str) -> int | None:
     """The target year of a five-year plan: the 6th ended in 1985, each later one 5 years on."""
     match = _FIVE_YEAR.search(text)
     if match is None:

@@ -73,6 +73,8 @@ def build_report(result: AlignmentResult, rules: Rules, *, review: Review, date:
         ("风险与冲突", writer.conflicts),
         ("说明", writer.method),
     ]
+    if result.mode == "subplan":
+        sections.insert(3, ("目标一致性", writer.targets))
     for number, (heading, write) in enumerate(sections):
         document.add_heading(f"{_CN_NUMBERS[number]}、{heading}", level=1)
         write(reviewed)
@@ -198,6 +200,43 @@ class _Writer:
         for match in result.matches:
             self.comment(match_key(match))
 
+    def targets(self, result: AlignmentResult) -> None:
+        self.document.add_heading("（一）量化目标对照", level=2)
+        if not result.targets:
+            self.paragraph("未对照量化目标（文档中没有可识别的量化目标，或文档不属于本区规划）。")
+        else:
+            weaker = sum(t.status == "below" for t in result.targets)
+            self.paragraph(
+                f"共识别{len(result.targets)}项目标对照，其中低于总体规划{weaker}项。"
+                "“低于规划”为不一致，“高于规划”为更积极的目标，仅作提示。"
+            )
+            rows = [
+                [
+                    t.indicator,
+                    _quantity(t.plan_value, t.plan_unit, t.plan_year),
+                    _quantity(t.document_value, t.document_unit, t.year),
+                    t.status_name,
+                    t.evidence or t.plan_text,
+                ]
+                for t in result.targets
+            ]
+            self.table(["指标", "总体规划", "本规划", "结论", "依据"], rows, [32, 24, 24, 22, 54])
+        self.document.add_heading("（二）规划章节覆盖", level=2)
+        if not result.coverage:
+            self.paragraph("未发现与总体规划章节的明显对应。")
+            return
+        rows = [
+            [
+                f"第{c.chapter_id}章 {c.chapter_title}",
+                f"{c.ratio:.0%}",
+                "；".join(f"{m.measure_id} {m.measure_title}" for m in c.covered),
+                "；".join(f"{i} {t}" for i, t in c.missing[:8])
+                + ("等" if len(c.missing) > 8 else ""),
+            ]
+            for c in result.coverage
+        ]
+        self.table(["总体规划章节", "覆盖率", "已覆盖措施", "未覆盖措施"], rows, [36, 16, 52, 52])
+
     def gaps(self, result: AlignmentResult) -> None:
         if not result.gaps:
             self.paragraph("未发现明显差距。")
@@ -240,6 +279,13 @@ class _Writer:
             "局限：相似度只反映用词的接近程度，不能替代对项目实质内容的判断；文档越短，结论越不稳定。"
             "本报告用于辅助审查，不代替审查人员的判断。"
         )
+
+
+def _quantity(value: float | None, unit: str, year: int | None) -> str:
+    if value is None:
+        return "—"
+    number = f"{value:g}"
+    return f"{number}{unit}（{year}年）" if year else f"{number}{unit}"
 
 
 def plain_conclusion(result: AlignmentResult) -> str:

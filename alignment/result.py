@@ -84,7 +84,11 @@ class Conflict:
 
 @dataclass(frozen=True)
 class AlignmentResult:
-    """Score, verdict and the evidence behind them for one document against one plan."""
+    """Score, verdict and the evidence behind them for one document against one plan.
+
+    In sub-plan mode ``coverage`` holds :class:`~alignment.subplan.ChapterCoverage` items and
+    ``targets`` :class:`~alignment.subplan.TargetCheck` items; both are empty for proposals.
+    """
 
     document: str
     title: str
@@ -102,6 +106,8 @@ class AlignmentResult:
     thresholds: dict[str, float] = field(default_factory=dict)
     characters: int = 0
     sentences: int = 0
+    coverage: tuple[Any, ...] = ()
+    targets: tuple[Any, ...] = ()
 
     @property
     def verdict_name(self) -> str:
@@ -115,4 +121,6 @@ class AlignmentResult:
             industry["matched_terms"] = list(industry["matched_terms"])
         for conflict in data["conflicts"]:
             conflict["evidence_text"] = [e["sentence"] for e in conflict["evidence"]]
+        for check, item in zip(self.targets, data["targets"], strict=True):
+            item["status_name"] = check.status_name
         return data

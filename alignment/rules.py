@@ -104,6 +104,7 @@ class Rules:
     red_lines: tuple[RedLine, ...]
     cross_cutting: tuple[CrossCutting, ...]
     location: LocationRule = LocationRule()
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""
 
     @property
@@ -124,6 +125,7 @@ _TOP_KEYS = {
     "scoring",
     "industries",
     "future_industries",
+    "synonyms",
     "red_lines",
     "cross_cutting",
     "location",
@@ -234,7 +236,17 @@ class _Validator:
         )
         self.check_unique_ids([*industries, *future], "industries")
         location = self.location(data.get("location", {}))
-        return Rules(scoring, industries, future, red_lines, cross, location, self.source)
+        synonyms = self.synonyms(data.get("synonyms", {}))
+        return Rules(scoring, industries, future, red_lines, cross, location, synonyms, self.source)
+
+    def synonyms(self, item: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if not isinstance(item, dict):
+            raise self.fail(
+                self.line_of("synonyms"), "[synonyms] 必须是表。", "[synonyms] must be a table."
+            )
+        return tuple(
+            (name, self.strings(item, name, "synonyms", 0, required=True)) for name in item
+        )
 
     def location(self, item: Any) -> LocationRule:
         if not isinstance(item, dict):

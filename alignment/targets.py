@@ -97,6 +97,7 @@ _LEADING_NOISE = re.compile(
 _TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的)$")
 # Past achievements are not targets: a section of results, or a sentence dated before the plan.
 _PAST_SECTION = re.compile(r"成就|回顾|成效|基础")
+_PAST_PERIOD = re.compile(r"十[一二三]五”?(?:期间|以来|时期|末)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def extract_targets(
     """All quantified targets in a paragraph, with the year in force for each sentence.
 
     A sentence dated before ``first_future_year`` reports a result, not a target, and is skipped,
-    as is a whole section titled as a review of results (成就/回顾). A sentence that names no year
+    as is a sentence about an earlier plan period ("“十三五”期间") and a whole section titled as a
+    review of results (成就/回顾). A sentence that names no year
     takes the last year named before it in the paragraph, else ``default_year``.
     """
     if is_review_section(section_title):
@@ -132,7 +134,7 @@ def extract_targets(
         years = [int(y) for y in _YEAR.findall(sentence.text)]
         if years:
             year = max(years)
-        if year is not None and year < first_future_year:
+        if (year is not None and year < first_future_year) or _PAST_PERIOD.search(sentence.text):
             continue
         first = len(targets)
         for found, parent in _targets_in_sentence(sentence.text):

@@ -1,0 +1,272 @@
+"""Sub-plan consistency: which master-plan chapters a sub-plan covers, and whether its targets agree.
+
+A sub-plan's target is paired with the master plan's target for the same indicator (through the
+rule file's synonyms), both converted to one unit scale (万/亿, 平方米/万平方米, 家/个/项/所), and
+compared in the master target's direction: a floor (达到/突破) must be reached, a ceiling
+(控制在/以内) must not be exceeded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from alignment.document import Document
+from alignment.plan import Plan, Target
+from alignment.plan_parser import horizon_year
+from alignment.result import Evidence, Match
+from alignment.rules import Rules
+from alignment.targets import extract_targets, is_review_section
+
+STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")
+STATUS_NAMES = {
+    "consistent": "一致",
+    "below": "低于规划（不一致）",
+    "exceeds": "高于规划",
+    "year_differs": "年份不同",
+    "unit_mismatch": "单位不可比",
+    "new": "新增指标",
+    "missing": "未提及",
+}
+_SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8}
+_COUNT_UNITS = {"家", "个", "项", "所", "座", "处", "条", "支", "批", "件", "套", "台", "间", "场"}
+_AREA_UNITS = {"平方米", "平方公里"}
+_INDICATOR_NOISE = re.compile(
+    r"^(?:全区|辖区|全市|我区|本区|区级|金水区|累计|新增|力争)+|(?:总量|数量|总数|数)$"
+)
+_PARENTHETICAL = re.compile(r"（[^）]*）")
+_HEADING_LIKE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.{1,3}[章节])"
+)
+
+
+@dataclass(frozen=True)
+class CoveredMeasure:
+    measure_id: str
+    measure_title: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ChapterCoverage:
+    """How much of one master-plan chapter the sub-plan covers."""
+
+    chapter_id: str
+    chapter_title: str
+    ratio: float
+    covered: tuple[CoveredMeasure, ...]
+    missing: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """One sub-plan target against the master plan's target for the same indicator."""
+
+    indicator: str
+    status: str
+    plan_value: float | None
+    plan_unit: str
+    document_value: float | None
+    document_unit: str
+    year: int | None
+    plan_year: int | None = None
+    plan_target_id: str = ""
+    plan_text: str = ""
+    evidence: str = ""
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+
+def coverage(plan: Plan, matches: Sequence[Match]) -> tuple[ChapterCoverage, ...]:
+    """Per chapter the sub-plan concerns (at least one measure matched), covered and missing."""
+    by_measure = {m.measure_id: m for m in matches}
+    chapters = []
+    for chapter in plan.chapters:
+        measures = [
+            m for s in chapter.sections if not is_review_section(s.title) for m in s.measures
+        ]
+        covered = [m for m in measures if m.id in by_measure]
+        if not covered or not measures:
+            continue
+        chapters.append(
+            ChapterCoverage(
+                chapter.id,
+                chapter.title,
+                round(len(covered) / len(measures), 3),
+                tuple(CoveredMeasure(m.id, m.title, by_measure[m.id].evidence) for m in covered),
+                tuple((m.id, m.title) for m in measures if m.id not in by_measure),
+            )
+        )
+    return tuple(chapters)
+
+
+def document_targets(document: Document, default_year: int | None) -> list[Target]:
+    """Quantified targets of a sub-plan, skipping review sections such as 发展基础."""
+    year = horizon_year(document.title) or default_year
+    targets: list[Target] = []
+    heading = ""
+    for paragraph in document.paragraphs:
+        if paragraph.level or (len(paragraph.text) <= 20 and _HEADING_LIKE.match(paragraph.text)):
+            heading = paragraph.text
+            continue
+        targets += extract_targets(
+            paragraph.text, f"doc.{paragraph.index}", section_title=heading, default_year=year
+        )
+    return targets
+
+
+def check_targets(
+    plan: Plan, rules: Rules, document: Document, covered_sections: Sequence[str]
+) -> tuple[TargetCheck, ...]:
+    """Pair each sub-plan target with the master plan's; add the master's targets it omits.
+
+    Omitted ("missing") targets are those of the master plan's sections the sub-plan covers: a
+    whole chapter would flag, for an elderly-care plan, every school and hospital target of the
+    public-services chapter.
+    """
+    master = list(plan.targets)
+    names = _canonical_names(rules)
+    checks: list[TargetCheck] = []
+    used: set[str] = set()
+    for target in document_targets(document, plan.horizon_year):
+        counterpart = _counterpart(target, master, names)
+        if counterpart is None:
+            checks.append(_check(target, None, "new"))
+            continue
+        used.add(counterpart.id)
+        checks.append(_check(target, counterpart, compare(counterpart, target)))
+    for target in master:
+        section = ".".join(target.measure_id.split(".")[:2])
+        if target.id not in used and section in covered_sections:
+            checks.append(
+                TargetCheck(
+                    target.indicator,
+                    "missing",
+                    target.value,
+                    target.unit,
+                    None,
+                    "",
+                    target.year,
+                    target.year,
+                    target.id,
+                    target.text,
+                    "",
+                )
+            )
+    return tuple(checks)
+
+
+def _check(target: Target, counterpart: Target | None, status: str) -> TargetCheck:
+    return TargetCheck(
+        indicator=counterpart.indicator if counterpart else target.indicator,
+        status=status,
+        plan_value=counterpart.value if counterpart else None,
+        plan_unit=counterpart.unit if counterpart else "",
+        document_value=target.value,
+        document_unit=target.unit,
+        year=target.year,
+        plan_year=counterpart.year if counterpart else None,
+        plan_target_id=counterpart.id if counterpart else "",
+        plan_text=counterpart.text if counterpart else "",
+        evidence=target.text,
+    )
+
+
+def compare(master: Target, sub: Target) -> str:
+    """The status of ``sub`` against ``master``: consistent, below, exceeds, year_differs,
+    unit_mismatch."""
+    if master.year and sub.year and master.year != sub.year:
+        return "year_differs"
+    master_value, master_base = normalise_quantity(master.value, master.unit)
+    sub_value, sub_base = normalise_quantity(sub.value, sub.unit)
+    if master_base != sub_base:
+        return "unit_mismatch"
+    if abs(master_value - sub_value) <= 1e-9 * max(abs(master_value), 1.0):
+        return "consistent"
+    if master.direction == "ceiling":
+        return "exceeds" if sub_value < master_value else "below"
+    if master.direction == "about":
+        return (
+            "consistent"
+            if abs(sub_value - master_value) <= 0.1 * master_value
+            else ("exceeds" if sub_value > master_value else "below")
+        )
+    return "exceeds" if sub_value > master_value else "below"
+
+
+def normalise_quantity(value: float, unit: str) -> tuple[float, str]:
+    """Value in base units and the base unit's family: "5万个" → (50000, "count")."""
+    scale = 1.0
+    if unit and unit[0] in _SCALES and len(unit) > 1:
+        scale, unit = _SCALES[unit[0]], unit[1:]
+    if unit == "平方公里":
+        return value * scale * 1e6, "area"
+    if unit in _AREA_UNITS:
+        return value * scale, "area"
+    if unit in _COUNT_UNITS:
+        return value * scale, "count"
+    return value * scale, unit
+
+
+def _canonical_names(rules: Rules) -> dict[str, str]:
+    names = {}
+    for canonical, others in rules.synonyms:
+        names[_clean(canonical)] = _clean(canonical)
+        for other in others:
+            names[_clean(other)] = _clean(canonical)
+    return names
+
+
+def _clean(indicator: str) -> str:
+    return _INDICATOR_NOISE.sub("", _PARENTHETICAL.sub("", indicator)).strip()
+
+
+def _key(indicator: str, names: dict[str, str]) -> str:
+    cleaned = _clean(indicator)
+    if cleaned in names:
+        return names[cleaned]
+    for alias, canonical in sorted(names.items(), key=lambda item: -len(item[0])):
+        if len(alias) >= 2 and alias in cleaned:
+            return cleaned.replace(alias, canonical)
+    return cleaned
+
+
+def _counterpart(target: Target, master: Sequence[Target], names: dict[str, str]) -> Target | None:
+    """The master target for the same indicator: same canonical name, or one containing the other."""
+    key = _key(target.indicator, names)
+    sub_target = "（其中" in target.indicator
+    candidates = [m for m in master if ("（其中" in m.indicator) == sub_target]
+    for candidate in candidates:
+        if _key(candidate.indicator, names) == key and _sub_name(candidate) == _sub_name(target):
+            return candidate
+    for candidate in candidates:
+        other = _key(candidate.indicator, names)
+        if (
+            min(len(key), len(other)) >= 4
+            and (key in other or other in key)
+            and _sub_name(candidate) == _sub_name(target)
+        ):
+            return candidate
+    scored = [
+        (_bigram_overlap(key, _key(c.indicator, names)), c)
+        for c in candidates
+        if _sub_name(c) == _sub_name(target)
+    ]
+    best = max(scored, key=lambda item: item[0], default=(0.0, None))
+    return best[1] if best[0] >= 0.7 else None
+
+
+def _bigram_overlap(a: str, b: str) -> float:
+    """Jaccard overlap of character bigrams: 综合性社区养老服务中心 vs 具备综合性社区养老服务中心."""
+    first = {a[i : i + 2] for i in range(len(a) - 1)}
+    second = {b[i : i + 2] for i in range(len(b) - 1)}
+    return len(first & second) / len(first | second) if first and second else 0.0
+
+
+def _sub_name(target: Target) -> str:
+    """The 其中 part of a sub-target's indicator ("国家级"), or ""."""
+    match = re.search(r"（其中(.+?)）", target.indicator)
+    return match[1] if match else ""

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from alignment import read_document
+from alignment.analysis import Analyzer
+from alignment.cli import main
+from alignment.plan import Target
+from alignment.report import write_report
+from alignment.subplan import compare, normalise_quantity
+
+DATA = Path(__file__).parent.parent / "data"
+PLANTED = DATA / "good" / "金水区科技创新专项规划.txt"
+
+
+@pytest.fixture(scope="module")
+def result(plan, rules):
+    return Analyzer(plan, rules).analyse(read_document(PLANTED))
+
+
+def _status(result, indicator: str) -> str:
+    return next(t.status for t in result.targets if t.indicator == indicator)
+
+
+def test_mode_is_detected(result) -> None:
+    assert result.mode == "subplan"
+
+
+def test_every_planted_case_is_found_and_nothing_else(result) -> None:
+    statuses = {(t.indicator, t.status) for t in result.targets}
+    assert statuses == {
+        ("高新技术企业", "below"),  # 高企 800 < 1000: weaker, through the abbreviation
+        ("科技型中小企业", "exceeds"),  # 3500 > 3000
+        ("科技创新龙头企业", "consistent"),
+        ("新型研发机构", "year_differs"),  # 新型研发平台 by 2023, not 2025
+        ("全区市级以上创新创业载体", "consistent"),
+        ("全区市级以上创新创业载体（其中国家级）", "consistent"),  # the 其中 sub-target
+        ("孵化面积", "consistent"),  # 1000000平方米 = 100万平方米
+        ("概念验证中心", "new"),
+        ("辖区市级以上工程技术研究中心（重点实验室）总量", "missing"),
+    }
+
+
+def test_weaker_target_blocks_a_strong_verdict(result) -> None:
+    assert result.verdict != "strong"
+    assert any("低于总体规划" in w for w in result.warnings)
+
+
+def test_coverage_names_covered_and_missing_measures(result) -> None:
+    chapter = next(c for c in result.coverage if c.chapter_id == "3")
+    covered = {m.measure_id for m in chapter.covered}
+    assert {"3.2.1", "3.2.2", "3.2.3"} <= covered
+    assert 0 < chapter.ratio < 1
+    assert ("3.1.1", "加速汇聚高端领军人才") in chapter.missing
+
+
+def test_another_districts_plan_is_warned_not_compared(plan, rules) -> None:
+    other = Analyzer(plan, rules).analyse(read_document(DATA / "eval" / "sub_外区规划.txt"))
+    assert any("二七区" in w for w in other.warnings)
+    assert other.targets == () and other.verdict == "weak"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (5, "万个", (50000, "count")),
+        (100, "万平方米", (1_000_000, "area")),
+        (2, "平方公里", (2_000_000, "area")),
+        (3, "亿元", (300_000_000, "元")),
+        (12, "%", (12, "%")),
+    ],
+)
+def test_unit_scales(value: float, unit: str, expected: tuple[float, str]) -> None:
+    assert normalise_quantity(value, unit) == expected
+
+
+def _target(
+    value: float, unit: str = "家", comparator: str = "达到", qualifier: str = "", year: int = 2025
+) -> Target:
+    return Target("x/1", "指标", comparator, value, unit, year, "x", "", qualifier)
+
+
+def test_compare_follows_the_masters_direction() -> None:
+    assert compare(_target(100), _target(90)) == "below"
+    assert compare(_target(100), _target(120)) == "exceeds"
+    assert compare(_target(100), _target(100, "个")) == "consistent"
+    assert compare(_target(100), _target(100, "%")) == "unit_mismatch"
+    ceiling = _target(53, "微克/立方米", "控制在")
+    assert compare(ceiling, _target(60, "微克/立方米")) == "below"
+    assert compare(ceiling, _target(50, "微克/立方米")) == "exceeds"
+    assert compare(_target(100), _target(100, year=2023)) == "year_differs"
+
+
+def test_json_and_report_carry_targets_and_coverage(
+    result, rules, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(PLANTED), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"chapter_id", "chapter_title", "ratio", "covered", "missing"} <= set(
+        data["coverage"][0]
+    )
+    assert {
+        "indicator",
+        "plan_value",
+        "plan_unit",
+        "document_value",
+        "document_unit",
+        "year",
+        "status",
+        "evidence",
+    } <= set(data["targets"][0])
+    document = docx.Document(
+        str(write_report(result, rules, tmp_path / "r.docx", date=dt.date(2026, 11, 27)))
+    )
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "四、目标一致性" in headings
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "低于规划（不一致）" in cells and "年份不同" in cells
