@@ -36,14 +36,15 @@ class Target:
 
     def describe(self) -> str:
         """The target as a short phrase: "高新技术企业达到1000家"."""
-        value = _format_number(self.value)
+        value = format_number(self.value)
         if self.value_high is not None:
-            value += "-" + _format_number(self.value_high)
+            value += "-" + format_number(self.value_high)
         return f"{self.indicator}{self.comparator}{value}{self.unit}{self.qualifier}"
 
 
-def _format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def format_number(value: float) -> str:
+    """1000000.0 → "1000000", 0.6 → "0.6" (never "1e+06")."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.6g}"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.chart import industry_chart_png
 from alignment.docx_layout import setup_document, style_table
+from alignment.plan import format_number
 from alignment.result import AlignmentResult
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
@@ -284,7 +285,7 @@ class _Writer:
 def _quantity(value: float | None, unit: str, year: int | None) -> str:
     if value is None:
         return "—"
-    number = f"{value:g}"
+    number = format_number(value)
     return f"{number}{unit}（{year}年）" if year else f"{number}{unit}"
 
 
