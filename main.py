@@ -13,7 +13,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     _quiet_jieba()
     if not args or args[0] == "gui":
         from gui.app import run_gui
+        from gui.messages import install_excepthook
 
+        install_excepthook()  # unexpected errors: logged to a file that the dialog names
         return run_gui(args[1:] if args else [])
     from alignment.cli import main as cli_main
 

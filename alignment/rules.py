@@ -446,3 +446,45 @@ class _Validator:
                     f"duplicate industry id '{industry.id}'.",
                 )
             seen.add(industry.id)
+
+
+def dump_rules(rules: Rules, template: str) -> str:
+    """``template`` (a rule file's text) with ``rules``' thresholds and industry lexicons.
+
+    Comments and layout of the template are kept, so a saved user rule file stays readable.
+    """
+    import tomlkit
+
+    document = tomlkit.parse(template)
+    scoring = document.setdefault("scoring", tomlkit.table())
+    for name in Scoring.__dataclass_fields__:
+        value = getattr(rules.scoring, name)
+        scoring[name] = int(value) if float(value).is_integer() else value
+    for key, industries in (
+        ("industries", rules.industries),
+        ("future_industries", rules.future_industries),
+    ):
+        tables = document.get(key, [])
+        for table, industry in zip(tables, industries, strict=False):
+            table["exclude"] = list(industry.exclude)
+            groups = tomlkit.aot()
+            for group in industry.groups:
+                item = tomlkit.table()
+                item["weight"] = int(group.weight) if group.weight.is_integer() else group.weight
+                if group.any:
+                    item["any"] = list(group.any)
+                if group.all:
+                    item["all"] = list(group.all)
+                groups.append(item)
+            table["groups"] = groups
+    return tomlkit.dumps(document)
+
+
+def load_rules_or_default(path: str | Path | None) -> tuple[Rules, str | None]:
+    """The user's rule file, or the shipped rules and the reason when the user's is broken."""
+    if path is None or not Path(path).exists():
+        return load_rules(), None
+    try:
+        return load_rules(path), None
+    except RuleFileError as error:
+        return load_rules(), f"{error.message} 已改用内置规则。"

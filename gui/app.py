@@ -1,17 +1,62 @@
-"""Start the desktop application (the window itself arrives with the GUI issue)."""
+"""Start the desktop application, or take a screenshot of it for the README and checks."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from gui.main_window import MainWindow
+from gui.settings import Settings
+
+
+def _parse(args: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="planalign gui", description="PlanAlign 图形界面")
+    parser.add_argument("file", nargs="?", help="启动后打开并分析的文档")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="分析完成后保存窗口截图并退出")
+    parser.add_argument("--tab", default="概览", help="截图时显示的选项卡")
+    parser.add_argument("--plan", metavar="FILE", help="参考规划文件")
+    return parser.parse_args(list(args))
+
 
 def run_gui(args: Sequence[str]) -> int:
-    """Until the window is built, show the reference plan's outline and say so."""
-    from alignment import load_plan
-    from alignment.cli import outline
+    options = _parse(args)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("PlanAlign")
+    app.setOrganizationName("PlanAlign")
+    settings = Settings()
+    if options.plan:
+        settings.plan_file = options.plan
+    window = MainWindow(settings)
+    if options.screenshot:
+        window.resize(1280, 800)  # the same picture whatever the saved geometry
+    window.show()
+    if options.file:
+        window.open_file(options.file)
+    if options.screenshot:
+        _screenshot_when_done(window, options.screenshot, options.tab, bool(options.file))
+    return app.exec()
 
-    print(outline(load_plan()))
-    print("\n图形界面尚未完成：请使用命令行（python main.py --help）。", file=sys.stderr)
-    print("The window is not built yet: use the CLI (python main.py --help).", file=sys.stderr)
-    return 0
+
+def _screenshot_when_done(window: MainWindow, output: str, tab: str, has_file: bool) -> None:
+    """Save a PNG of the window once the analysis has finished (or failed), then quit."""
+
+    def save() -> None:
+        for index in range(window.tabs.count()):
+            if window.tabs.tabText(index).startswith(tab):
+                window.tabs.setCurrentIndex(index)
+        if window.matches.matches:
+            window.matches.select(0)
+        QApplication.processEvents()
+        window.grab().save(output)
+        QApplication.quit()
+
+    if has_file:
+        window.controller.analysis_finished.connect(lambda *_: QTimer.singleShot(200, save))
+        window.controller.analysis_failed.connect(lambda *_: QTimer.singleShot(200, save))
+    else:
+        window.controller.ready.connect(lambda *_: QTimer.singleShot(200, save))
+    QTimer.singleShot(60000, save)  # never hang a check

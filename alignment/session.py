@@ -1,0 +1,69 @@
+"""The steps an interface runs in the background: prepare the analyzer, analyse a file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alignment.analysis import Analyzer, IsCancelled, Progress
+from alignment.document import Document
+from alignment.plan_parser import load_plan
+from alignment.readers import read_document
+from alignment.result import AlignmentResult
+from alignment.rules import Rules, load_rules_or_default
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A ready analyzer, and a warning when the user's rule file had to be set aside."""
+
+    analyzer: Analyzer
+    rules_warning: str | None = None
+
+
+def prepare(
+    plan_path: str | None,
+    rules_path: str | Path | None,
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> Prepared:
+    """Load plan and rules, load jieba's dictionary, fit or load the index (about 1-2 s)."""
+    if progress:
+        progress(0.1, "读取参考规划")
+    plan = load_plan(plan_path or None)
+    rules, warning = load_rules_or_default(rules_path)
+    if progress:
+        progress(0.4, "加载分词词典与规划索引")
+    analyzer = Analyzer(plan, rules)
+    analyzer.segmenter.warm_up()
+    if progress:
+        progress(1.0, "就绪")
+    return Prepared(analyzer, warning)
+
+
+def with_rules(analyzer: Analyzer, rules: Rules) -> Analyzer:
+    """The same plan, tokenizer and index under other rules (re-scoring is then instant)."""
+    return Analyzer(analyzer.plan, rules, analyzer.segmenter, analyzer.index)
+
+
+def analyse_file(
+    analyzer: Analyzer,
+    path: str,
+    mode: str = "auto",
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> tuple[Document, AlignmentResult]:
+    """Read and analyse one file."""
+    document = read_document(path)
+    return document, analyzer.analyse(document, mode, progress, is_cancelled)
+
+
+def analyse_document(
+    analyzer: Analyzer,
+    document: Document,
+    mode: str = "auto",
+    progress: Progress | None = None,
+    is_cancelled: IsCancelled | None = None,
+) -> tuple[Document, AlignmentResult]:
+    """Analyse an already read document (after a change of rules or mode)."""
+    return document, analyzer.analyse(document, mode, progress, is_cancelled)

@@ -1,0 +1,165 @@
+"""The batch tab: review a folder of proposals and export the ranked Excel workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alignment.batch import BatchOptions, run_batch
+from alignment.errors import AlignmentError, Cancelled
+from alignment.result import AlignmentResult
+from alignment.workbook import Failure, ranked, write_workbook
+from gui.messages import report_unexpected, show_error
+from gui.worker import Worker, WorkerPool
+
+
+class BatchPanel(QWidget):
+    batch_finished = Signal(int, int)  # results, failures
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workers = 2
+        self.options = BatchOptions()
+        self.pool = WorkerPool()
+        self.worker: Worker | None = None
+        self.paths: list[str] = []
+        self.results: list[AlignmentResult] = []
+        self.failures: list[Failure] = []
+        self.folder_label = QLabel("选择一个文件夹，批量审查其中的 .docx、.pdf、.txt 文档。")
+        self.choose_button = QPushButton("选择文件夹…")
+        self.run_button = QPushButton("开始批量审查")
+        self.cancel_button = QPushButton("取消")
+        self.export_button = QPushButton("导出 Excel…")
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(False)
+        self.export_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.status = QLabel("")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["排名", "文件", "得分", "结论", "主导产业/原因"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(1, 260)
+        buttons = QHBoxLayout()
+        for button in (self.choose_button, self.run_button, self.cancel_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.folder_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table)
+        self.choose_button.clicked.connect(self._on_choose_clicked)
+        self.run_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.export_button.clicked.connect(self._on_export_clicked)
+
+    def set_paths(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.folder_label.setText("待审查：" + "；".join(paths))
+        self.run_button.setEnabled(bool(paths))
+
+    @Slot()
+    def start(self) -> None:
+        if not self.paths or self.worker is not None:
+            return
+        self.table.setRowCount(0)
+        self.progress.setValue(0)
+        self.worker = Worker(run_batch, list(self.paths), self.options, workers=self.workers)
+        self.worker.signals.progress.connect(self._on_worker_progress)
+        self.worker.signals.returned.connect(self._on_worker_returned)
+        self.worker.signals.errored.connect(self._on_worker_errored)
+        self.worker.signals.finished.connect(self._on_worker_finished)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText("正在启动…")
+        self.pool.start(self.worker)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.status.setText("正在取消…")
+
+    @Slot(float, str)
+    def _on_worker_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.status.setText(f"已完成 {message}")
+
+    @Slot(object)
+    def _on_worker_returned(self, outcome: tuple[list[AlignmentResult], list[Failure]]) -> None:
+        self.results, self.failures = outcome
+        for rank, result in enumerate(ranked(self.results), start=1):
+            self._append(
+                [
+                    str(rank),
+                    Path(result.document).name,
+                    f"{result.score:g}",
+                    result.verdict_name,
+                    result.primary_industry or "—",
+                ]
+            )
+        for failure in self.failures:
+            self._append(["", Path(failure.path).name, "", "读取失败", failure.reason])
+        self.status.setText(f"完成：审查 {len(self.results)} 份，失败 {len(self.failures)} 份。")
+        self.export_button.setEnabled(True)
+        self.batch_finished.emit(len(self.results), len(self.failures))
+
+    @Slot(object)
+    def _on_worker_errored(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.setText("已取消。")
+        elif isinstance(error, AlignmentError):
+            show_error(self, "批量审查失败", error.message)
+        else:
+            report_unexpected(error, self)
+
+    @Slot()
+    def _on_worker_finished(self) -> None:
+        self.worker = None
+        self.run_button.setEnabled(bool(self.paths))
+        self.cancel_button.setEnabled(False)
+
+    def _append(self, cells: list[str]) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, text in enumerate(cells):
+            self.table.setItem(row, column, QTableWidgetItem(text))
+
+    @Slot()
+    def _on_choose_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择待审查文档所在文件夹")
+        if folder:
+            self.set_paths([folder])
+
+    @Slot()
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出 Excel", "批量审查结果.xlsx", "Excel 工作簿 (*.xlsx)"
+        )
+        if path:
+            self.export(path)
+
+    def export(self, path: str) -> bool:
+        try:
+            write_workbook(self.results, self.failures, path)
+        except AlignmentError as error:
+            show_error(self, "无法导出", error.message)
+            return False
+        self.status.setText(f"已导出：{path}")
+        return True

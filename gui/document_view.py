@@ -1,0 +1,78 @@
+"""The document as read, with evidence sentences highlighted in their industry's colour."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from alignment.document import Document
+from alignment.result import AlignmentResult, Evidence
+
+SELECTED = QColor("#FFE066")
+
+
+class DocumentView(QTextEdit):
+    """Read-only text of the document, one block per paragraph."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setPlaceholderText(
+            "打开或拖入一份项目建议书、可行性研究报告或专项规划（.docx、.pdf、.txt）。"
+        )
+        self._industry_selections: list[QTextEdit.ExtraSelection] = []
+        self._selected: list[QTextEdit.ExtraSelection] = []
+
+    def show_document(self, document: Document) -> None:
+        self.setPlainText("\n".join(p.text for p in document.paragraphs))
+        self._industry_selections, self._selected = [], []
+        self._apply()
+
+    def show_industries(self, result: AlignmentResult, colors: dict[str, str]) -> None:
+        """Each industry's evidence sentences in a light tint of its colour."""
+        selections = []
+        for industry in result.industries:
+            tint = QColor(colors.get(industry.id, "#999999"))
+            tint.setAlpha(60)
+            selections += self._selections(industry.evidence, tint)
+        self._industry_selections = selections
+        self._apply()
+
+    def highlight(self, evidence: Iterable[Evidence]) -> None:
+        """Mark ``evidence`` strongly and scroll to the first sentence."""
+        items = list(evidence)
+        self._selected = self._selections(items, SELECTED)
+        self._apply()
+        if self._selected:
+            # Scroll to the sentence without selecting it (a selection would hide the colour).
+            cursor = QTextCursor(self._selected[0].cursor)
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    def highlighted_texts(self) -> list[str]:
+        return [s.cursor.selectedText() for s in self._selected]
+
+    def _selections(
+        self, evidence: Iterable[Evidence], color: QColor
+    ) -> list[QTextEdit.ExtraSelection]:
+        selections = []
+        for item in evidence:
+            block = self.document().findBlockByNumber(item.paragraph - 1)
+            if not block.isValid():
+                continue
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + item.start)
+            cursor.setPosition(block.position() + item.end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            text_format.setBackground(color)
+            selection.format = text_format
+            selections.append(selection)
+        return selections
+
+    def _apply(self) -> None:
+        self.setExtraSelections(self._industry_selections + self._selected)

@@ -1,0 +1,389 @@
+"""The main window: composes the panels and wires them to the analysis controller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QWidget,
+)
+
+from alignment import __version__
+from alignment.errors import AlignmentError
+from alignment.readers import READERS
+from alignment.report import write_report
+from alignment.result import AlignmentResult
+from alignment.review import Decision
+from alignment.session import Prepared
+from gui.batch_panel import BatchPanel
+from gui.controller import AnalysisController
+from gui.document_view import DocumentView
+from gui.messages import report_unexpected, show_error
+from gui.overview import OverviewPanel
+from gui.plan_browser import PlanBrowser
+from gui.review_tables import ConflictsPanel, GapsPanel, MatchesPanel
+from gui.rules_editor import RulesEditor
+from gui.settings import Settings
+from gui.targets_panel import TargetsPanel
+
+FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)"
+METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
+<p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
+相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据。</p>
+<p><b>得分</b> = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均相似度/0.5 + 0.25 × 主导产业得分/100），各项上限为 1。</p>
+<p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
+触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
+位于本区以外的项目得分上限为 {cap:g}。</p>
+<p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。</p>
+<p>本工具辅助审查，不代替审查人员的判断。</p>"""
+
+
+class MainWindow(QMainWindow):
+    report_exported = Signal(str)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(f"PlanAlign 规划契合度审查 {__version__}")
+        self.setAcceptDrops(True)
+        self.controller = AnalysisController(self)
+        self.result: AlignmentResult | None = None
+        self._build_panels()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self._restore_state()
+        self.controller.prepare(settings.plan_file or None, str(settings.user_rules_path()))
+        self.status_label.setText("正在加载参考规划与分词词典…")
+
+    # --- construction ----------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.document_view = DocumentView()
+        self.overview = OverviewPanel()
+        self.matches = MatchesPanel()
+        self.gaps = GapsPanel()
+        self.conflicts = ConflictsPanel()
+        self.targets = TargetsPanel()
+        self.method = QTextBrowser()
+        self.plan_browser = PlanBrowser()
+        self.batch = BatchPanel()
+        self.rules_editor = RulesEditor(self.settings.user_rules_path())
+        self.tabs = QTabWidget()
+        for widget, title in (
+            (self.overview, "概览"),
+            (self.matches, "措施对照"),
+            (self.gaps, "差距"),
+            (self.conflicts, "冲突"),
+            (self.targets, "目标"),
+            (self.method, "说明"),
+            (self.plan_browser, "规划"),
+            (self.batch, "批量"),
+            (self.rules_editor, "规则"),
+        ):
+            self.tabs.addTab(widget, title)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.document_view)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setSizes([520, 680])
+        self.setCentralWidget(self.splitter)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu("文件(&F)")
+        self.open_action = QAction("打开文档…", self, shortcut=QKeySequence.StandardKey.Open)
+        self.export_action = QAction("导出 Word 报告…", self, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)
+        self.plan_action = QAction("选择参考规划…", self)
+        self.default_plan_action = QAction("使用内置金水区规划", self)
+        quit_action = QAction("退出", self, shortcut=QKeySequence.StandardKey.Quit)
+        self.recent_menu = menu.addMenu("最近打开")
+        menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        for action in (
+            self.export_action,
+            None,
+            self.plan_action,
+            self.default_plan_action,
+            None,
+            quit_action,
+        ):
+            menu.addSeparator() if action is None else menu.addAction(action)
+        analysis = self.menuBar().addMenu("分析(&A)")
+        self.reanalyse_action = QAction("重新分析", self, shortcut=QKeySequence("F5"))
+        self.cancel_action = QAction("取消分析", self, shortcut=QKeySequence("Esc"))
+        self.cancel_action.setEnabled(False)
+        analysis.addAction(self.reanalyse_action)
+        analysis.addAction(self.cancel_action)
+        mode_menu = analysis.addMenu("文档类型")
+        self.mode_group = QActionGroup(self)
+        for mode, label in (
+            ("auto", "自动识别"),
+            ("proposal", "项目建议书"),
+            ("subplan", "子规划"),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setData(mode)
+            action.setChecked(mode == self.settings.mode)
+            self.mode_group.addAction(action)
+            mode_menu.addAction(action)
+        self.controller.mode = self.settings.mode
+        toolbar = self.addToolBar("工具栏")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.cancel_action)
+        quit_action.triggered.connect(self.close)
+        self._refresh_recent_menu()
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel("")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.setVisible(False)
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.ready.connect(self._on_controller_ready)
+        c.preparation_failed.connect(self._on_controller_preparation_failed)
+        c.analysis_started.connect(self._on_controller_analysis_started)
+        c.analysis_progressed.connect(self._on_controller_analysis_progressed)
+        c.analysis_finished.connect(self._on_controller_analysis_finished)
+        c.analysis_failed.connect(self._on_controller_analysis_failed)
+        c.analysis_cancelled.connect(self._on_controller_analysis_cancelled)
+        self.open_action.triggered.connect(self._on_open_triggered)
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.plan_action.triggered.connect(self._on_plan_triggered)
+        self.default_plan_action.triggered.connect(self._on_default_plan_triggered)
+        self.reanalyse_action.triggered.connect(self.controller.reanalyse)
+        self.cancel_action.triggered.connect(self.controller.cancel)
+        self.cancel_button.clicked.connect(self.controller.cancel)
+        self.mode_group.triggered.connect(self._on_mode_triggered)
+        self.matches.match_selected.connect(self._on_matches_match_selected)
+        self.rules_editor.rules_changed.connect(self.controller.set_rules)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry("window")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.geometry("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    # --- user actions -----------------------------------------------------------------------------
+
+    def open_file(self, path: str) -> None:
+        """Open and analyse ``path`` (menu, toolbar, drop and recent files all come here)."""
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(Path(path).parent)
+        self._refresh_recent_menu()
+        self.controller.analyse_path(path)
+
+    def export_report(self, path: str) -> bool:
+        if self.result is None or self.controller.analyzer is None:
+            return False
+        try:
+            write_report(self.result, self.controller.analyzer.rules, path, review=self.decisions())
+        except AlignmentError as error:
+            show_error(self, "无法导出报告", error.message)
+            return False
+        self.status_label.setText(f"报告已导出：{path}")
+        self.report_exported.emit(path)
+        return True
+
+    def decisions(self) -> dict[str, Decision]:
+        return {
+            **self.matches.table.decisions(),
+            **self.gaps.decisions(),
+            **self.conflicts.decisions(),
+        }
+
+    @Slot()
+    def _on_open_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "打开文档", self.settings.last_folder, FILE_FILTER
+        )
+        if path:
+            self.open_file(path)
+
+    @Slot()
+    def _on_export_triggered(self) -> None:
+        default = (
+            Path(self.settings.last_folder) / f"{Path(self.result.document).stem}-审查报告.docx"
+            if self.result
+            else Path("审查报告.docx")
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出 Word 报告", str(default), "Word 文档 (*.docx)"
+        )
+        if path:
+            self.export_report(path)
+
+    @Slot()
+    def _on_plan_triggered(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "选择参考规划", self.settings.last_folder, "规划文件 (*.txt *.docx *.pdf *.md)"
+        )
+        if path:
+            self.use_plan(path)
+
+    @Slot()
+    def _on_default_plan_triggered(self) -> None:
+        self.use_plan("")
+
+    def use_plan(self, path: str) -> None:
+        self.settings.plan_file = path
+        self.status_label.setText("正在加载参考规划…")
+        self.controller.prepare(path or None, str(self.settings.user_rules_path()))
+
+    @Slot(QAction)
+    def _on_mode_triggered(self, action: QAction) -> None:
+        self.controller.mode = self.settings.mode = str(action.data())
+        self.controller.reanalyse()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    # --- drag and drop ------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_file(path)
+
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in READERS:
+                return url.toLocalFile()
+        return None
+
+    # --- controller events --------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_controller_ready(self, prepared: Prepared) -> None:
+        analyzer = prepared.analyzer
+        self.plan_browser.show_plan(analyzer.plan)
+        self.rules_editor.show_rules(analyzer.rules)
+        self.batch.options = type(self.batch.options)(
+            plan=self.settings.plan_file or None, rules=self._user_rules_if_any()
+        )
+        s = analyzer.rules.scoring
+        self.method.setHtml(
+            METHOD_TEXT.format(
+                strong=s.strong, partial=s.partial, cap=s.partial - 1, industry=s.industry_threshold
+            )
+        )
+        self.status_label.setText(
+            f"参考规划：{analyzer.plan.title}（{len(analyzer.plan.measures)} 条措施）"
+        )
+        if prepared.rules_warning:
+            show_error(self, "用户规则文件有误", prepared.rules_warning)
+
+    def _user_rules_if_any(self) -> str | None:
+        path = self.settings.user_rules_path()
+        return str(path) if path.exists() else None
+
+    @Slot(object)
+    def _on_controller_preparation_failed(self, error: BaseException) -> None:
+        if isinstance(error, AlignmentError):
+            show_error(self, "无法加载参考规划", f"{error.message}\n已改用内置金水区规划。")
+            if self.settings.plan_file:
+                self.use_plan("")
+        else:
+            report_unexpected(error, self)
+
+    @Slot(str)
+    def _on_controller_analysis_started(self, path: str) -> None:
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_action.setEnabled(True)
+        self.status_label.setText(f"正在分析：{Path(path).name}")
+
+    @Slot(float, str)
+    def _on_controller_analysis_progressed(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.status_label.setText(message)
+
+    @Slot(object, object)
+    def _on_controller_analysis_finished(self, document: object, result: AlignmentResult) -> None:
+        self._end_progress()
+        self.result = result
+        analyzer = self.controller.analyzer
+        assert analyzer is not None
+        colors = {i.id: i.color for i in analyzer.rules.all_industries}
+        self.document_view.show_document(document)  # type: ignore[arg-type]
+        self.document_view.show_industries(result, colors)
+        self.overview.show_result(result, colors)
+        self.matches.show_matches(result.matches, analyzer.plan)
+        self.gaps.show_gaps(result.gaps)
+        self.conflicts.show_conflicts(result.conflicts)
+        self.targets.show_result(result)
+        self.tabs.setTabText(3, f"冲突 ({len(result.conflicts)})" if result.conflicts else "冲突")
+        self.export_action.setEnabled(True)
+        self.status_label.setText(f"{result.title}：{result.score:g} 分，{result.verdict_name}")
+
+    @Slot(object)
+    def _on_controller_analysis_failed(self, error: BaseException) -> None:
+        self._end_progress()
+        if isinstance(error, AlignmentError):
+            show_error(self, "无法分析该文件", error.message)
+            self.status_label.setText("分析失败。")
+        else:
+            report_unexpected(error, self)
+
+    @Slot()
+    def _on_controller_analysis_cancelled(self) -> None:
+        self._end_progress()
+        self.status_label.setText("已取消分析。")
+
+    @Slot(object)
+    def _on_matches_match_selected(self, match: object) -> None:
+        self.document_view.highlight(match.evidence)  # type: ignore[attr-defined]
+
+    def _end_progress(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.cancel_action.setEnabled(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("window", self.saveGeometry())
+        self.settings.set_geometry("splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.controller.shutdown()
+        self.batch.pool.wait()
+        super().closeEvent(event)

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from tests.gui.conftest import EVAL, analyse
+
+
+def test_open_through_the_api_shows_score_and_tables(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
+    result = window.result
+    assert result is not None and result.verdict == "strong"
+    assert window.overview.score.text() == f"{result.score:g} 分"
+    assert window.overview.verdict.text() == "高度契合"
+    assert window.matches.table.rowCount() == len(result.matches) > 0
+    assert window.gaps.rowCount() == len(result.gaps)
+    assert window.plan_browser.tree.topLevelItemCount() == 14
+    assert window.settings.recent_files[0].endswith("it_网络安全产业园.txt")
+
+
+def test_drop_a_file_onto_the_window(qtbot, window) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(EVAL / "fin_金融中心.txt"))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=60000):
+        window.dropEvent(event)
+    assert window.result.primary_industry == "现代金融"
+
+
+def test_selecting_a_match_highlights_its_evidence(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
+    match = window.result.matches[1]
+    window.matches.select(1)
+    texts = window.document_view.highlighted_texts()
+    assert texts and texts[0] == match.evidence[0].sentence
+    assert match.measure_title in window.matches.plan_text.toPlainText()
+
+
+def test_conflicts_tab_lists_red_lines(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL / "red_水泥厂.txt")
+    assert window.conflicts.rowCount() == 1
+    assert "高耗能" in window.conflicts.item(0, 1).text()
+    assert window.tabs.tabText(3) == "冲突 (1)"
+
+
+def test_cancel_drops_the_running_analysis(qtbot, window) -> None:
+    long_document = EVAL / "long_it_信息安全可研.txt"
+    with qtbot.waitSignal(window.controller.analysis_cancelled, timeout=5000):
+        window.open_file(str(long_document))
+        window.controller.cancel()
+    window.controller.workers.pool.waitForDone(60000)
+    qtbot.wait(0)  # deliver anything the finished worker queued
+    assert window.result is None
+    assert window.status_label.text() == "已取消分析。"
+
+
+def test_twenty_analyse_cancel_cycles_then_a_result(qtbot, window) -> None:
+    for _ in range(20):
+        window.open_file(str(EVAL / "long_off_物流园可研.txt"))
+        window.controller.cancel()
+    analyse(qtbot, window, EVAL / "pub_公园.txt")
+    assert window.result.document.endswith("pub_公园.txt")
+
+
+def test_export_report_reflects_review(qtbot, window, tmp_path: Path) -> None:
+    analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
+    window.matches.table.set_accepted(0, False)
+    rejected = window.result.matches[0]
+    output = tmp_path / "审查报告.docx"
+    with qtbot.waitSignal(window.report_exported, timeout=10000):
+        assert window.export_report(str(output))
+    cells = [c.text for t in docx.Document(str(output)).tables for r in t.rows for c in r.cells]
+    assert f"{rejected.measure_id} {rejected.measure_title}" not in cells
+    assert any(f"{m.measure_id} {m.measure_title}" in cells for m in window.result.matches[1:])
+
+
+def test_corrupt_file_gives_an_error_dialog_and_the_app_goes_on(
+    qtbot, window, errors, tmp_path: Path
+) -> None:
+    bad = tmp_path / "损坏.docx"
+    bad.write_text("not a word file", encoding="utf-8")
+    with qtbot.waitSignal(window.controller.analysis_failed, timeout=10000):
+        window.open_file(str(bad))
+    assert errors and "不是有效的 Word 文档" in errors[-1][1]
+    analyse(qtbot, window, EVAL / "cul_文创园.txt")
+    assert window.result.primary_industry == "文化创意"
+
+
+def test_mode_override_to_subplan_fills_targets(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL / "sub_养老服务实施方案.txt")
+    assert window.result.mode == "subplan"
+    assert window.targets.targets.rowCount() == len(window.result.targets) > 0
+    proposal = next(a for a in window.mode_group.actions() if a.data() == "proposal")
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=60000):
+        proposal.trigger()
+    assert window.result.mode == "proposal" and window.settings.mode == "proposal"
+
+
+def test_settings_remember_recent_files_and_geometry(
+    qtbot, window, settings, tmp_path: Path
+) -> None:
+    copy = tmp_path / "建议书.txt"
+    shutil.copy(EVAL / "trade_跨境电商.txt", copy)
+    analyse(qtbot, window, copy)
+    window.close()
+    assert settings.recent_files[0] == str(copy)
+    assert settings.geometry("window") is not None and settings.last_folder == str(tmp_path)
+
+
+def test_plan_browser_search(qtbot, window) -> None:
+    window.plan_browser.search.setText("信息安全")
+    visible = window.plan_browser.visible_measures()
+    assert "5.2.1" in visible and "11.3.2" not in visible
+    window.plan_browser.search.setText("")
+    assert len(window.plan_browser.visible_measures()) == len(
+        window.controller.analyzer.plan.measures
+    )
