@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,9 +22,23 @@ from PySide6.QtWidgets import (
 from alignment.atomic import atomic_write
 from alignment.errors import RuleFileError
 from alignment.resources import RULES, read_text
-from alignment.rules import Industry, Rules, TermGroup, dump_rules, load_rules, parse_rules
+from alignment.rules import (
+    Industry,
+    Rules,
+    TermGroup,
+    dump_rules,
+    load_rules,
+    parse_rules,
+)
 
 _TERM_SEPARATORS = ("、", "，", ",", ";", "；", "\n")
+# (field of Scoring, label, maximum, step)
+_THRESHOLDS = (
+    ("strong", "“高度契合”最低分", 100.0, 1.0),
+    ("partial", "“部分契合”最低分", 100.0, 1.0),
+    ("industry_threshold", "主导产业最低分", 100.0, 1.0),
+    ("match_threshold", "证据句相似度阈值", 0.99, 0.01),
+)
 
 
 def split_terms(text: str) -> tuple[str, ...]:
@@ -50,6 +66,15 @@ class RulesEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        self.thresholds: dict[str, QDoubleSpinBox] = {}
+        form = QFormLayout()
+        for name, label, maximum, step in _THRESHOLDS:
+            box = QDoubleSpinBox()
+            box.setRange(0.0, maximum)
+            box.setSingleStep(step)
+            box.setDecimals(2 if step < 1 else 0)
+            self.thresholds[name] = box
+            form.addRow(label, box)
         apply_button = QPushButton("应用并重新评分")
         save_button = QPushButton("保存到用户规则文件")
         reset_button = QPushButton("恢复默认规则")
@@ -58,7 +83,10 @@ class RulesEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("修改关键词或权重后点“应用并重新评分”；内置规则文件不会被修改。"))
+        layout.addWidget(
+            QLabel("修改阈值、关键词或权重后点“应用并重新评分”；内置规则文件不会被修改。")
+        )
+        layout.addLayout(form)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -68,6 +96,8 @@ class RulesEditor(QWidget):
 
     def show_rules(self, rules: Rules) -> None:
         self.rules = rules
+        for name, box in self.thresholds.items():
+            box.setValue(float(getattr(rules.scoring, name)))
         self.table.setRowCount(0)
         for industry in rules.all_industries:
             for group in industry.groups:
@@ -89,8 +119,12 @@ class RulesEditor(QWidget):
         rows = iter(range(self.table.rowCount()))
         industries = [self._edited(industry, rows) for industry in self.rules.all_industries]
         count = len(self.rules.industries)
+        scoring = dataclasses.replace(
+            self.rules.scoring, **{name: box.value() for name, box in self.thresholds.items()}
+        )
         edited = dataclasses.replace(
             self.rules,
+            scoring=scoring,
             industries=tuple(industries[:count]),
             future_industries=tuple(industries[count:]),
         )

@@ -79,3 +79,15 @@ def test_broken_user_rule_file_falls_back_with_a_message(qtbot, settings, errors
     assert any("第1行" in text and "内置规则" in text for _, text in errors)
     assert main.controller.analyzer.rules.scoring.strong == 60
     main.close()
+
+
+def test_thresholds_are_edited_and_persist(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL / "pub_公园.txt")
+    assert window.result.verdict == "partial"
+    editor = window.rules_editor
+    editor.thresholds["strong"].setValue(50)
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=60000):
+        editor._on_apply_clicked()
+    assert window.result.verdict == "strong"
+    editor._on_save_clicked()
+    assert load_rules(editor.user_path).scoring.strong == 50
