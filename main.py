@@ -11,6 +11,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _quiet_jieba()
+    # pypdf logs every repair of a damaged PDF; PlanAlign reports what matters itself.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not args or args[0] == "gui":
         from gui.app import run_gui
         from gui.messages import install_excepthook

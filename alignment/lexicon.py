@@ -93,8 +93,10 @@ def industry_hits(text: str, industry: Industry) -> list[TermHit]:
 
 def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     """Hits of a red line's terms in clauses without a negation (and with a required word)."""
+    found = find_terms(text, rule.any)
+    found += [(m.group(), m.start()) for p in rule.patterns for m in re.finditer(p, text)]
     hits = []
-    for term, start in find_terms(text, rule.any):
+    for term, start in found:
         if any(n in _clause_around(text, start) for n in rule.negations):
             continue
         if rule.requires and not any(r in _sentence_around(text, start) for r in rule.requires):

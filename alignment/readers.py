@@ -21,8 +21,10 @@ from alignment.text import normalise
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
+MAX_PART_BYTES = 40 * 1024 * 1024  # word/document.xml alone; lxml needs ~10x this in memory
 MAX_COMPRESSION_RATIO = 100
+MAX_PARAGRAPHS = 100_000
 MAX_PDF_PAGES = 2000
 MAX_CHARACTERS = 3_000_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -172,13 +174,32 @@ def _check_zip_sizes(archive: zipfile.ZipFile, name: str) -> None:
             f"{name} 不是有效的 Word 文档（缺少正文部分）。",
             f"{name} is not a valid Word document (no word/document.xml).",
         )
-    with archive.open("word/document.xml") as part:
-        head = part.read(4096)
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise DocumentReadError(
-            f"{name} 含有不允许的 XML 声明（DOCTYPE/ENTITY），已拒绝读取。",
-            f"{name} contains a forbidden XML DOCTYPE/ENTITY declaration; refused.",
+    if archive.getinfo("word/document.xml").file_size > MAX_PART_BYTES:
+        raise DocumentTooLargeError(
+            f"{name} 正文过大（解压后超过 {MAX_PART_BYTES // 1048576} MB），已拒绝读取。",
+            f"{name}: the body exceeds {MAX_PART_BYTES // 1048576} MB uncompressed; refused.",
         )
+    _refuse_doctype(archive, name)
+
+
+def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse any XML part that declares a DOCTYPE or entities (never resolved, never read)."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        try:
+            with archive.open(info) as part:
+                head = part.read(4096)
+        except Exception as exc:  # BadZipFile, zlib.error, EOFError from a damaged stream
+            raise DocumentReadError(
+                f"{name} 已损坏，无法读取（{type(exc).__name__}）。",
+                f"{name} is corrupt and cannot be read ({type(exc).__name__}).",
+            ) from exc
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise DocumentReadError(
+                f"{name} 含有不允许的 XML 声明（DOCTYPE/ENTITY），已拒绝读取。",
+                f"{name} contains a forbidden XML DOCTYPE/ENTITY declaration; refused.",
+            )
 
 
 def read_docx(path: Path) -> list[Paragraph]:
@@ -188,12 +209,22 @@ def read_docx(path: Path) -> list[Paragraph]:
         pass
     try:
         document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises assorted KeyError/XMLSyntaxError on corrupt parts
+        paragraphs = []
+        for paragraph in _docx_blocks(document):
+            paragraphs.append(paragraph)
+            if len(paragraphs) > MAX_PARAGRAPHS:
+                raise DocumentTooLargeError(
+                    f"{path.name} 段落或表格单元格过多（上限 {MAX_PARAGRAPHS} 个）。",
+                    f"{path.name} has too many paragraphs or table cells (limit {MAX_PARAGRAPHS}).",
+                )
+    except DocumentReadError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise assorted errors on damaged parts
         raise DocumentReadError(
             f"{path.name} 已损坏，无法读取（{type(exc).__name__}）。",
             f"{path.name} is corrupt and cannot be read ({type(exc).__name__}).",
         ) from exc
-    return list(_docx_blocks(document))
+    return paragraphs
 
 
 def _docx_blocks(document: object) -> Iterator[Paragraph]:
@@ -219,12 +250,14 @@ def _heading_level(paragraph: object) -> int:
 
 
 def _table_cells(table: object) -> Iterator[Paragraph]:
-    seen: set[int] = set()
+    # Merged cells repeat the same <w:tc> element. Keep each seen element referenced in the
+    # dict: an id() alone may be reused once python-docx's short-lived proxy is collected.
+    seen: dict[int, object] = {}
     for row in table.rows:  # type: ignore[attr-defined]
         for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat the same element
+            if id(cell._tc) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc
             for paragraph in cell.paragraphs:
                 yield Paragraph(0, normalise(paragraph.text).strip(), 0, in_table=True)
 
@@ -252,7 +285,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
         if "decrypt" in str(exc).lower() or "encrypt" in str(exc).lower():
             raise _encrypted_pdf(path) from exc
         raise _corrupt_pdf(path, exc) from exc
-    except (ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+    except Exception as exc:  # a damaged PDF makes pypdf raise almost anything
         raise _corrupt_pdf(path, exc) from exc
     return [Paragraph(0, text) for text in join_lines(lines)]
 

@@ -60,6 +60,7 @@ class RedLine:
     any: tuple[str, ...]
     requires: tuple[str, ...]
     negations: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ _INDUSTRY_KEYS = {
     "groups",
 }
 _GROUP_KEYS = {"weight", "any", "all"}
-_RED_LINE_KEYS = {"id", "name", "basis", "quote", "any", "requires", "negations"}
+_RED_LINE_KEYS = {"id", "name", "basis", "quote", "any", "requires", "negations", "patterns"}
 _CROSS_KEYS = {"id", "name", "measures", "any", "suggestion"}
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -423,7 +424,22 @@ class _Validator:
             any=self.strings(item, "any", table, index, required=True),
             requires=self.strings(item, "requires", table, index),
             negations=self.strings(item, "negations", table, index),
+            patterns=self.patterns(item, table, index),
         )
+
+    def patterns(self, item: dict[str, Any], table: str, index: int) -> tuple[str, ...]:
+        """Regular expressions, each compiled now so that a typo names its line."""
+        patterns = self.strings(item, "patterns", table, index)
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise self.fail(
+                    self.line_of(table, index, "patterns"),
+                    f"正则表达式“{pattern}”有误：{exc}。",
+                    f"bad regular expression '{pattern}': {exc}.",
+                ) from exc
+        return patterns
 
     def cross_cutting(self, item: dict[str, Any], index: int) -> CrossCutting:
         table = "cross_cutting"

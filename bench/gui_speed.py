@@ -1,6 +1,6 @@
 """Time the desktop app: start-up, analysis after warm-up, memory, and analyse/cancel cycles.
 
-    QT_QPA_PLATFORM=offscreen python bench/gui_speed.py
+QT_QPA_PLATFORM=offscreen python bench/gui_speed.py
 """
 
 from __future__ import annotations
@@ -41,8 +41,11 @@ def wait_for(signal: object, timeout_ms: int = 60000) -> None:
 
 def thirty_pages() -> Path:
     """About 30 pages (24,000 characters) of proposal prose."""
-    prose = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EVAL.glob("*.txt"))
-                      if "long_" not in p.name and not p.name.startswith("red_"))
+    prose = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted(EVAL.glob("*.txt"))
+        if "long_" not in p.name and not p.name.startswith("red_")
+    )
     path = Path(tempfile.mkdtemp()) / "三十页建议书.txt"
     path.write_text((prose * 3)[:24000], encoding="utf-8")
     return path
@@ -65,8 +68,10 @@ def main() -> int:
             window.open_file(str(document))
             wait_for(window.controller.analysis_finished)
             times.append(time.perf_counter() - began)
-        print(f"30-page proposal (24,000 characters) analysed and shown: "
-              f"{min(times):.2f} s best, {max(times):.2f} s worst of 3")
+        print(
+            f"30-page proposal (24,000 characters) analysed and shown: "
+            f"{min(times):.2f} s best, {max(times):.2f} s worst of 3"
+        )
         print(f"memory with the document loaded: {rss_mb():.0f} MB")
         before = rss_mb()
         for _ in range(20):

@@ -183,3 +183,19 @@ def test_doc_without_libreoffice_says_how_to_convert(
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(DocumentReadError, match=r"另存为 \.docx"):
         read_document(path)
+
+
+def test_every_table_cell_is_read_once(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=10, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"第{r}行第{c}列"
+    merged = document.add_table(rows=1, cols=3)
+    merged.cell(0, 0).merge(merged.cell(0, 2)).text = "合并单元格"
+    path = tmp_path / "表格.docx"
+    document.save(path)
+    texts = [p.text for p in read_document(path).paragraphs]
+    assert len(texts) == 31 and texts.count("合并单元格") == 1

@@ -1,0 +1,200 @@
+"""Hostile files, fuzzing, the offline guarantee and crash-safe writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from alignment import DocumentReadError, RuleFileError, read_document
+from alignment.analysis import Analyzer
+from alignment.batch import BatchOptions, run_batch
+from alignment.errors import DocumentTooLargeError
+from alignment.report import write_report
+from alignment.resources import RULES, read_text
+from alignment.rules import load_rules_or_default, parse_rules
+from alignment.workbook import write_workbook
+from bench.fuzz import fuzz, hostile_files
+from tests.factories import make_docx
+
+EVAL = Path(__file__).parent.parent / "data" / "eval"
+ROOT = Path(__file__).parent.parent.parent
+
+
+def test_fuzzed_inputs_end_in_a_result_or_our_own_error(plan, rules, tmp_path: Path) -> None:
+    analyzer = Analyzer(plan, rules)
+    outcomes = fuzz(150, seed=20261127, folder=tmp_path, analyse=analyzer.analyse)
+    assert sum(outcomes.values()) == 150
+    bad = {o: n for o, n in outcomes.items() if o.startswith(("crash", "timeout"))}
+    assert bad == {}
+    assert outcomes["ok"] > 0 and any(o.startswith("refused") for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "zip bomb (1 GiB inside 1 MB)",
+        "DOCTYPE/ENTITY docx",
+        "25 MB text file",
+        "binary data named .txt",
+        "encrypted Office file",
+    ],
+)
+def test_hostile_files_are_refused(tmp_path: Path, label: str) -> None:
+    path = hostile_files(tmp_path)[label]
+    with pytest.raises(DocumentReadError):
+        read_document(path)
+
+
+def test_doctype_in_any_part_is_refused(tmp_path: Path) -> None:
+    good = make_docx(tmp_path / "good.docx")
+    bad = tmp_path / "styles-xxe.docx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(bad, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/styles.xml":
+                data = (
+                    b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "http://example.invalid/">]>'
+                    + data.split(b"?>", 1)[1]
+                )
+            target.writestr(name, data)
+    with pytest.raises(DocumentReadError, match="DOCTYPE"):
+        read_document(bad)
+
+
+def test_huge_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from alignment import readers
+
+    monkeypatch.setattr(readers, "MAX_PARAGRAPHS", 50)
+    document = docx.Document()
+    table = document.add_table(rows=30, cols=3)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.text = "单元格"
+    path = tmp_path / "大表格.docx"
+    document.save(path)
+    with pytest.raises(DocumentTooLargeError, match="过多"):
+        read_document(path)
+
+
+def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt("secret")
+    path = tmp_path / "加密.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    with pytest.raises(DocumentReadError, match="加密"):
+        read_document(path)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Any attempt to open a connection fails the test loudly."""
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_read_check_report_batch_offline(
+    no_network: list[object], plan, rules, tmp_path: Path
+) -> None:
+    document = read_document(EVAL / "it_网络安全产业园.txt")
+    result = Analyzer(plan, rules).analyse(document)
+    write_report(result, rules, tmp_path / "报告.docx", date=dt.date(2026, 11, 27))
+    results, failures = run_batch(
+        [EVAL / "fin_金融中心.txt", EVAL / "red_炒房.txt"], BatchOptions(), workers=1
+    )
+    write_workbook(results, failures, tmp_path / "批量.xlsx")
+    assert no_network == [] and len(results) == 2
+
+
+_KILLED_WRITER = """
+import sys
+sys.path.insert(0, sys.argv[2])
+from pathlib import Path
+from alignment.atomic import atomic_write
+
+def write(path: Path) -> None:
+    with path.open("wb") as handle:
+        handle.write(b"half of the new report")
+        handle.flush()
+        print("writing", flush=True)
+        sys.stdin.readline()  # blocks until the parent kills us
+
+atomic_write(sys.argv[1], write)
+"""
+
+
+def _kill_while_writing(target: Path) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WRITER, str(target), str(ROOT)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        assert child.stdout.readline().strip() == "writing"
+        child.kill()
+        child.wait(timeout=30)
+
+
+def test_write_killed_half_way_leaves_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"the previous report")
+    _kill_while_writing(target)
+    assert target.read_bytes() == b"the previous report"
+
+
+def test_write_killed_before_any_file_leaves_no_file(tmp_path: Path) -> None:
+    target = tmp_path / "新报告.docx"
+    _kill_while_writing(target)
+    assert not target.exists()
+
+
+def _shipped_line(fragment: str) -> int:
+    return next(n for n, line in enumerate(read_text(RULES).splitlines(), 1) if fragment in line)
+
+
+def test_bad_regular_expression_names_its_line() -> None:
+    text = read_text(RULES).replace(
+        'patterns = ["(新建|建设|安装)', 'patterns = ["((新建|建设|安装)'
+    )
+    with pytest.raises(RuleFileError) as caught:
+        parse_rules(text, "user.toml")
+    assert f"第{_shipped_line('patterns = [')}行" in caught.value.message
+    assert "正则表达式" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        (("[scoring]", "[scoring"), "TOML"),
+        (("weight = 3", "weight = -3"), "weight"),
+        (('quote = "坚持房住不炒的定位"', 'quotation = "x"'), "quotation"),
+    ],
+)
+def test_broken_user_rule_file_falls_back_to_shipped(
+    tmp_path: Path, change: tuple[str, str], fragment: str
+) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(read_text(RULES).replace(*change, 1), encoding="utf-8")
+    rules, warning = load_rules_or_default(path)
+    assert rules.source == "resources/rules.toml"
+    assert warning is not None and str(path) in warning and "行" in warning and fragment in warning
