@@ -26,7 +26,7 @@ import numpy as np
 
 from alignment.document import Document
 from alignment.errors import Cancelled
-from alignment.lexicon import industry_hits, red_line_hits, unique_terms
+from alignment.lexicon import industry_hits, red_line_hits
 from alignment.location import locate
 from alignment.plan import Plan
 from alignment.plan_index import PlanIndex, build_index
@@ -124,7 +124,8 @@ class Analyzer:
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(document, resolved_mode, primary, matches)
         warnings, outside = self._warnings(document, sentences, best, resolved_mode)
-        chapters, targets = ((), ())
+        chapters: tuple[ChapterCoverage, ...] = ()
+        targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
             chapters, targets = self._subplan(document, matches)
             if outside:  # another jurisdiction's targets are not this plan's to compare
@@ -247,7 +248,7 @@ class Analyzer:
             industry.id,
             industry.name,
             round(score, 1),
-            tuple(unique_terms(positions)),
+            tuple(dict.fromkeys(p.term for p in positions)),
             tuple(positions),
             evidence,
             round(share, 3),

@@ -35,7 +35,7 @@ def check_output_path(output: str | Path, inputs: Iterable[str | Path] = ()) -> 
 
 
 def atomic_write(
-    output: str | Path, write: Callable[[Path], None], inputs: Iterable[str | Path] = ()
+    output: str | Path, write: Callable[[Path], object], inputs: Iterable[str | Path] = ()
 ) -> Path:
     """Call ``write(temporary_path)``, then move the finished file over ``output``.
 

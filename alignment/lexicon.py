@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignment.plan import Measure, Plan
@@ -142,14 +142,3 @@ def _strong_measures(
         if weight >= min_weight:
             found.append(measure.id)
     return found
-
-
-def unique_terms(hits: Iterable[TermHit]) -> list[str]:
-    """Distinct terms in order of first appearance."""
-    return list(dict.fromkeys(h.term for h in hits))
-
-
-def missing_measures(plan: Plan, measure_ids: Sequence[str]) -> list[str]:
-    """The ids in ``measure_ids`` that the plan does not have."""
-    ids = {m.id for m in plan.iter_measures()}
-    return [m for m in measure_ids if m not in ids]

@@ -34,13 +34,6 @@ class Target:
             return "ceiling"
         return "floor"
 
-    def describe(self) -> str:
-        """The target as a short phrase: "高新技术企业达到1000家"."""
-        value = format_number(self.value)
-        if self.value_high is not None:
-            value += "-" + format_number(self.value_high)
-        return f"{self.indicator}{self.comparator}{value}{self.unit}{self.qualifier}"
-
 
 def format_number(value: float) -> str:
     """1000000.0 → "1000000", 0.6 → "0.6" (never "1e+06")."""

@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 from alignment.document import Document, Paragraph
 from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
@@ -227,11 +228,11 @@ def read_docx(path: Path) -> list[Paragraph]:
     return paragraphs
 
 
-def _docx_blocks(document: object) -> Iterator[Paragraph]:
+def _docx_blocks(document: Any) -> Iterator[Paragraph]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    body = document.element.body  # type: ignore[attr-defined]
+    body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
@@ -249,11 +250,11 @@ def _heading_level(paragraph: object) -> int:
     return int(match[1]) if match else 0
 
 
-def _table_cells(table: object) -> Iterator[Paragraph]:
+def _table_cells(table: Any) -> Iterator[Paragraph]:
     # Merged cells repeat the same <w:tc> element. Keep each seen element referenced in the
     # dict: an id() alone may be reused once python-docx's short-lived proxy is collected.
     seen: dict[int, object] = {}
-    for row in table.rows:  # type: ignore[attr-defined]
+    for row in table.rows:
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue

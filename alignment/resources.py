@@ -21,7 +21,3 @@ def resource(name: str) -> Traversable:
 def read_text(name: str) -> str:
     """The UTF-8 text of a shipped resource."""
     return resource(name).read_text(encoding="utf-8")
-
-
-def read_bytes(name: str) -> bytes:
-    return resource(name).read_bytes()

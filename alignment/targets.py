@@ -204,8 +204,7 @@ def _as_sub_target(found: _Found, parent: _Found) -> _Found:
 
 def _targets_in_clause(clause: str) -> list[_Found]:
     for pattern in (_COMPARED, _BUILT, _TRAILING):
-        found = [_from_match(m) for m in pattern.finditer(clause)]
-        found = [f for f in found if f is not None]
+        found = [f for f in (_from_match(m) for m in pattern.finditer(clause)) if f is not None]
         if found:
             return found
     return [f for f in (_from_percent_first(m) for m in _PERCENT_FIRST.finditer(clause)) if f]

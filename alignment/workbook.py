@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from alignment.atomic import atomic_write
 from alignment.result import AlignmentResult
@@ -59,9 +60,7 @@ def build_workbook(results: Sequence[AlignmentResult], failures: Sequence[Failur
     return buffer.getvalue()
 
 
-def _summary_sheet(
-    sheet: object, results: list[AlignmentResult], failures: Sequence[Failure]
-) -> None:
+def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequence[Failure]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     header = [
@@ -77,11 +76,11 @@ def _summary_sheet(
         "冲突",
         "提示",
     ]
-    sheet.append(header)  # type: ignore[attr-defined]
+    sheet.append(header)
     for rank, result in enumerate(results, start=1):
         scores = {i.name: i.score for i in result.industries}
         sheet.append(
-            [  # type: ignore[attr-defined]
+            [
                 rank,
                 Path(result.document).name,
                 result.title,
@@ -96,7 +95,7 @@ def _summary_sheet(
             ]
         )
         fill = PatternFill("solid", fgColor=_VERDICT_FILLS[result.verdict])
-        sheet.cell(row=rank + 1, column=5).fill = fill  # type: ignore[attr-defined]
+        sheet.cell(row=rank + 1, column=5).fill = fill
     for failure in failures:
         sheet.append(
             [
@@ -105,7 +104,7 @@ def _summary_sheet(
                 "无法读取",
                 None,
                 "读取失败",
-                "",  # type: ignore[attr-defined]
+                "",
                 *([None] * len(INDUSTRY_NAMES)),
                 "",
                 None,
@@ -113,29 +112,29 @@ def _summary_sheet(
                 failure.reason,
             ]
         )
-        row = sheet.max_row  # type: ignore[attr-defined]
-        sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)  # type: ignore[attr-defined]
+        row = sheet.max_row
+        sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)
     _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 48])
-    for row in sheet.iter_rows(min_row=2):  # type: ignore[attr-defined]
+    for row in sheet.iter_rows(min_row=2):
         for cell in row[3:4] + row[6:11]:
             cell.number_format = "0.0"
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 12, 14, 15))
-    for cell in sheet[1]:  # type: ignore[index]
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
 
 
-def _matches_sheet(sheet: object, results: list[AlignmentResult]) -> None:
+def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.append(
         ["文件", "措施编号", "规划措施", "相似度", "置信度", "文档证据", "规划原文", "共有关键词"]
-    )  # type: ignore[attr-defined]
+    )
     for result in results:
         for match in result.matches:
             for evidence in match.evidence:
                 sheet.append(
-                    [  # type: ignore[attr-defined]
+                    [
                         Path(result.document).name,
                         match.measure_id,
                         match.measure_title,
@@ -147,18 +146,18 @@ def _matches_sheet(sheet: object, results: list[AlignmentResult]) -> None:
                     ]
                 )
     _finish(sheet, [28, 10, 26, 9, 8, 60, 60, 24])
-    for row in sheet.iter_rows(min_row=2):  # type: ignore[attr-defined]
+    for row in sheet.iter_rows(min_row=2):
         row[3].number_format = "0.00"
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (6, 7))
-    for cell in sheet[1]:  # type: ignore[index]
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
 
 
-def _finish(sheet: object, widths: list[float]) -> None:
+def _finish(sheet: Any, widths: list[float]) -> None:
     from openpyxl.utils import get_column_letter
 
-    sheet.freeze_panes = "A2"  # type: ignore[attr-defined]
-    sheet.auto_filter.ref = sheet.dimensions  # type: ignore[attr-defined]
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
     for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width  # type: ignore[attr-defined]
+        sheet.column_dimensions[get_column_letter(index)].width = width

@@ -56,10 +56,6 @@ class AnalysisController(QObject):
         elif self.document is not None:
             self.reanalyse()
 
-    @property
-    def is_ready(self) -> bool:
-        return self.analyzer is not None
-
     # --- analysis ------------------------------------------------------------------------------
 
     def analyse_path(self, path: str) -> None:
@@ -90,10 +86,6 @@ class AnalysisController(QObject):
             self._current = None
             self._generation += 1  # whatever it still returns is stale
             self.analysis_cancelled.emit()
-
-    @property
-    def is_running(self) -> bool:
-        return self._current is not None
 
     def _start(self, worker: Worker, path: str) -> None:
         if self._current is not None:
