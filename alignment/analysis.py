@@ -3,8 +3,9 @@
 How the score is made (each part is reported in ``AlignmentResult.components``):
 
 * ``plan_share``: the share of the document's sentences that match some plan sentence with
-  cosine similarity >= ``match_threshold``. A share, so a long document does not score high by
-  touching everything a little.
+  cosine similarity >= ``match_threshold`` (and two shared words), or carry the primary
+  industry's terms (they serve its defining measure, e.g. 5.2.5). A share, so a long document
+  does not score high by touching everything a little.
 * ``match_strength``: the mean similarity of the best three matched measures.
 * ``industry``: the leading priority industry's score (share of sentences that carry its terms,
   and how many distinct terms).
@@ -20,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -115,12 +116,16 @@ class Analyzer:
         report(0.6, "匹配规划措施")
         matches, best = self._matches(sentences, sims)
         report(0.75, "识别重点产业")
-        industries = tuple(
-            self._industry(document, sentences, i) for i in self.rules.all_industries
-        )
+        scored = [self._industry(document, sentences, i) for i in self.rules.all_industries]
+        industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
         conflicts = self._conflicts(document, sentences)
         primary = self._primary(industries)
+        # Sentences that carry the primary industry's terms serve its defining plan measure.
+        carrying = next((rows for industry, rows in scored if industry.name == primary), set())
+        supported = (best >= self.rules.scoring.match_threshold) | np.array(
+            [(s.paragraph, s.start) in carrying for s in sentences], dtype=bool
+        )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(document, resolved_mode, primary, matches)
         warnings, outside = self._warnings(document, sentences, best, resolved_mode)
@@ -130,8 +135,11 @@ class Analyzer:
             chapters, targets = self._subplan(document, matches)
             if outside:  # another jurisdiction's targets are not this plan's to compare
                 targets = ()
+        components = self._components(supported, matches, industries)
+        keyword_match = self._keyword_match(primary, industries, sentences, sims, matches)
+        if keyword_match is not None:
+            matches = (keyword_match, *matches)
         matches = matches[: self.rules.scoring.max_matches]
-        components = self._components(sentences, best, matches, industries)
         score = _score(components)
         weaker = [t for t in targets if t.status == "below"]
         if weaker:
@@ -222,7 +230,8 @@ class Analyzer:
 
     def _industry(
         self, document: Document, sentences: list[_DocSentence], industry: Industry
-    ) -> IndustryScore:
+    ) -> tuple[IndustryScore, set[tuple[int, int]]]:
+        """The industry's score, and the (paragraph, start) of the sentences carrying its terms."""
         positions: list[TermPosition] = []
         weight_of: dict[tuple[int, int], float] = {}  # (paragraph, sentence start) → term weight
         starts = _sentence_starts(sentences)
@@ -244,7 +253,7 @@ class Analyzer:
             score = min(score, 15.0)  # weak words alone ("消费", "数据") never make an industry
         carrying.sort(key=lambda item: -item[0])
         evidence = tuple(Evidence(s.text, s.paragraph, s.start, s.end) for _, s in carrying[:3])
-        return IndustryScore(
+        result = IndustryScore(
             industry.id,
             industry.name,
             round(score, 1),
@@ -254,6 +263,40 @@ class Analyzer:
             round(share, 3),
             industry.future,
         )
+        return result, {(s.paragraph, s.start) for _, s in carrying}
+
+    def _keyword_match(
+        self,
+        primary: str | None,
+        industries: tuple[IndustryScore, ...],
+        sentences: list[_DocSentence],
+        sims: np.ndarray,
+        matches: tuple[Match, ...],
+    ) -> Match | None:
+        """The primary industry's defining measure, supported by the sentences carrying its
+        terms, when similarity alone did not already match it."""
+        rule = next((i for i in self.rules.industries if i.name == primary), None)
+        score = next((i for i in industries if i.name == primary), None)
+        if rule is None or score is None or not score.evidence:
+            return None
+        measure_id = next((m for m in rule.defining_measures if m in self._titles), None)
+        if measure_id is None or any(m.measure_id == measure_id for m in matches):
+            return None
+        columns = np.flatnonzero(self._measure_of == measure_id)
+        rows = {(s.paragraph, s.start): n for n, s in enumerate(sentences)}
+        lead = split_sentences(self.plan.measure(measure_id).text)[0].text
+        evidence = []
+        for item in score.evidence:
+            row = rows[(item.paragraph, item.start)]
+            similarity = float(sims[row, columns].max()) if len(columns) else 0.0
+            terms = tuple(dict.fromkeys(h.term for h in industry_hits(item.sentence, rule)))
+            evidence.append(
+                replace(
+                    item, plan_sentence=lead, similarity=round(similarity, 3), shared_terms=terms
+                )
+            )
+        top = max(e.similarity for e in evidence)
+        return Match(measure_id, self._titles[measure_id], top, "keyword", tuple(evidence))
 
     def _primary(self, industries: tuple[IndustryScore, ...]) -> str | None:
         five = [i for i in industries if not i.future]
@@ -355,13 +398,11 @@ class Analyzer:
 
     def _components(
         self,
-        sentences: list[_DocSentence],
-        best: np.ndarray,
+        supported: np.ndarray,
         matches: tuple[Match, ...],
         industries: tuple[IndustryScore, ...],
     ) -> dict[str, float]:
-        threshold = self.rules.scoring.match_threshold
-        share = float((best >= threshold).mean()) if len(best) else 0.0
+        share = float(supported.mean()) if len(supported) else 0.0
         top = [m.similarity for m in matches[:3]]
         strength = float(np.mean(top)) if top else 0.0
         industry = max((i.score for i in industries), default=0.0)

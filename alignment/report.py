@@ -18,7 +18,6 @@ from alignment.review import Decision, Review, apply_review, conflict_key, gap_k
 from alignment.rules import Rules
 
 _MODE_NAMES = {"proposal": "项目建议书/可行性研究报告", "subplan": "专项规划/实施方案"}
-_CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
 _CN_NUMBERS = "一二三四五六七八九十"
 
 
@@ -185,14 +184,15 @@ class _Writer:
             return
         self.paragraph(
             "下表列出文档所服务的规划措施：每条给出文档中的证据句、与之最相近的规划原文，"
-            "以及二者的余弦相似度和共有关键词。"
+            "以及二者的余弦相似度和共有关键词；置信度为“关键词”的，是主导产业的规划措施，"
+            "依据证据句中的产业关键词认定。"
         )
         rows = [
             [
                 f"{m.measure_id} {m.measure_title}",
                 m.evidence[0].sentence,
                 m.evidence[0].plan_sentence,
-                f"{m.similarity:.2f}（{_CONFIDENCE.get(m.confidence, m.confidence)}）\n"
+                f"{m.similarity:.2f}（{m.confidence_name}）\n"
                 + "、".join(m.evidence[0].shared_terms),
             ]
             for m in result.matches

@@ -12,6 +12,8 @@ VERDICT_NAMES = {
     "weak": "契合度低",
     "conflict": "与规划冲突",
 }
+# "keyword": the primary industry's defining measure, supported by sentences carrying its terms.
+CONFIDENCE_NAMES = {"high": "高", "medium": "中", "low": "低", "keyword": "关键词"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,10 @@ class Match:
     similarity: float
     confidence: str
     evidence: tuple[Evidence, ...]
+
+    @property
+    def confidence_name(self) -> str:
+        return CONFIDENCE_NAMES.get(self.confidence, self.confidence)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from alignment.plan import Plan
 from alignment.result import Conflict, Gap, Match
 from alignment.review import Decision, conflict_key, gap_key, match_key
 
-_CONFIDENCE = {"high": "高", "medium": "中", "low": "低"}
 CONFLICT_RED = QColor("#C62828")
 
 
@@ -113,7 +112,7 @@ class MatchesPanel(QWidget):
                     [
                         f"{m.measure_id} {m.measure_title}",
                         f"{m.similarity:.2f}",
-                        _CONFIDENCE.get(m.confidence, m.confidence),
+                        m.confidence_name,
                         m.evidence[0].sentence,
                     ],
                 )

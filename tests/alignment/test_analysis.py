@@ -159,3 +159,12 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
     assert restored.vectorizer_ is None
     assert np.allclose(restored.transform(texts).toarray(), expected)
     assert np.allclose(restored.similarity(texts), fitted.similarity(texts))
+
+
+def test_industry_terms_support_the_defining_measure(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "cul_电竞中心.txt"))
+    assert result.primary_industry == "文化创意" and result.verdict == "strong"
+    match = result.matches[0]
+    assert (match.measure_id, match.confidence, match.confidence_name) == ("5.2.5", "keyword", "关键词")
+    assert match.evidence[0].plan_sentence == "大力发展文化创意产业。"
+    assert {"电竞", "动漫"} & set(match.evidence[0].shared_terms)
