@@ -97,7 +97,9 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     found += [(m.group(), m.start()) for p in rule.patterns for m in re.finditer(p, text)]
     hits = []
     for term, start in found:
-        if any(n in _clause_around(text, start) for n in rule.negations):
+        # The term itself is blanked first: "保护" negates, but not inside "生态保护红线".
+        blanked = text[:start] + "\0" * len(term) + text[start + len(term) :]
+        if any(n in _clause_around(blanked, start) for n in rule.negations):
             continue
         if rule.requires and not any(r in _sentence_around(text, start) for r in rule.requires):
             continue

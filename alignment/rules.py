@@ -81,6 +81,7 @@ class LocationRule:
     home: str = ""
     aliases: tuple[str, ...] = ()
     elsewhere: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ _TOP_KEYS = {
     "cross_cutting",
     "location",
 }
-_LOCATION_KEYS = {"home", "aliases", "elsewhere"}
+_LOCATION_KEYS = {"home", "aliases", "elsewhere", "parents"}
 _INDUSTRY_KEYS = {
     "id",
     "name",
@@ -261,6 +262,7 @@ class _Validator:
             home=self.string(item, "home", "location", 0),
             aliases=self.strings(item, "aliases", "location", 0),
             elsewhere=self.strings(item, "elsewhere", "location", 0),
+            parents=self.strings(item, "parents", "location", 0),
         )
 
     def table_list(self, data: dict[str, Any], name: str, required: bool = False) -> list[Any]:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "data" / "eval"
+HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout"
+HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout"
 sys.path.insert(0, str(ROOT))
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
@@ -39,15 +41,15 @@ class Outcome:
         }
 
 
-def labels() -> dict[str, dict[str, str]]:
-    data = tomllib.loads((EVAL_DIR / "labels.toml").read_text(encoding="utf-8"))
+def labels(folder: Path = EVAL_DIR) -> dict[str, dict[str, str]]:
+    data = tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))
     return data["samples"]
 
 
-def run(analyzer: Analyzer) -> list[Outcome]:
+def run(analyzer: Analyzer, folder: Path = EVAL_DIR) -> list[Outcome]:
     return [
-        Outcome(name, expected, analyzer.analyse(read_document(EVAL_DIR / name)))
-        for name, expected in labels().items()
+        Outcome(name, expected, analyzer.analyse(read_document(folder / name)))
+        for name, expected in labels(folder).items()
     ]
 
 
@@ -71,6 +73,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--features", default="word", choices=["word", "char"])
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="the hold-out set (tests/data/holdout), never used for tuning",
+    )
     args = parser.parse_args()
     from alignment.analysis import _plan_vocabulary
     from alignment.plan_index import build_index
@@ -79,8 +86,9 @@ def main() -> int:
     plan, rules = load_plan(), load_rules()
     segmenter = make_segmenter(_plan_vocabulary(plan, rules))
     analyzer = Analyzer(plan, rules, segmenter, build_index(plan, segmenter, args.features))
-    outcomes = run(analyzer)
-    print(f"evaluation set: {len(outcomes)} documents, features={args.features}")
+    folder = HOLDOUT_DIR if args.holdout else EVAL_DIR
+    outcomes = run(analyzer, folder)
+    print(f"{folder.name} set: {len(outcomes)} documents, features={args.features}")
     for key in ("verdict", "primary", "mode"):
         print(f"\n{key} accuracy: {accuracy(outcomes, key):.1%}")
         for cls, (precision, recall, support) in per_class(outcomes, key).items():

@@ -165,6 +165,25 @@ def test_industry_terms_support_the_defining_measure(analyzer: Analyzer) -> None
     result = analyzer.analyse(read_document(EVAL / "cul_电竞中心.txt"))
     assert result.primary_industry == "文化创意" and result.verdict == "strong"
     match = result.matches[0]
-    assert (match.measure_id, match.confidence, match.confidence_name) == ("5.2.5", "keyword", "关键词")
+    assert (match.measure_id, match.confidence, match.confidence_name) == (
+        "5.2.5",
+        "keyword",
+        "关键词",
+    )
     assert match.evidence[0].plan_sentence == "大力发展文化创意产业。"
     assert {"电竞", "动漫"} & set(match.evidence[0].shared_terms)
+
+
+def test_a_red_line_term_does_not_negate_itself(analyzer: Analyzer) -> None:
+    # "保护" negates ("保护生态保护红线"), but must not be found inside "生态保护红线" itself.
+    result = analyzer.analyse(
+        _document("项目位于金水区北部，规划在生态保护红线范围内建设独栋别墅。")
+    )
+    assert [c.rule for c in result.conflicts] == ["ecological_red_line"]
+
+
+def test_a_place_the_rule_file_does_not_list_is_still_outside(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(
+        _document("本项目建设地点位于德国汉堡，新建海外仓2万平方米，服务跨境电商企业。")
+    )
+    assert any("德国" in w for w in result.warnings) and result.verdict == "weak"

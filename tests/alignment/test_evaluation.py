@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.eval import accuracy, labels, run
+from bench.eval import HOLDOUT_DIR, accuracy, labels, run
 
 # Reached on 2026-11-27 with word features: verdict 34/35, primary industry 35/35, mode 35/35.
 VERDICT_FLOOR = 0.97
@@ -31,3 +31,13 @@ def test_accuracy_floor(plan, rules) -> None:
     assert accuracy(outcomes, "verdict") >= VERDICT_FLOOR
     assert accuracy(outcomes, "primary") >= PRIMARY_FLOOR
     assert accuracy(outcomes, "mode") >= MODE_FLOOR
+
+
+def test_holdout_floor(plan, rules) -> None:
+    """Documents never tuned on: 6/8 at their first run, 8/8 after two bug fixes they exposed."""
+    from alignment.analysis import Analyzer
+
+    outcomes = run(Analyzer(plan, rules), HOLDOUT_DIR)
+    assert len(outcomes) >= 8
+    assert accuracy(outcomes, "verdict") >= 0.87
+    assert accuracy(outcomes, "primary") >= 0.87
