@@ -18,16 +18,14 @@ the score.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
 import numpy as np
 
 from alignment.document import Document
 from alignment.errors import Cancelled
-from alignment.lexicon import industry_hits, red_line_hits
+from alignment.industry_scoring import keyword_match, primary_industry, score_industry
+from alignment.lexicon import red_line_hits
 from alignment.location import locate
 from alignment.plan import Plan
 from alignment.plan_index import PlanIndex, build_index
@@ -38,33 +36,17 @@ from alignment.result import (
     Gap,
     IndustryScore,
     Match,
-    TermPosition,
 )
-from alignment.rules import Industry, Rules
+from alignment.rules import Rules
 from alignment.segmentation import Segmenter, make_segmenter
+from alignment.sentences import DocSentence, detect_mode, document_sentences
 from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
-from alignment.text import split_sentences
 
 Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
 
-_MIN_SENTENCE = 8
-# "三、人才与创新。" opens a paragraph as a heading; it is a label, not a statement to compare.
-_HEADING_SENTENCE = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^，。]{0,12}[。：:]?$"
-)
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
-_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
-_SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
-
-
-@dataclass(frozen=True)
-class _DocSentence:
-    text: str
-    paragraph: int
-    start: int
-    end: int
 
 
 class Analyzer:
@@ -80,11 +62,12 @@ class Analyzer:
         rules: Rules,
         segmenter: Segmenter | None = None,
         index: PlanIndex | None = None,
+        features: str = "word",
     ) -> None:
         self.plan = plan
         self.rules = rules
         self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
-        self.index = index or build_index(plan, self.segmenter)
+        self.index = index or build_index(plan, self.segmenter, features)
         self._titles = {m.id: m.title for m in plan.iter_measures()}
         self._measure_of = np.array([s.measure_id for s in self.index.sentences_])
         self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
@@ -116,15 +99,15 @@ class Analyzer:
         report(0.6, "匹配规划措施")
         matches, best = self._matches(sentences, sims)
         report(0.75, "识别重点产业")
-        scored = [self._industry(document, sentences, i) for i in self.rules.all_industries]
+        scored = [score_industry(document, sentences, i) for i in self.rules.all_industries]
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
         conflicts = self._conflicts(document, sentences)
-        primary = self._primary(industries)
+        primary = primary_industry(industries, self.rules.scoring.industry_threshold)
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
         supported = (best >= self.rules.scoring.match_threshold) | np.array(
-            [(s.paragraph, s.start) in carrying for s in sentences], dtype=bool
+            [s.key in carrying for s in sentences], dtype=bool
         )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(document, resolved_mode, primary, matches)
@@ -136,9 +119,9 @@ class Analyzer:
             if outside:  # another jurisdiction's targets are not this plan's to compare
                 targets = ()
         components = self._components(supported, matches, industries)
-        keyword_match = self._keyword_match(primary, industries, sentences, sims, matches)
-        if keyword_match is not None:
-            matches = (keyword_match, *matches)
+        by_keyword = self._keyword_match(primary, industries, sentences, sims, matches)
+        if by_keyword is not None:
+            matches = (by_keyword, *matches)
         matches = matches[: self.rules.scoring.max_matches]
         score = _score(components)
         weaker = [t for t in targets if t.status == "below"]
@@ -181,7 +164,7 @@ class Analyzer:
     # --- plan measures ---------------------------------------------------------------------
 
     def _matches(
-        self, sentences: list[_DocSentence], sims: np.ndarray
+        self, sentences: list[DocSentence], sims: np.ndarray
     ) -> tuple[tuple[Match, ...], np.ndarray]:
         threshold = self.rules.scoring.match_threshold
         support: dict[str, list[Evidence]] = {}
@@ -226,86 +209,26 @@ class Analyzer:
         )
         return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence[:3]))
 
-    # --- industries ------------------------------------------------------------------------
-
-    def _industry(
-        self, document: Document, sentences: list[_DocSentence], industry: Industry
-    ) -> tuple[IndustryScore, set[tuple[int, int]]]:
-        """The industry's score, and the (paragraph, start) of the sentences carrying its terms."""
-        positions: list[TermPosition] = []
-        weight_of: dict[tuple[int, int], float] = {}  # (paragraph, sentence start) → term weight
-        starts = _sentence_starts(sentences)
-        for paragraph in document.paragraphs:
-            for hit in industry_hits(paragraph.text, industry):
-                positions.append(TermPosition(hit.term, paragraph.index, hit.start))
-                key = _sentence_at(starts, paragraph.index, hit.start)
-                if key is not None:
-                    weight_of[key] = weight_of.get(key, 0.0) + hit.weight
-        carrying = [
-            (weight_of[(s.paragraph, s.start)], s)
-            for s in sentences
-            if weight_of.get((s.paragraph, s.start), 0.0) >= 2
-        ]
-        share = len(carrying) / max(len(sentences), 1)
-        strong_terms = {p.term for p in positions if _is_strong(industry, p.term)}
-        score = 100 * (0.65 * min(1.0, share / 0.3) + 0.35 * min(1.0, len(strong_terms) / 5))
-        if not strong_terms:
-            score = min(score, 15.0)  # weak words alone ("消费", "数据") never make an industry
-        carrying.sort(key=lambda item: -item[0])
-        evidence = tuple(Evidence(s.text, s.paragraph, s.start, s.end) for _, s in carrying[:3])
-        result = IndustryScore(
-            industry.id,
-            industry.name,
-            round(score, 1),
-            tuple(dict.fromkeys(p.term for p in positions)),
-            tuple(positions),
-            evidence,
-            round(share, 3),
-            industry.future,
-        )
-        return result, {(s.paragraph, s.start) for _, s in carrying}
-
     def _keyword_match(
         self,
         primary: str | None,
         industries: tuple[IndustryScore, ...],
-        sentences: list[_DocSentence],
+        sentences: list[DocSentence],
         sims: np.ndarray,
         matches: tuple[Match, ...],
     ) -> Match | None:
-        """The primary industry's defining measure, supported by the sentences carrying its
-        terms, when similarity alone did not already match it."""
+        """The primary industry's defining measure, when similarity alone did not match it."""
         rule = next((i for i in self.rules.industries if i.name == primary), None)
         score = next((i for i in industries if i.name == primary), None)
-        if rule is None or score is None or not score.evidence:
+        if rule is None or score is None:
             return None
-        measure_id = next((m for m in rule.defining_measures if m in self._titles), None)
-        if measure_id is None or any(m.measure_id == measure_id for m in matches):
+        if any(m.measure_id in rule.defining_measures for m in matches):
             return None
-        columns = np.flatnonzero(self._measure_of == measure_id)
-        rows = {(s.paragraph, s.start): n for n, s in enumerate(sentences)}
-        lead = split_sentences(self.plan.measure(measure_id).text)[0].text
-        evidence = []
-        for item in score.evidence:
-            row = rows[(item.paragraph, item.start)]
-            similarity = float(sims[row, columns].max()) if len(columns) else 0.0
-            terms = tuple(dict.fromkeys(h.term for h in industry_hits(item.sentence, rule)))
-            evidence.append(
-                replace(
-                    item, plan_sentence=lead, similarity=round(similarity, 3), shared_terms=terms
-                )
-            )
-        top = max(e.similarity for e in evidence)
-        return Match(measure_id, self._titles[measure_id], top, "keyword", tuple(evidence))
-
-    def _primary(self, industries: tuple[IndustryScore, ...]) -> str | None:
-        five = [i for i in industries if not i.future]
-        leader = max(five, key=lambda i: i.score)
-        return leader.name if leader.score >= self.rules.scoring.industry_threshold else None
+        return keyword_match(self.plan, rule, score, sentences, sims, self._measure_of)
 
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
-    def _conflicts(self, document: Document, sentences: list[_DocSentence]) -> tuple[Conflict, ...]:
+    def _conflicts(self, document: Document, sentences: list[DocSentence]) -> tuple[Conflict, ...]:
         conflicts = []
         for rule in self.rules.red_lines:
             evidence, terms = [], []
@@ -373,7 +296,7 @@ class Analyzer:
         return chapters, checks
 
     def _warnings(
-        self, document: Document, sentences: list[_DocSentence], best: np.ndarray, mode: str
+        self, document: Document, sentences: list[DocSentence], best: np.ndarray, mode: str
     ) -> tuple[tuple[str, ...], bool]:
         warnings = list(document.warnings)
         scoring = self.rules.scoring
@@ -428,73 +351,9 @@ def _score(components: dict[str, float]) -> float:
     )
 
 
-def _sentence_starts(sentences: list[_DocSentence]) -> dict[int, list[tuple[int, int]]]:
-    """Per paragraph, the (start, end) of its compared sentences in order."""
-    starts: dict[int, list[tuple[int, int]]] = {}
-    for sentence in sentences:
-        starts.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
-    return starts
-
-
-def _sentence_at(
-    starts: dict[int, list[tuple[int, int]]], paragraph: int, offset: int
-) -> tuple[int, int] | None:
-    """The (paragraph, sentence start) of the sentence holding ``offset``, if it is compared."""
-    spans = starts.get(paragraph, [])
-    index = bisect.bisect_right([start for start, _ in spans], offset) - 1
-    if index >= 0 and offset < spans[index][1]:
-        return paragraph, spans[index][0]
-    return None
-
-
-def _is_strong(industry: Industry, term: str) -> bool:
-    return any(term in (*g.any, *g.all) for g in industry.groups if g.weight >= 2)
-
-
 def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:
     titles = [m.title for m in plan.iter_measures() if m.has_lead and len(m.title) <= 8]
     return [*rules.vocabulary, *titles]
-
-
-def _is_table_row(text: str) -> bool:
-    """A line of an equipment or cost table pasted as text: fields split by spaces, no prose."""
-    if any(mark in text for mark in "，。；"):
-        return False
-    digits = sum(c.isdigit() for c in text)
-    return len(text.split()) >= 4 or digits >= 0.2 * len(text)
-
-
-def document_sentences(document: Document) -> list[_DocSentence]:
-    """The document's prose sentences long enough to compare, with paragraph and offsets.
-
-    Table rows pasted as text are left out: hundreds of equipment lines would otherwise drown
-    the share of sentences that match the plan.
-    """
-    sentences = []
-    for paragraph in document.paragraphs:
-        if _is_table_row(paragraph.text):
-            continue
-        for sentence in split_sentences(paragraph.text):
-            if len(sentence.text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(sentence.text):
-                sentences.append(
-                    _DocSentence(sentence.text, paragraph.index, sentence.start, sentence.end)
-                )
-    return sentences
-
-
-def detect_mode(document: Document) -> str:
-    """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
-    headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
-    title_says = (
-        bool(_SUBPLAN_TITLE.search(document.title))
-        and "建议书" not in document.title
-        and "可行性" not in document.title
-    )
-    return (
-        "subplan"
-        if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2
-        else "proposal"
-    )
 
 
 class _Reporter:

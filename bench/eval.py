@@ -79,13 +79,7 @@ def main() -> int:
         help="the hold-out set (tests/data/holdout), never used for tuning",
     )
     args = parser.parse_args()
-    from alignment.analysis import _plan_vocabulary
-    from alignment.plan_index import build_index
-    from alignment.segmentation import make_segmenter
-
-    plan, rules = load_plan(), load_rules()
-    segmenter = make_segmenter(_plan_vocabulary(plan, rules))
-    analyzer = Analyzer(plan, rules, segmenter, build_index(plan, segmenter, args.features))
+    analyzer = Analyzer(load_plan(), load_rules(), features=args.features)
     folder = HOLDOUT_DIR if args.holdout else EVAL_DIR
     outcomes = run(analyzer, folder)
     print(f"{folder.name} set: {len(outcomes)} documents, features={args.features}")

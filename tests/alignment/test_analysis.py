@@ -7,10 +7,11 @@ from unittest.mock import Mock
 import pytest
 
 from alignment import Cancelled, read_document
-from alignment.analysis import Analyzer, detect_mode
+from alignment.analysis import Analyzer
 from alignment.cli import main
 from alignment.document import Document, Paragraph
 from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
+from alignment.sentences import detect_mode
 
 EVAL = Path(__file__).parent.parent / "data" / "eval"
 

@@ -1,0 +1,91 @@
+"""The document sentences an analysis compares: prose only, with paragraph and offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from alignment.document import Document
+from alignment.text import split_sentences
+
+_MIN_SENTENCE = 8
+# "三、人才与创新。" opens a paragraph as a heading; it is a label, not a statement to compare.
+_HEADING_SENTENCE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])[^，。]{0,12}[。：:]?$"
+)
+_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
+_SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
+
+SentenceKey = tuple[int, int]  # (paragraph, start)
+
+
+@dataclass(frozen=True)
+class DocSentence:
+    """One compared sentence: its text, 1-based paragraph and offsets in that paragraph."""
+
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+    @property
+    def key(self) -> SentenceKey:
+        return self.paragraph, self.start
+
+
+def _is_table_row(text: str) -> bool:
+    """A line of an equipment or cost table pasted as text: fields split by spaces, no prose."""
+    if any(mark in text for mark in "，。；"):
+        return False
+    digits = sum(c.isdigit() for c in text)
+    return len(text.split()) >= 4 or digits >= 0.2 * len(text)
+
+
+def document_sentences(document: Document) -> list[DocSentence]:
+    """The document's prose sentences long enough to compare, with paragraph and offsets.
+
+    Table rows pasted as text are left out: hundreds of equipment lines would otherwise drown
+    the share of sentences that match the plan.
+    """
+    sentences = []
+    for paragraph in document.paragraphs:
+        if _is_table_row(paragraph.text):
+            continue
+        for sentence in split_sentences(paragraph.text):
+            if len(sentence.text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(sentence.text):
+                sentences.append(
+                    DocSentence(sentence.text, paragraph.index, sentence.start, sentence.end)
+                )
+    return sentences
+
+
+class SentenceLocator:
+    """Finds which compared sentence holds a character offset of a paragraph."""
+
+    def __init__(self, sentences: list[DocSentence]) -> None:
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+        for sentence in sentences:
+            self.spans.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+
+    def key_at(self, paragraph: int, offset: int) -> SentenceKey | None:
+        spans = self.spans.get(paragraph, [])
+        index = bisect.bisect_right([start for start, _ in spans], offset) - 1
+        if index >= 0 and offset < spans[index][1]:
+            return paragraph, spans[index][0]
+        return None
+
+
+def detect_mode(document: Document) -> str:
+    """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
+    headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
+    title_says = (
+        bool(_SUBPLAN_TITLE.search(document.title))
+        and "建议书" not in document.title
+        and "可行性" not in document.title
+    )
+    return (
+        "subplan"
+        if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2
+        else "proposal"
+    )
