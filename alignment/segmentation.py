@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,17 +17,24 @@ _lock = threading.Lock()
 _MEMO_SIZE = 20000
 
 
+@functools.lru_cache(maxsize=1)
 def cache_dir() -> Path:
-    """A per-user cache folder (jieba's default /tmp/jieba.cache is shared and often unwritable)."""
-    base = os.environ.get("PLANALIGN_CACHE") or os.environ.get("XDG_CACHE_HOME")
-    if base:
-        root = Path(base)
+    """A per-user cache folder (jieba's default /tmp/jieba.cache is shared and often unwritable).
+
+    ``PLANALIGN_CACHE`` names it; otherwise the platform's user cache. Where neither can be
+    created (a locked-down profile) a private temporary folder serves this run.
+    """
+    explicit = os.environ.get("PLANALIGN_CACHE")
+    if explicit:
+        path = Path(explicit)
     elif os.name == "nt":
-        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        path = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "planalign"
     else:
-        root = Path.home() / ".cache"
-    path = root / "planalign" if not os.environ.get("PLANALIGN_CACHE") else root
-    path.mkdir(parents=True, exist_ok=True)
+        path = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "planalign"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="planalign-cache-"))
     return path
 
 

@@ -188,3 +188,19 @@ def test_a_place_the_rule_file_does_not_list_is_still_outside(analyzer: Analyzer
         _document("本项目建设地点位于德国汉堡，新建海外仓2万平方米，服务跨境电商企业。")
     )
     assert any("德国" in w for w in result.warnings) and result.verdict == "weak"
+
+
+def test_unwritable_cache_folder_falls_back(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from alignment import segmentation
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("PLANALIGN_CACHE", str(blocked / "cache"))
+    segmentation.cache_dir.cache_clear()
+    try:
+        folder = segmentation.cache_dir()
+        assert folder.is_dir() and "planalign-cache-" in folder.name
+    finally:
+        segmentation.cache_dir.cache_clear()
