@@ -199,3 +199,23 @@ def test_every_table_cell_is_read_once(tmp_path: Path) -> None:
     document.save(path)
     texts = [p.text for p in read_document(path).paragraphs]
     assert len(texts) == 31 and texts.count("合并单元格") == 1
+
+
+def test_legacy_doc_through_libreoffice(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    source = make_docx(tmp_path / "source.docx")
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    legacy = tmp_path / "旧版建议书.doc"
+    (tmp_path / "source.doc").rename(legacy)
+    texts = [p.text for p in read_document(legacy).paragraphs]
+    assert "信息安全产业园项目建议书" in texts and "郑州市金水区" in texts

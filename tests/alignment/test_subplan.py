@@ -121,3 +121,17 @@ def test_json_and_report_carry_targets_and_coverage(
     assert "四、目标一致性" in headings
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "低于规划（不一致）" in cells and "年份不同" in cells
+
+
+def test_a_sub_plan_promoting_what_the_plan_restricts_is_a_conflict(
+    plan, rules, tmp_path: Path
+) -> None:
+    path = tmp_path / "供热规划.txt"
+    path.write_text(
+        "金水区集中供热专项规划（2022—2025年）\n一、发展目标\n到2025年，集中供热面积达到500万平方米。\n"
+        "二、重点任务\n（一）新建燃煤锅炉房3座，提高供热能力。\n三、保障措施\n加强组织领导。\n",
+        encoding="utf-8",
+    )
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    assert result.mode == "subplan"
+    assert result.verdict == "conflict" and result.conflicts[0].rule == "coal_boiler"
