@@ -109,6 +109,11 @@ class Analyzer:
         supported = (best >= self.rules.scoring.match_threshold) | np.array(
             [s.key in carrying for s in sentences], dtype=bool
         )
+        # Match strength is measured on similarity matches only; the keyword match comes after.
+        components = self._components(supported, matches, industries)
+        by_keyword = self._keyword_match(primary, industries, sentences, sims, matches)
+        if by_keyword is not None:
+            matches = (by_keyword, *matches)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(document, resolved_mode, primary, matches)
         warnings, outside = self._warnings(document, sentences, best, resolved_mode)
@@ -118,10 +123,6 @@ class Analyzer:
             chapters, targets = self._subplan(document, matches)
             if outside:  # another jurisdiction's targets are not this plan's to compare
                 targets = ()
-        components = self._components(supported, matches, industries)
-        by_keyword = self._keyword_match(primary, industries, sentences, sims, matches)
-        if by_keyword is not None:
-            matches = (by_keyword, *matches)
         matches = matches[: self.rules.scoring.max_matches]
         score = _score(components)
         weaker = [t for t in targets if t.status == "below"]

@@ -204,3 +204,9 @@ def test_unwritable_cache_folder_falls_back(
         assert folder.is_dir() and "planalign-cache-" in folder.name
     finally:
         segmentation.cache_dir.cache_clear()
+
+
+def test_a_keyword_matched_measure_is_not_also_a_gap(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(read_document(EVAL / "cul_电竞中心.txt"))
+    assert result.matches[0].measure_id == "5.2.5"
+    assert "5.2.5" not in {g.measure_id for g in result.gaps}
