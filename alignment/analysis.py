@@ -47,6 +47,7 @@ IsCancelled = Callable[[], bool]
 
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
+_INDUSTRY_GAPS = 3
 
 
 class Analyzer:
@@ -115,7 +116,7 @@ class Analyzer:
         if by_keyword is not None:
             matches = (by_keyword, *matches)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
-        gaps = self._gaps(document, resolved_mode, primary, matches)
+        gaps = self._gaps(document, resolved_mode, primary, matches, sims)
         warnings, outside = self._warnings(document, sentences, best, resolved_mode)
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
@@ -254,24 +255,34 @@ class Analyzer:
         return tuple(conflicts)
 
     def _gaps(
-        self, document: Document, mode: str, primary: str | None, matches: tuple[Match, ...]
+        self,
+        document: Document,
+        mode: str,
+        primary: str | None,
+        matches: tuple[Match, ...],
+        sims: np.ndarray,
     ) -> tuple[Gap, ...]:
+        """The primary industry's unmatched measures closest to the document (at most
+        ``_INDUSTRY_GAPS``: a reviewer acts on a few, not on every measure of a chapter), and the
+        cross-cutting topics a proposal never mentions."""
         matched = {m.measure_id for m in matches}
         gaps: list[Gap] = []
         industry = next((i for i in self.rules.industries if i.name == primary), None)
         if industry is not None:
-            for measure_id in industry.measure_ids:
-                if measure_id in self._titles and measure_id not in matched:
-                    title = self._titles[measure_id]
-                    gaps.append(
-                        Gap(
-                            measure_id,
-                            title,
-                            f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
-                            f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
-                            "industry",
-                        )
+            closeness = sims.max(axis=0) if sims.size else np.zeros(len(self._measure_of))
+            unmatched = [m for m in industry.measure_ids if m in self._titles and m not in matched]
+            unmatched.sort(key=lambda m: -float(closeness[self._measure_of == m].max(initial=0.0)))
+            for measure_id in unmatched[:_INDUSTRY_GAPS]:
+                title = self._titles[measure_id]
+                gaps.append(
+                    Gap(
+                        measure_id,
+                        title,
+                        f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
+                        f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
+                        "industry",
                     )
+                )
         if mode == "proposal":
             text = document.text
             for topic in self.rules.cross_cutting:
