@@ -12,7 +12,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _quiet_jieba()
     # pypdf logs every repair of a damaged PDF; PlanAlign reports what matters itself.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     if not args or args[0] == "gui":
         from gui.app import run_gui
         from gui.messages import install_excepthook

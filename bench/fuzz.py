@@ -184,7 +184,7 @@ def main() -> int:
     args = parser.parse_args()
     import logging
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged PDFs are the point here
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged PDFs are the point here
     from alignment import load_plan, load_rules
     from alignment.analysis import Analyzer
 
