@@ -42,6 +42,7 @@ from gui.review_tables import ConflictsPanel, GapsPanel, MatchesPanel
 from gui.rules_editor import RulesEditor
 from gui.settings import Settings
 from gui.targets_panel import TargetsPanel
+from gui.worker import Worker
 
 FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)"
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
@@ -204,16 +205,37 @@ class MainWindow(QMainWindow):
         self.controller.analyse_path(path)
 
     def export_report(self, path: str) -> bool:
+        """Write the report in the background (a chart and a dozen tables take up to half a
+        second); ``report_exported`` or an error dialog follows. False when there is nothing
+        to export."""
         if self.result is None or self.controller.analyzer is None:
             return False
-        try:
-            write_report(self.result, self.controller.analyzer.rules, path, review=self.decisions())
-        except AlignmentError as error:
-            show_error(self, "无法导出报告", error.message)
-            return False
-        self.status_label.setText(f"报告已导出：{path}")
-        self.report_exported.emit(path)
+        worker = Worker(
+            write_report,
+            self.result,
+            self.controller.analyzer.rules,
+            path,
+            review=self.decisions(),
+            reports=False,
+        )
+        worker.signals.returned.connect(self._on_export_returned)
+        worker.signals.errored.connect(self._on_export_errored)
+        self.status_label.setText(f"正在导出报告：{path}")
+        self.controller.workers.start(worker)
         return True
+
+    @Slot(object)
+    def _on_export_returned(self, path: object) -> None:
+        self.status_label.setText(f"报告已导出：{path}")
+        self.report_exported.emit(str(path))
+
+    @Slot(object)
+    def _on_export_errored(self, error: BaseException) -> None:
+        if isinstance(error, AlignmentError):
+            show_error(self, "无法导出报告", error.message)
+            self.status_label.setText("报告未导出。")
+        else:
+            report_unexpected(error, self)
 
     def decisions(self) -> dict[str, Decision]:
         return {

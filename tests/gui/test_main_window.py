@@ -125,3 +125,15 @@ def test_plan_browser_search(qtbot, window) -> None:
     assert len(window.plan_browser.visible_measures()) == len(
         window.controller.analyzer.plan.measures
     )
+
+
+def test_export_over_the_input_is_refused_with_a_dialog(
+    qtbot, window, errors, tmp_path: Path
+) -> None:
+    source = tmp_path / "建议书.txt"
+    shutil.copy(EVAL / "biz_总部楼宇.txt", source)
+    analyse(qtbot, window, source)
+    window.export_report(str(source))
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert "不能与输入文件相同" in errors[-1][1]
+    assert source.read_text(encoding="utf-8").startswith("金水区总部经济大厦")
