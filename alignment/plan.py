@@ -35,6 +35,13 @@ class Target:
         return "floor"
 
 
+def format_quantity(value: float | None, unit: str, year: int | None = None) -> str:
+    """ "1000家（2025年）", or "—" for no value."""
+    if value is None:
+        return "—"
+    return f"{format_number(value)}{unit}" + (f"（{year}年）" if year else "")
+
+
 def format_number(value: float) -> str:
     """1000000.0 → "1000000", 0.6 → "0.6" (never "1e+06")."""
     return str(int(value)) if float(value).is_integer() else f"{value:.6g}"

@@ -12,7 +12,7 @@ from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.chart import industry_chart_png
 from alignment.docx_layout import setup_document, style_table
-from alignment.plan import format_number
+from alignment.plan import format_quantity
 from alignment.result import AlignmentResult
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
@@ -214,8 +214,8 @@ class _Writer:
             rows = [
                 [
                     t.indicator,
-                    _quantity(t.plan_value, t.plan_unit, t.plan_year),
-                    _quantity(t.document_value, t.document_unit, t.year),
+                    format_quantity(t.plan_value, t.plan_unit, t.plan_year),
+                    format_quantity(t.document_value, t.document_unit, t.year),
                     t.status_name,
                     t.evidence or t.plan_text,
                 ]
@@ -280,13 +280,6 @@ class _Writer:
             "局限：相似度只反映用词的接近程度，不能替代对项目实质内容的判断；文档越短，结论越不稳定。"
             "本报告用于辅助审查，不代替审查人员的判断。"
         )
-
-
-def _quantity(value: float | None, unit: str, year: int | None) -> str:
-    if value is None:
-        return "—"
-    number = format_number(value)
-    return f"{number}{unit}（{year}年）" if year else f"{number}{unit}"
 
 
 def plain_conclusion(result: AlignmentResult) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.plan import format_number
+from alignment.plan import format_quantity
 from alignment.result import AlignmentResult
 
 _STATUS_COLORS = {
@@ -34,12 +34,6 @@ def _table(headers: list[str]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(True)
     return table
-
-
-def _quantity(value: float | None, unit: str, year: int | None) -> str:
-    if value is None:
-        return "—"
-    return f"{format_number(value)}{unit}" + (f"（{year}年）" if year else "")
 
 
 class TargetsPanel(QWidget):
@@ -69,8 +63,8 @@ class TargetsPanel(QWidget):
                 self.targets,
                 [
                     check.indicator,
-                    _quantity(check.plan_value, check.plan_unit, check.plan_year),
-                    _quantity(check.document_value, check.document_unit, check.year),
+                    format_quantity(check.plan_value, check.plan_unit, check.plan_year),
+                    format_quantity(check.document_value, check.document_unit, check.year),
                     check.status_name,
                     check.evidence or check.plan_text,
                 ],
