@@ -39,7 +39,14 @@ from alignment.result import (
 )
 from alignment.rules import Rules
 from alignment.segmentation import Segmenter, make_segmenter
-from alignment.sentences import DocSentence, detect_mode, document_sentences
+from alignment.sentences import (
+    DocSentence,
+    DocumentText,
+    SentenceKey,
+    SentenceLocator,
+    detect_mode,
+    document_sentences,
+)
 from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
 
 Progress = Callable[[float, str], None]
@@ -96,14 +103,16 @@ class Analyzer:
         sentences = document_sentences(document)
         resolved_mode = detect_mode(document) if mode == "auto" else mode
         report(0.2, "计算与规划措施的相似度")
+        self.segmenter.cut_all([s.text for s in sentences])
         sims = self.index.similarity([s.text for s in sentences])
         report(0.6, "匹配规划措施")
         matches, best = self._matches(sentences, sims)
         report(0.75, "识别重点产业")
-        scored = [score_industry(document, sentences, i) for i in self.rules.all_industries]
+        whole = DocumentText(document)
+        scored = [score_industry(document, whole, sentences, i) for i in self.rules.all_industries]
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
-        conflicts = self._conflicts(document, sentences)
+        conflicts = self._conflicts(whole, sentences)
         primary = primary_industry(industries, self.rules.scoring.industry_threshold)
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
@@ -169,47 +178,57 @@ class Analyzer:
         self, sentences: list[DocSentence], sims: np.ndarray
     ) -> tuple[tuple[Match, ...], np.ndarray]:
         threshold = self.rules.scoring.match_threshold
-        support: dict[str, list[Evidence]] = {}
-        for row, sentence in enumerate(sentences):
-            columns = np.flatnonzero(sims[row] >= threshold)
-            if len(columns) == 0:
-                continue
-            words = set(self.segmenter(sentence.text))
-            for column in columns:
+        # measure → {document row: (similarity, plan column, shared words)}, the best per row;
+        # Evidence objects are made only for the three rows each match reports.
+        support: dict[str, dict[int, tuple[float, int, frozenset[str]]]] = {}
+        rows, columns = np.nonzero(sims >= threshold)  # row-major: each row's columns together
+        cuts = np.flatnonzero(np.diff(rows)) + 1
+        for row, row_columns in zip(
+            rows[np.r_[0, cuts]] if len(rows) else [], np.split(columns, cuts), strict=False
+        ):
+            words = set(self.segmenter(sentences[row].text))
+            for column in row_columns:
                 shared = words & self.index.terms_[column]
                 if len(shared) < _MIN_SHARED_TERMS:
                     sims[row, column] = 0.0  # not a match: keeps plan_share honest too
                     continue
-                measure_id = str(self._measure_of[column])
-                evidence = Evidence(
-                    sentence.text,
-                    sentence.paragraph,
-                    sentence.start,
-                    sentence.end,
-                    self.index.sentences_[column].text,
-                    round(float(sims[row, column]), 3),
-                    tuple(sorted(shared)),
-                )
-                support.setdefault(measure_id, []).append(evidence)
+                rows_of = support.setdefault(str(self._measure_of[column]), {})
+                similarity = float(sims[row, column])
+                if row not in rows_of or similarity > rows_of[row][0]:
+                    rows_of[int(row)] = (similarity, int(column), frozenset(shared))
         best = sims.max(axis=1) if sims.size else np.zeros(len(sentences))
-        matches = [self._match(measure_id, items) for measure_id, items in support.items()]
+        matches = [self._match(m, rows_of, sentences) for m, rows_of in support.items()]
         matches.sort(key=lambda m: (-m.similarity, m.measure_id))
         return tuple(matches), best
 
-    def _match(self, measure_id: str, items: list[Evidence]) -> Match:
-        by_sentence: dict[tuple[int, int], Evidence] = {}
-        for item in items:  # one piece of evidence per document sentence: its best plan sentence
-            key = (item.paragraph, item.start)
-            if key not in by_sentence or item.similarity > by_sentence[key].similarity:
-                by_sentence[key] = item
-        evidence = sorted(by_sentence.values(), key=lambda e: -e.similarity)
+    def _match(
+        self,
+        measure_id: str,
+        rows_of: dict[int, tuple[float, int, frozenset[str]]],
+        sentences: list[DocSentence],
+    ) -> Match:
+        """One piece of evidence per document sentence (its best plan sentence), best first."""
+        ranked = sorted(rows_of.items(), key=lambda item: (-item[1][0], item[0]))
+        evidence = [
+            Evidence(
+                sentences[row].text,
+                sentences[row].paragraph,
+                sentences[row].start,
+                sentences[row].end,
+                self.index.sentences_[column].text,
+                round(similarity, 3),
+                tuple(sorted(shared)),
+            )
+            for row, (similarity, column, shared) in ranked[:3]
+        ]
         top = evidence[0].similarity
+        supports = len(ranked)
         confidence = (
             "high"
-            if top >= 0.3 or len(evidence) >= 3
-            else ("medium" if top >= 0.2 or len(evidence) >= 2 else "low")
+            if top >= 0.3 or supports >= 3
+            else ("medium" if top >= 0.2 or supports >= 2 else "low")
         )
-        return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence[:3]))
+        return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence))
 
     def _keyword_match(
         self,
@@ -230,17 +249,20 @@ class Analyzer:
 
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
-    def _conflicts(self, document: Document, sentences: list[DocSentence]) -> tuple[Conflict, ...]:
+    def _conflicts(self, whole: DocumentText, sentences: list[DocSentence]) -> tuple[Conflict, ...]:
+        """Red lines crossed in the compared sentences (one pass over the text per rule)."""
         conflicts = []
+        locator = SentenceLocator(sentences)
+        by_key = {s.key: s for s in sentences}
         for rule in self.rules.red_lines:
-            evidence, terms = [], []
-            for sentence in sentences:
-                hits = red_line_hits(sentence.text, rule)
-                if hits:
-                    terms += [h.term for h in hits]
-                    evidence.append(
-                        Evidence(sentence.text, sentence.paragraph, sentence.start, sentence.end)
-                    )
+            terms: list[str] = []
+            crossing: dict[SentenceKey, DocSentence] = {}
+            for hit in red_line_hits(whole.text, rule):
+                key = locator.key_at(*whole.locate(hit.start))
+                if key is not None:
+                    terms.append(hit.term)
+                    crossing.setdefault(key, by_key[key])
+            evidence = [Evidence(s.text, s.paragraph, s.start, s.end) for s in crossing.values()]
             if evidence:
                 conflicts.append(
                     Conflict(

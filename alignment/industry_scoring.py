@@ -7,11 +7,11 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.document import Document
-from alignment.lexicon import industry_hits
+from alignment.lexicon import TermHit, industry_hits
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
-from alignment.sentences import DocSentence, SentenceKey, SentenceLocator
+from alignment.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
 from alignment.text import split_sentences
 
 # A sentence carries an industry when its terms weigh at least this (one strong term, or two weak).
@@ -19,7 +19,7 @@ _CARRYING_WEIGHT = 2.0
 
 
 def score_industry(
-    document: Document, sentences: list[DocSentence], industry: Industry
+    document: Document, whole: DocumentText, sentences: list[DocSentence], industry: Industry
 ) -> tuple[IndustryScore, set[SentenceKey]]:
     """The industry's score, and the keys of the sentences carrying its terms.
 
@@ -29,12 +29,11 @@ def score_industry(
     positions: list[TermPosition] = []
     weight_of: dict[SentenceKey, float] = {}
     locator = SentenceLocator(sentences)
-    for paragraph in document.paragraphs:
-        for hit in industry_hits(paragraph.text, industry):
-            positions.append(TermPosition(hit.term, paragraph.index, hit.start))
-            key = locator.key_at(paragraph.index, hit.start)
-            if key is not None:
-                weight_of[key] = weight_of.get(key, 0.0) + hit.weight
+    for index, hit in _hits(document, whole, industry):
+        positions.append(TermPosition(hit.term, index, hit.start))
+        key = locator.key_at(index, hit.start)
+        if key is not None:
+            weight_of[key] = weight_of.get(key, 0.0) + hit.weight
     carrying = [
         (weight_of[s.key], s) for s in sentences if weight_of.get(s.key, 0.0) >= _CARRYING_WEIGHT
     ]
@@ -56,6 +55,23 @@ def score_industry(
         industry.future,
     )
     return result, {s.key for _, s in carrying}
+
+
+def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[tuple[int, TermHit]]:
+    """(paragraph index, hit) pairs in reading order: the any-of terms in one pass over the
+    whole text, all-of groups paragraph by paragraph."""
+    found = []
+    for hit in industry_hits(whole.text, industry, all_groups=False):
+        index, start = whole.locate(hit.start)
+        found.append((index, TermHit(hit.term, start, hit.weight)))
+    all_of = tuple(g for g in industry.groups if g.all)
+    if all_of:
+        only_all = replace(industry, groups=all_of, exclude=industry.exclude)
+        for paragraph in document.paragraphs:
+            if any(all(t in paragraph.text for t in g.all) for g in all_of):
+                found += [(paragraph.index, h) for h in industry_hits(paragraph.text, only_all)]
+    found.sort(key=lambda item: (item[0], item[1].start))
+    return found
 
 
 def primary_industry(industries: tuple[IndustryScore, ...], threshold: float) -> str | None:

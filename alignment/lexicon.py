@@ -12,6 +12,8 @@ from alignment.rules import Industry, RedLine, TermGroup
 from alignment.targets import is_review_section
 
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_WINDOW = 400
 
 
 @dataclass(frozen=True)
@@ -23,26 +25,43 @@ class TermHit:
     weight: float
 
 
-def _alternative(term: str) -> str:
-    escaped = re.escape(term)
-    return rf"(?<![A-Za-z]){escaped}(?![A-Za-z])" if term.isascii() else escaped
-
-
 @functools.lru_cache(maxsize=512)
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One alternation of ``terms``, longest first, so overlaps resolve to the longest term."""
+def _patterns(terms: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Alternations of ``terms``, longest first: Chinese terms as plain literals, Latin terms
+    ("AR", "5G") as whole words.
+
+    Two patterns, because a look-around among the alternatives keeps ``re`` from skipping
+    ahead to the literals' first characters: on the 60,000-character plan text the information
+    industry's 42 terms took 5.7 ms in one pattern and 0.7 ms as literals alone.
+    """
     ordered = sorted(set(terms), key=lambda t: (-len(t), t))
-    return re.compile("|".join(_alternative(t) for t in ordered))
+    literal = [re.escape(t) for t in ordered if not t.isascii()]
+    latin = [re.escape(t) for t in ordered if t.isascii()]
+    return (
+        re.compile("|".join(literal)) if literal else None,
+        re.compile(rf"(?<![A-Za-z])(?:{'|'.join(latin)})(?![A-Za-z])") if latin else None,
+    )
 
 
 def find_terms(text: str, terms: tuple[str, ...]) -> list[tuple[str, int]]:
-    """Non-overlapping occurrences of ``terms`` as (term, start), the longer term winning.
+    """Non-overlapping occurrences of ``terms`` as (term, start): leftmost first, the longer
+    term where two start together ("跨境电商" rather than "电商").
 
     Latin terms ("AR", "5G") must stand as whole words.
     """
     if not terms:
         return []
-    return [(m.group(), m.start()) for m in _pattern(terms).finditer(text)]
+    literal, latin = _patterns(terms)
+    found = [(m.group(), m.start()) for m in literal.finditer(text)] if literal else []
+    if latin is None:
+        return found
+    found += [(m.group(), m.start()) for m in latin.finditer(text)]
+    found.sort(key=lambda item: (item[1], -len(item[0])))
+    kept: list[tuple[str, int]] = []
+    for term, start in found:
+        if not kept or start >= kept[-1][1] + len(kept[-1][0]):
+            kept.append((term, start))
+    return kept
 
 
 def find_all(text: str, term: str) -> list[int]:
@@ -69,17 +88,19 @@ def _weights(industry: Industry) -> dict[str, float]:
     return weights
 
 
-def industry_hits(text: str, industry: Industry) -> list[TermHit]:
+def industry_hits(text: str, industry: Industry, all_groups: bool = True) -> list[TermHit]:
     """All hits of an industry's terms, without overlaps and outside its exclusions.
 
-    Where terms overlap ("跨境电商" and "电商"), the longer one counts once.
+    Where terms overlap ("跨境电商" and "电商"), the longer one counts once. Without
+    ``all_groups`` only the any-of terms are looked for (an all-of group needs its own unit of
+    text: all its terms in one paragraph).
     """
     weights = _weights(industry)
     excluded = [(s, s + len(e)) for e, s in find_terms(text, industry.exclude)]
     hits = [TermHit(t, s, weights[t]) for t, s in find_terms(text, tuple(weights))]
-    for group in industry.groups:
+    for group in industry.groups if all_groups else ():
         if group.all:
-            hits += [h for h in group_hits(text, TermGroup(group.weight, (), group.all))]
+            hits += group_hits(text, TermGroup(group.weight, (), group.all))
     hits.sort(key=lambda h: (h.start, -len(h.term)))
     kept: list[TermHit] = []
     covered_until = -1
@@ -97,27 +118,27 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     found += [(m.group(), m.start()) for p in rule.patterns for m in re.finditer(p, text)]
     hits = []
     for term, start in found:
-        # The term itself is blanked first: "保护" negates, but not inside "生态保护红线".
-        blanked = text[:start] + "\0" * len(term) + text[start + len(term) :]
-        if any(n in _clause_around(blanked, start) for n in rule.negations):
+        end = start + len(term)
+        clause_start, clause_end = _span_around(text, start, _CLAUSE)
+        # The term itself is blanked: "保护" negates, but not inside "生态保护红线".
+        clause = text[clause_start:start] + "\0" * len(term) + text[end:clause_end]
+        if any(n in clause for n in rule.negations):
             continue
-        if rule.requires and not any(r in _sentence_around(text, start) for r in rule.requires):
+        sentence = text[slice(*_span_around(text, start, _SENTENCE_END))]
+        if rule.requires and not any(r in sentence for r in rule.requires):
             continue
         hits.append(TermHit(term, start, 1.0))
     return hits
 
 
-def _clause_around(text: str, position: int) -> str:
-    start = max((m.end() for m in _CLAUSE.finditer(text, 0, position)), default=0)
-    end_match = _CLAUSE.search(text, position)
-    return text[start : end_match.start() if end_match else len(text)]
-
-
-def _sentence_around(text: str, position: int) -> str:
-    stops = "。！？!?\n"
-    start = max((text.rfind(s, 0, position) for s in stops), default=-1) + 1
-    ends = [i for i in (text.find(s, position) for s in stops) if i != -1]
-    return text[start : min(ends) if ends else len(text)]
+def _span_around(text: str, position: int, delimiters: re.Pattern[str]) -> tuple[int, int]:
+    """(start, end) of the clause or sentence holding ``position``, looking at most
+    ``_WINDOW`` characters each way, so a long text costs no more than a short one."""
+    low = max(0, position - _WINDOW)
+    before = [m.end() for m in delimiters.finditer(text, low, position)]
+    after = delimiters.search(text, position, position + _WINDOW)
+    start = before[-1] if before else low
+    return start, after.start() if after else min(len(text), position + _WINDOW)
 
 
 def linked_measures(plan: Plan, industry: Industry, min_weight: float = 6.0) -> list[str]:

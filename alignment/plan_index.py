@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import itertools
 import pickle
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +46,9 @@ class PlanIndex:
         The plan sentences, in matrix row order.
     terms_:
         Each plan sentence's set of content words, to name what a match shares.
-    vectorizer_, matrix_:
-        The fitted ``TfidfVectorizer`` and the plan sentences' L2-normalised TF-IDF rows.
+    vectorizer_, matrix_, columns_:
+        The fitted ``TfidfVectorizer``, the plan sentences' L2-normalised TF-IDF rows, and the
+        same matrix transposed.
     vocabulary_, idf_:
         The vectorizer's learned state, kept so that a cached index transforms documents
         without importing scikit-learn (see :meth:`transform`).
@@ -73,6 +75,8 @@ class PlanIndex:
                 sublinear_tf=True,
             )
         self.matrix_ = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
+        # Kept transposed in CSR: a product with ``matrix_.T`` would convert it on every call.
+        self.columns_ = self.matrix_.T.tocsr()
         self.vocabulary_ = dict(self.vectorizer_.vocabulary_)
         self.idf_ = self.vectorizer_.idf_
         self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]
@@ -90,30 +94,30 @@ class PlanIndex:
         import numpy as np
         from scipy.sparse import csr_matrix
 
-        rows, columns, counts = [], [], []
-        for row, text in enumerate(texts):
-            for column, count in self._counts(text).items():
-                rows.append(row)
-                columns.append(column)
-                counts.append(count)
-        tf = csr_matrix(
-            (np.log(np.asarray(counts, dtype=float)) + 1.0, (rows, columns)),
-            shape=(len(texts), len(self.vocabulary_)),
-        )
-        tfidf = tf.multiply(self.idf_).tocsr()
-        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        # Built straight into CSR arrays: sublinear tf × idf, then each row scaled to unit length.
+        indptr = [0]
+        columns: list[int] = []
+        counts: list[int] = []
+        for text in texts:
+            found = self._counts(text)
+            columns.extend(found.keys())
+            counts.extend(found.values())
+            indptr.append(len(columns))
+        indices = np.asarray(columns, dtype=np.int64)
+        data = (np.log(np.asarray(counts, dtype=float)) + 1.0) * self.idf_[indices]
+        rows = np.repeat(np.arange(len(texts)), np.diff(indptr))
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(texts)))
         norms[norms == 0] = 1.0
-        return csr_matrix(tfidf.multiply(1.0 / norms[:, None]))
+        data /= norms[rows]
+        return csr_matrix(
+            (data, indices, np.asarray(indptr)), shape=(len(texts), len(self.vocabulary_))
+        )
 
-    def _counts(self, text: str) -> dict[int, int]:
+    def _counts(self, text: str) -> Counter[int]:
+        """Vocabulary column → count of the text's words and word pairs (as sklearn joins them)."""
         words = self.segmenter(text)
         grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
-        counts: dict[int, int] = {}
-        for gram in grams:
-            column = self.vocabulary_.get(gram)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-        return counts
+        return Counter(c for c in map(self.vocabulary_.get, grams) if c is not None)
 
     def _vectorizer(self) -> Any:
         if self.vectorizer_ is None:
@@ -126,7 +130,7 @@ class PlanIndex:
             import numpy as np
 
             return np.zeros((0, len(self.sentences_)))
-        return (self.transform(texts) @ self.matrix_.T).toarray()
+        return (self.transform(texts) @ self.columns_).toarray()
 
     def __getstate__(self) -> dict[str, Any]:
         # Word indexes are cached without the vectorizer, so loading one never imports sklearn.

@@ -69,6 +69,7 @@ class Segmenter:
         self.stopwords = frozenset(stopwords)
         self._tokenizer: object | None = None
         self._memo: dict[str, list[str]] = {}
+        self._content: dict[str, bool] = {}
 
     def warm_up(self) -> Segmenter:
         """Load the dictionary now (call off the UI thread)."""
@@ -96,18 +97,45 @@ class Segmenter:
         """All words of ``text`` as jieba cuts them, before filtering."""
         return list(self._jieba().cut(text))  # type: ignore[attr-defined]
 
+    def cut_all(self, texts: list[str]) -> None:
+        """Cut many single-line texts in one jieba call and remember each one's words.
+
+        jieba breaks at every character outside words (``\\n`` included), so each text gets the
+        words it would get alone; one call saves the per-call overhead on every sentence.
+        """
+        pending = [t for t in dict.fromkeys(texts) if t not in self._memo and "\n" not in t]
+        if not pending:
+            return
+        current: list[str] = []
+        cuts = [current]
+        for word in self.words("\n".join(pending)):
+            if word == "\n":
+                current = []
+                cuts.append(current)
+            else:
+                current.append(word)
+        for text, words in zip(pending, cuts, strict=True):
+            self._remember(text, [w for w in words if self._is_content(w)])
+
+    def _is_content(self, word: str) -> bool:
+        """Not punctuation, a number, one character or boilerplate (answers remembered)."""
+        known = self._content.get(word)
+        if known is None:
+            known = len(word) > 1 and word not in self.stopwords and bool(_WORD.search(word))
+            self._content[word] = known
+        return known
+
+    def _remember(self, text: str, words: list[str]) -> None:
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[text] = words
+
     def __call__(self, text: str) -> list[str]:
         # An analysis cuts each sentence twice (TF-IDF, then shared words): remember recent cuts.
         cached = self._memo.get(text)
         if cached is None:
-            cached = [
-                w
-                for w in self.words(text)
-                if len(w) > 1 and w not in self.stopwords and _WORD.search(w)
-            ]
-            if len(self._memo) >= _MEMO_SIZE:
-                self._memo.clear()
-            self._memo[text] = cached
+            cached = [w for w in self.words(text) if self._is_content(w)]
+            self._remember(text, cached)
         return list(cached)
 
     def __getstate__(self) -> dict[str, object]:
@@ -117,6 +145,7 @@ class Segmenter:
             "stopwords": self.stopwords,
             "_tokenizer": None,
             "_memo": {},
+            "_content": {},
         }
 
 

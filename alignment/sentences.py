@@ -76,6 +76,24 @@ class SentenceLocator:
         return None
 
 
+class DocumentText:
+    """The document as one text, a newline between paragraphs, so that a term list is searched
+    in one pass; an offset into it maps back to (paragraph, offset in that paragraph)."""
+
+    def __init__(self, document: Document) -> None:
+        self.text = document.text
+        self.indexes = [p.index for p in document.paragraphs]
+        self.starts: list[int] = []
+        offset = 0
+        for paragraph in document.paragraphs:
+            self.starts.append(offset)
+            offset += len(paragraph.text) + 1
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        position = bisect.bisect_right(self.starts, offset) - 1
+        return self.indexes[position], offset - self.starts[position]
+
+
 def detect_mode(document: Document) -> str:
     """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
     headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
