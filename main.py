@@ -32,4 +32,7 @@ def _quiet_jieba() -> None:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # batch workers in a frozen Windows build start here
     sys.exit(main())
