@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from gui.i18n import set_language
 from gui.main_window import MainWindow
 from gui.settings import Settings
 
@@ -28,6 +29,7 @@ def run_gui(args: Sequence[str]) -> int:
     app.setApplicationName("PlanAlign")
     app.setOrganizationName("PlanAlign")
     settings = Settings()
+    set_language(settings.language)
     if options.plan:
         settings.plan_file = options.plan
     window = MainWindow(settings)

@@ -22,6 +22,7 @@ from alignment.batch import BatchOptions, run_batch
 from alignment.errors import AlignmentError, Cancelled
 from alignment.result import AlignmentResult
 from alignment.workbook import Failure, ranked, write_workbook
+from gui.i18n import tr
 from gui.messages import report_unexpected, show_error
 from gui.worker import Worker, WorkerPool
 
@@ -38,11 +39,11 @@ class BatchPanel(QWidget):
         self.paths: list[str] = []
         self.results: list[AlignmentResult] = []
         self.failures: list[Failure] = []
-        self.folder_label = QLabel("选择一个文件夹，批量审查其中的 .docx、.pdf、.txt 文档。")
-        self.choose_button = QPushButton("选择文件夹…")
-        self.run_button = QPushButton("开始批量审查")
-        self.cancel_button = QPushButton("取消")
-        self.export_button = QPushButton("导出 Excel…")
+        self.folder_label = QLabel(tr("选择一个文件夹，批量审查其中的 .docx、.pdf、.txt 文档。"))
+        self.choose_button = QPushButton(tr("选择文件夹…"))
+        self.run_button = QPushButton(tr("开始批量审查"))
+        self.cancel_button = QPushButton(tr("取消"))
+        self.export_button = QPushButton(tr("导出 Excel…"))
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.export_button.setEnabled(False)
@@ -50,7 +51,9 @@ class BatchPanel(QWidget):
         self.progress.setRange(0, 1000)
         self.status = QLabel("")
         self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["排名", "文件", "得分", "结论", "主导产业/原因"])
+        self.table.setHorizontalHeaderLabels(
+            [tr(h) for h in ("排名", "文件", "得分", "结论", "主导产业/原因")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(1, 260)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from alignment.document import Document
 from alignment.result import AlignmentResult, Evidence
+from gui.i18n import tr
 
 SELECTED = QColor("#FFE066")
 
@@ -20,7 +21,7 @@ class DocumentView(QTextEdit):
         super().__init__(parent)
         self.setReadOnly(True)
         self.setPlaceholderText(
-            "打开或拖入一份项目建议书、可行性研究报告或专项规划（.docx、.pdf、.txt）。"
+            tr("打开或拖入一份项目建议书、可行性研究报告或专项规划（.docx、.pdf、.txt）。")
         )
         self._industry_selections: list[QTextEdit.ExtraSelection] = []
         self._selected: list[QTextEdit.ExtraSelection] = []

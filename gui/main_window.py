@@ -35,6 +35,7 @@ from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
 from gui.document_view import DocumentView
+from gui.i18n import LANGUAGES, language, tr
 from gui.messages import report_unexpected, show_error
 from gui.overview import OverviewPanel
 from gui.plan_browser import PlanBrowser
@@ -44,7 +45,7 @@ from gui.settings import Settings
 from gui.targets_panel import TargetsPanel
 from gui.worker import Worker
 
-FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)"
+FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)"  # passed through tr()
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
 相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据。</p>
@@ -54,6 +55,19 @@ METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 位于本区以外的项目得分上限为 {cap:g}。</p>
 <p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。</p>
 <p>本工具辅助审查，不代替审查人员的判断。</p>"""
+METHOD_TEXT_EN = """<h3>How PlanAlign reaches its verdict</h3>
+<p>Every sentence of the document is compared with every sentence of the plan's measures (TF-IDF
+cosine similarity over words segmented with a dictionary of plan terms, official boilerplate removed).
+A sentence supports a measure when the similarity reaches the threshold and they share at least two
+content words.</p>
+<p><b>Score</b> = 100 × (0.45 × share of supporting sentences/0.5 + 0.30 × mean similarity of the three
+best measures/0.5 + 0.25 × primary industry score/100), each part capped at 1.</p>
+<p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
+(high energy use and pollution, permanent basic farmland, ecological red line, property speculation,
+coal boilers) makes it a conflict whatever the score. Projects outside the district are capped at
+{cap:g}.</p>
+<p><b>Primary industry</b>: the leading one of the five when its score reaches {industry:g}.</p>
+<p>PlanAlign supports a reviewer's judgement; it does not replace it.</p>"""
 
 
 class MainWindow(QMainWindow):
@@ -62,7 +76,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle(f"PlanAlign 规划契合度审查 {__version__}")
+        self.setWindowTitle(tr("PlanAlign 规划契合度审查 {version}", version=__version__))
         self.setAcceptDrops(True)
         self.controller = AnalysisController(self)
         self.result: AlignmentResult | None = None
@@ -72,7 +86,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_state()
         self.controller.prepare(settings.plan_file or None, str(settings.user_rules_path()))
-        self.status_label.setText("正在加载参考规划与分词词典…")
+        self.status_label.setText(tr("正在加载参考规划与分词词典…"))
 
     # --- construction ----------------------------------------------------------------------------
 
@@ -99,7 +113,7 @@ class MainWindow(QMainWindow):
             (self.batch, "批量"),
             (self.rules_editor, "规则"),
         ):
-            self.tabs.addTab(widget, title)
+            self.tabs.addTab(widget, tr(title))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_view)
         self.splitter.addWidget(self.tabs)
@@ -107,14 +121,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_actions(self) -> None:
-        menu = self.menuBar().addMenu("文件(&F)")
-        self.open_action = QAction("打开文档…", self, shortcut=QKeySequence.StandardKey.Open)
-        self.export_action = QAction("导出 Word 报告…", self, shortcut=QKeySequence("Ctrl+E"))
+        menu = self.menuBar().addMenu(tr("文件(&F)"))
+        self.open_action = QAction(tr("打开文档…"), self, shortcut=QKeySequence.StandardKey.Open)
+        self.export_action = QAction(tr("导出 Word 报告…"), self, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)
-        self.plan_action = QAction("选择参考规划…", self)
-        self.default_plan_action = QAction("使用内置金水区规划", self)
-        quit_action = QAction("退出", self, shortcut=QKeySequence.StandardKey.Quit)
-        self.recent_menu = menu.addMenu("最近打开")
+        self.plan_action = QAction(tr("选择参考规划…"), self)
+        self.default_plan_action = QAction(tr("使用内置金水区规划"), self)
+        quit_action = QAction(tr("退出"), self, shortcut=QKeySequence.StandardKey.Quit)
+        self.recent_menu = menu.addMenu(tr("最近打开"))
         menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         for action in (
             self.export_action,
@@ -125,26 +139,34 @@ class MainWindow(QMainWindow):
             quit_action,
         ):
             menu.addSeparator() if action is None else menu.addAction(action)
-        analysis = self.menuBar().addMenu("分析(&A)")
-        self.reanalyse_action = QAction("重新分析", self, shortcut=QKeySequence("F5"))
-        self.cancel_action = QAction("取消分析", self, shortcut=QKeySequence("Esc"))
+        analysis = self.menuBar().addMenu(tr("分析(&A)"))
+        self.reanalyse_action = QAction(tr("重新分析"), self, shortcut=QKeySequence("F5"))
+        self.cancel_action = QAction(tr("取消分析"), self, shortcut=QKeySequence("Esc"))
         self.cancel_action.setEnabled(False)
         analysis.addAction(self.reanalyse_action)
         analysis.addAction(self.cancel_action)
-        mode_menu = analysis.addMenu("文档类型")
+        mode_menu = analysis.addMenu(tr("文档类型"))
         self.mode_group = QActionGroup(self)
         for mode, label in (
             ("auto", "自动识别"),
             ("proposal", "项目建议书"),
             ("subplan", "子规划"),
         ):
-            action = QAction(label, self, checkable=True)
+            action = QAction(tr(label), self, checkable=True)
             action.setData(mode)
             action.setChecked(mode == self.settings.mode)
             self.mode_group.addAction(action)
             mode_menu.addAction(action)
         self.controller.mode = self.settings.mode
-        toolbar = self.addToolBar("工具栏")
+        language_menu = self.menuBar().addMenu(tr("语言 Language"))
+        self.language_group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            choice = QAction(name, self, checkable=True)
+            choice.setData(code)
+            choice.setChecked(code == language())
+            self.language_group.addAction(choice)
+            language_menu.addAction(choice)
+        toolbar = self.addToolBar(tr("工具栏"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.export_action)
@@ -158,7 +180,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 1000)
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("取消")
+        self.cancel_button = QPushButton(tr("取消"))
         self.cancel_button.setVisible(False)
         bar = self.statusBar()
         bar.addWidget(self.status_label, 1)
@@ -182,6 +204,7 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.controller.cancel)
         self.cancel_button.clicked.connect(self.controller.cancel)
         self.mode_group.triggered.connect(self._on_mode_triggered)
+        self.language_group.triggered.connect(self._on_language_triggered)
         self.matches.match_selected.connect(self._on_matches_match_selected)
         self.rules_editor.rules_changed.connect(self.controller.set_rules)
 
@@ -220,20 +243,20 @@ class MainWindow(QMainWindow):
         )
         worker.signals.returned.connect(self._on_export_returned)
         worker.signals.errored.connect(self._on_export_errored)
-        self.status_label.setText(f"正在导出报告：{path}")
+        self.status_label.setText(tr("正在导出报告：{path}", path=path))
         self.controller.workers.start(worker)
         return True
 
     @Slot(object)
     def _on_export_returned(self, path: object) -> None:
-        self.status_label.setText(f"报告已导出：{path}")
+        self.status_label.setText(tr("报告已导出：{path}", path=path))
         self.report_exported.emit(str(path))
 
     @Slot(object)
     def _on_export_errored(self, error: BaseException) -> None:
         if isinstance(error, AlignmentError):
-            show_error(self, "无法导出报告", error.message)
-            self.status_label.setText("报告未导出。")
+            show_error(self, tr("无法导出报告"), error.message)
+            self.status_label.setText(tr("报告未导出。"))
         else:
             report_unexpected(error, self)
 
@@ -247,7 +270,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_open_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "打开文档", self.settings.last_folder, FILE_FILTER
+            self, tr("打开文档"), self.settings.last_folder, tr(FILE_FILTER)
         )
         if path:
             self.open_file(path)
@@ -260,7 +283,7 @@ class MainWindow(QMainWindow):
             else Path("审查报告.docx")
         )
         path, _ = QFileDialog.getSaveFileName(
-            self, "导出 Word 报告", str(default), "Word 文档 (*.docx)"
+            self, tr("导出 Word 报告"), str(default), tr("Word 文档 (*.docx)")
         )
         if path:
             self.export_report(path)
@@ -268,7 +291,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_plan_triggered(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "选择参考规划", self.settings.last_folder, "规划文件 (*.txt *.docx *.pdf *.md)"
+            self,
+            tr("选择参考规划"),
+            self.settings.last_folder,
+            tr("规划文件 (*.txt *.docx *.pdf *.md)"),
         )
         if path:
             self.use_plan(path)
@@ -279,13 +305,18 @@ class MainWindow(QMainWindow):
 
     def use_plan(self, path: str) -> None:
         self.settings.plan_file = path
-        self.status_label.setText("正在加载参考规划…")
+        self.status_label.setText(tr("正在加载参考规划…"))
         self.controller.prepare(path or None, str(self.settings.user_rules_path()))
 
     @Slot(QAction)
     def _on_mode_triggered(self, action: QAction) -> None:
         self.controller.mode = self.settings.mode = str(action.data())
         self.controller.reanalyse()
+
+    @Slot(QAction)
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.settings.language = str(action.data())
+        self.status_label.setText(tr("界面语言将在下次启动时生效。"))
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -325,15 +356,19 @@ class MainWindow(QMainWindow):
         )
         s = analyzer.rules.scoring
         self.method.setHtml(
-            METHOD_TEXT.format(
+            (METHOD_TEXT_EN if language() == "en" else METHOD_TEXT).format(
                 strong=s.strong, partial=s.partial, cap=s.partial - 1, industry=s.industry_threshold
             )
         )
         self.status_label.setText(
-            f"参考规划：{analyzer.plan.title}（{len(analyzer.plan.measures)} 条措施）"
+            tr(
+                "参考规划：{title}（{count} 条措施）",
+                title=analyzer.plan.title,
+                count=len(analyzer.plan.measures),
+            )
         )
         if prepared.rules_warning:
-            show_error(self, "用户规则文件有误", prepared.rules_warning)
+            show_error(self, tr("用户规则文件有误"), prepared.rules_warning)
 
     def _user_rules_if_any(self) -> str | None:
         path = self.settings.user_rules_path()
@@ -342,7 +377,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_controller_preparation_failed(self, error: BaseException) -> None:
         if isinstance(error, AlignmentError):
-            show_error(self, "无法加载参考规划", f"{error.message}\n已改用内置金水区规划。")
+            show_error(
+                self,
+                tr("无法加载参考规划"),
+                tr("{message}\n已改用内置金水区规划。", message=error.message),
+            )
             if self.settings.plan_file:
                 self.use_plan("")
         else:
@@ -354,7 +393,7 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
         self.cancel_action.setEnabled(True)
-        self.status_label.setText(f"正在分析：{Path(path).name}")
+        self.status_label.setText(tr("正在分析：{name}", name=Path(path).name))
 
     @Slot(float, str)
     def _on_controller_analysis_progressed(self, fraction: float, message: str) -> None:
@@ -375,23 +414,31 @@ class MainWindow(QMainWindow):
         self.gaps.show_gaps(result.gaps)
         self.conflicts.show_conflicts(result.conflicts)
         self.targets.show_result(result)
-        self.tabs.setTabText(3, f"冲突 ({len(result.conflicts)})" if result.conflicts else "冲突")
+        count = len(result.conflicts)
+        self.tabs.setTabText(3, tr("冲突 ({count})", count=count) if count else tr("冲突"))
         self.export_action.setEnabled(True)
-        self.status_label.setText(f"{result.title}：{result.score:g} 分，{result.verdict_name}")
+        self.status_label.setText(
+            tr(
+                "{title}：{score} 分，{verdict}",
+                title=result.title,
+                score=f"{result.score:g}",
+                verdict=tr(result.verdict_name),
+            )
+        )
 
     @Slot(object)
     def _on_controller_analysis_failed(self, error: BaseException) -> None:
         self._end_progress()
         if isinstance(error, AlignmentError):
-            show_error(self, "无法分析该文件", error.message)
-            self.status_label.setText("分析失败。")
+            show_error(self, tr("无法分析该文件"), error.message)
+            self.status_label.setText(tr("分析失败。"))
         else:
             report_unexpected(error, self)
 
     @Slot()
     def _on_controller_analysis_cancelled(self) -> None:
         self._end_progress()
-        self.status_label.setText("已取消分析。")
+        self.status_label.setText(tr("已取消分析。"))
 
     @Slot(object)
     def _on_matches_match_selected(self, match: object) -> None:

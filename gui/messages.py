@@ -12,6 +12,8 @@ from types import TracebackType
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from gui.i18n import tr
+
 log = logging.getLogger(__name__)
 
 
@@ -48,7 +50,7 @@ def report_unexpected(error: BaseException, parent: QWidget | None = None) -> Pa
     log.error("unexpected error, logged to %s", path)
     show_error(
         parent,
-        "程序错误",
+        tr("程序错误"),
         f"发生了意外错误：{error}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。",
     )
     return path
@@ -63,7 +65,7 @@ def install_excepthook() -> None:
         if QApplication.instance() is not None:
             show_error(
                 None,
-                "程序错误",
+                tr("程序错误"),
                 f"发生了意外错误：{value}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。",
             )
 

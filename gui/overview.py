@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from alignment.report import plain_conclusion
 from alignment.result import AlignmentResult, IndustryScore
+from gui.i18n import tr
 
 VERDICT_COLORS = {
     "strong": "#2E7D32",
@@ -74,7 +75,7 @@ class OverviewPanel(QWidget):
         font.setPointSize(28)
         font.setBold(True)
         self.score.setFont(font)
-        self.verdict = QLabel("尚未分析")
+        self.verdict = QLabel(tr("尚未分析"))
         verdict_font = QFont(self.verdict.font())
         verdict_font.setPointSize(16)
         verdict_font.setBold(True)
@@ -99,10 +100,11 @@ class OverviewPanel(QWidget):
         layout.addStretch(1)
 
     def show_result(self, result: AlignmentResult, colors: dict[str, str]) -> None:
-        self.score.setText(f"{result.score:g} 分")
-        self.verdict.setText(result.verdict_name)
+        self.score.setText(tr("{score} 分", score=f"{result.score:g}"))
+        self.verdict.setText(tr(result.verdict_name))
         self.verdict.setStyleSheet(f"color: {VERDICT_COLORS[result.verdict]};")
-        self.industry.setText(f"主导产业：{result.primary_industry or '不属于五大重点产业'}")
+        industry = result.primary_industry or tr("不属于五大重点产业")
+        self.industry.setText(tr("主导产业：{industry}", industry=industry))
         self.bars.set_scores(
             result.industries, colors, result.thresholds.get("industry_threshold", 30)
         )
@@ -111,7 +113,7 @@ class OverviewPanel(QWidget):
 
     def clear(self) -> None:
         self.score.setText("—")
-        self.verdict.setText("尚未分析")
+        self.verdict.setText(tr("尚未分析"))
         self.verdict.setStyleSheet("")
         self.industry.setText("")
         self.bars.set_scores((), {}, 30)

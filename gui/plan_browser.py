@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment.plan import Plan, format_number
+from gui.i18n import tr
 
 _MEASURE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -22,10 +23,10 @@ class PlanBrowser(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索规划：输入关键词，如“信息安全”“养老”")
+        self.search.setPlaceholderText(tr("搜索规划：输入关键词，如“信息安全”“养老”"))
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["章节与措施"])
+        self.tree.setHeaderLabels([tr("章节与措施")])
         self.text = QTextBrowser()
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.tree)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from alignment.plan import Plan
 from alignment.result import Conflict, Gap, Match
 from alignment.review import Decision, conflict_key, gap_key, match_key
+from gui.i18n import tr
 
 CONFLICT_RED = QColor("#C62828")
 
@@ -30,7 +31,7 @@ class ReviewTable(QTableWidget):
 
     def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(0, len(headers) + 2, parent)
-        self.setHorizontalHeaderLabels(["采纳", *headers, "审查意见"])
+        self.setHorizontalHeaderLabels([tr("采纳"), *map(tr, headers), tr("审查意见")])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
@@ -91,7 +92,7 @@ class MatchesPanel(QWidget):
         self.table.setColumnWidth(3, 56)
         self.table.setColumnWidth(4, 320)
         self.plan_text = QTextBrowser()
-        self.plan_text.setPlaceholderText("选中一条措施，在此查看规划原文。")
+        self.plan_text.setPlaceholderText(tr("选中一条措施，在此查看规划原文。"))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.plan_text)

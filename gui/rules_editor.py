@@ -30,6 +30,7 @@ from alignment.rules import (
     load_rules,
     parse_rules,
 )
+from gui.i18n import tr
 
 _TERM_SEPARATORS = ("、", "，", ",", ";", "；", "\n")
 # (field of Scoring, label, maximum, step)
@@ -58,7 +59,9 @@ class RulesEditor(QWidget):
         self.user_path = user_path
         self.rules: Rules | None = None
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["产业", "类型", "权重", "关键词（以、分隔）"])
+        self.table.setHorizontalHeaderLabels(
+            [tr(h) for h in ("产业", "类型", "权重", "关键词（以、分隔）")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 110)
         self.table.setColumnWidth(1, 60)
@@ -74,17 +77,17 @@ class RulesEditor(QWidget):
             box.setSingleStep(step)
             box.setDecimals(2 if step < 1 else 0)
             self.thresholds[name] = box
-            form.addRow(label, box)
-        apply_button = QPushButton("应用并重新评分")
-        save_button = QPushButton("保存到用户规则文件")
-        reset_button = QPushButton("恢复默认规则")
+            form.addRow(tr(label), box)
+        apply_button = QPushButton(tr("应用并重新评分"))
+        save_button = QPushButton(tr("保存到用户规则文件"))
+        reset_button = QPushButton(tr("恢复默认规则"))
         buttons = QHBoxLayout()
         for button in (apply_button, save_button, reset_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            QLabel("修改阈值、关键词或权重后点“应用并重新评分”；内置规则文件不会被修改。")
+            QLabel(tr("修改阈值、关键词或权重后点“应用并重新评分”；内置规则文件不会被修改。"))
         )
         layout.addLayout(form)
         layout.addWidget(self.table)

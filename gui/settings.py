@@ -60,6 +60,15 @@ class Settings:
         self.store.setValue("analysis/plan_file", path)
 
     @property
+    def language(self) -> str:
+        """The interface language: "zh" (default) or "en"."""
+        return str(self._get("interface/language", "zh", str))
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.store.setValue("interface/language", code)
+
+    @property
     def mode(self) -> str:
         return str(self._get("analysis/mode", "auto", str))
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from alignment.plan import format_quantity
 from alignment.result import AlignmentResult
+from gui.i18n import tr
 
 _STATUS_COLORS = {
     "below": "#C62828",
@@ -28,7 +29,7 @@ _STATUS_COLORS = {
 
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+    table.setHorizontalHeaderLabels([tr(h) for h in headers])
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)

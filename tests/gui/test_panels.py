@@ -91,3 +91,24 @@ def test_thresholds_are_edited_and_persist(qtbot, window) -> None:
     assert window.result.verdict == "strong"
     editor._on_save_clicked()
     assert load_rules(editor.user_path).scoring.strong == 50
+
+
+def test_english_interface_is_a_setting(qtbot, settings, errors) -> None:
+    from gui import i18n
+    from gui.main_window import MainWindow
+
+    i18n.set_language("en")
+    try:
+        main = MainWindow(settings)
+        qtbot.addWidget(main)
+        with qtbot.waitSignal(main.controller.ready, timeout=60000):
+            pass
+        assert [main.tabs.tabText(i) for i in range(3)] == ["Overview", "Plan measures", "Gaps"]
+        assert main.menuBar().actions()[0].text() == "&File"
+        assert "How PlanAlign reaches its verdict" in main.method.toPlainText()
+        chinese = next(a for a in main.language_group.actions() if a.data() == "zh")
+        chinese.trigger()
+        assert settings.language == "zh"
+        main.close()
+    finally:
+        i18n.set_language("zh")

@@ -1,0 +1,137 @@
+"""Interface language: Chinese by default, English as a setting (applied at the next start).
+
+Only the interface is translated; plan text, evidence, reasons and reports stay in Chinese, the
+language of the documents themselves.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+_language = "zh"
+
+_ENGLISH = {
+    # window, menus, actions
+    "PlanAlign 规划契合度审查 {version}": "PlanAlign plan alignment review {version}",
+    "文件(&F)": "&File",
+    "打开文档…": "Open document…",
+    "导出 Word 报告…": "Export Word report…",
+    "选择参考规划…": "Choose reference plan…",
+    "使用内置金水区规划": "Use the embedded Jinshui plan",
+    "退出": "Quit",
+    "最近打开": "Recent files",
+    "分析(&A)": "&Analysis",
+    "重新分析": "Analyse again",
+    "取消分析": "Cancel analysis",
+    "文档类型": "Document type",
+    "自动识别": "Detect automatically",
+    "项目建议书": "Project proposal",
+    "子规划": "Subordinate plan",
+    "语言 Language": "Language 语言",
+    "工具栏": "Toolbar",
+    "取消": "Cancel",
+    # tabs
+    "概览": "Overview",
+    "措施对照": "Plan measures",
+    "差距": "Gaps",
+    "冲突": "Conflicts",
+    "冲突 ({count})": "Conflicts ({count})",
+    "目标": "Targets",
+    "说明": "Method",
+    "规划": "Plan",
+    "批量": "Batch",
+    "规则": "Rules",
+    # status and dialogs
+    "正在加载参考规划与分词词典…": "Loading the reference plan and the word segmenter…",
+    "正在加载参考规划…": "Loading the reference plan…",
+    "参考规划：{title}（{count} 条措施）": "Reference plan: {title} ({count} measures)",
+    "正在分析：{name}": "Analysing: {name}",
+    "{title}：{score} 分，{verdict}": "{title}: {score} points, {verdict}",
+    "分析失败。": "Analysis failed.",
+    "已取消分析。": "Analysis cancelled.",
+    "正在导出报告：{path}": "Exporting report: {path}",
+    "报告已导出：{path}": "Report exported: {path}",
+    "报告未导出。": "Report not exported.",
+    "无法导出报告": "Cannot export the report",
+    "无法分析该文件": "Cannot analyse this file",
+    "无法加载参考规划": "Cannot load the reference plan",
+    "{message}\n已改用内置金水区规划。": "{message}\nThe embedded Jinshui plan is used instead.",
+    "用户规则文件有误": "The user rule file has an error",
+    "界面语言将在下次启动时生效。": "The interface language changes at the next start.",
+    "打开文档": "Open document",
+    "选择参考规划": "Choose reference plan",
+    "导出 Word 报告": "Export Word report",
+    "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)": "Documents (*.docx *.pdf *.txt *.md *.doc);;All files (*)",
+    "规划文件 (*.txt *.docx *.pdf *.md)": "Plan files (*.txt *.docx *.pdf *.md)",
+    "Word 文档 (*.docx)": "Word documents (*.docx)",
+    "程序错误": "Program error",
+    # overview
+    "尚未分析": "Not analysed yet",
+    "{score} 分": "{score} points",
+    "主导产业：{industry}": "Primary industry: {industry}",
+    "不属于五大重点产业": "none of the five priority industries",
+    "高度契合": "Strong alignment",
+    "部分契合": "Partial alignment",
+    "契合度低": "Weak alignment",
+    "与规划冲突": "Conflicts with the plan",
+    # tables
+    "采纳": "Accept",
+    "审查意见": "Reviewer's comment",
+    "规划措施": "Plan measure",
+    "相似度": "Similarity",
+    "置信度": "Confidence",
+    "文档证据": "Evidence in the document",
+    "建议": "Suggestion",
+    "规划红线": "Red line",
+    "规划依据": "Plan basis",
+    "文档原文": "Document text",
+    "选中一条措施，在此查看规划原文。": "Select a measure to read the plan's text here.",
+    "指标": "Indicator",
+    "总体规划": "Master plan",
+    "本文档": "This document",
+    "结论": "Status",
+    "依据": "Source",
+    "总体规划章节": "Master-plan chapter",
+    "覆盖率": "Coverage",
+    "已覆盖措施": "Covered measures",
+    "未覆盖措施": "Measures left out",
+    "章节与措施": "Chapters and measures",
+    "搜索规划：输入关键词，如“信息安全”“养老”": "Search the plan: a keyword such as 信息安全 or 养老",
+    "打开或拖入一份项目建议书、可行性研究报告或专项规划（.docx、.pdf、.txt）。": "Open or drop a proposal, feasibility study or subordinate plan (.docx, .pdf, .txt).",
+    # batch
+    "选择一个文件夹，批量审查其中的 .docx、.pdf、.txt 文档。": "Choose a folder to review all its .docx, .pdf and .txt documents.",
+    "选择文件夹…": "Choose folder…",
+    "开始批量审查": "Start batch review",
+    "导出 Excel…": "Export Excel…",
+    "排名": "Rank",
+    "文件": "File",
+    "得分": "Score",
+    "主导产业/原因": "Primary industry / reason",
+    # rules
+    "产业": "Industry",
+    "类型": "Kind",
+    "权重": "Weight",
+    "关键词（以、分隔）": "Keywords (separated by 、)",
+    "应用并重新评分": "Apply and re-score",
+    "保存到用户规则文件": "Save to the user rule file",
+    "恢复默认规则": "Reset to the shipped rules",
+    "修改阈值、关键词或权重后点“应用并重新评分”；内置规则文件不会被修改。": "Change thresholds, keywords or weights, then Apply; the shipped rule file is never changed.",
+    "“高度契合”最低分": "Lowest score for strong",
+    "“部分契合”最低分": "Lowest score for partial",
+    "主导产业最低分": "Lowest primary-industry score",
+    "证据句相似度阈值": "Evidence similarity threshold",
+}
+
+
+def set_language(code: str) -> None:
+    global _language
+    _language = code if code in LANGUAGES else "zh"
+
+
+def language() -> str:
+    return _language
+
+
+def tr(text: str, **values: object) -> str:
+    """``text`` in the interface language, with ``{name}`` placeholders filled from ``values``."""
+    template = _ENGLISH.get(text, text) if _language == "en" else text
+    return template.format(**values) if values else template
