@@ -14,6 +14,8 @@ from typing import Any
 
 from alignment import __version__
 from alignment import segmentation as segmentation_module
+from alignment.atomic import atomic_write
+from alignment.errors import OutputError
 from alignment.plan import Plan
 from alignment.segmentation import Segmenter, cache_dir
 from alignment.targets import is_review_section
@@ -199,10 +201,10 @@ def build_index(
 
 
 def _write_cache(path: Path, index: PlanIndex) -> None:
-    temporary = path.with_suffix(".tmp")
-    try:
+    def dump(temporary: Path) -> None:
         with temporary.open("wb") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+
+    # A cache that cannot be written only costs the next run a refit.
+    with contextlib.suppress(OutputError):
+        atomic_write(path, dump)
