@@ -36,6 +36,7 @@ from alignment.result import (
     Gap,
     IndustryScore,
     Match,
+    verdict_for,
 )
 from alignment.rules import Rules
 from alignment.segmentation import Segmenter, make_segmenter
@@ -145,14 +146,17 @@ class Analyzer:
             )
         if outside:
             score = min(score, self.rules.scoring.partial - 1)
+        score = round(score, 1)  # the verdict follows the score as shown, not hidden decimals
         report(1.0, "完成")
         return AlignmentResult(
             document=document.path,
             title=document.title,
             plan_title=self.plan.title,
             mode=resolved_mode,
-            score=round(score, 1),
-            verdict=self._verdict(score, conflicts),
+            score=score,
+            verdict=verdict_for(
+                score, self.rules.scoring.strong, self.rules.scoring.partial, bool(conflicts)
+            ),
             primary_industry=primary,
             industries=industries,
             matches=matches,
@@ -368,13 +372,6 @@ class Analyzer:
             "match_strength": round(strength, 3),
             "industry": round(industry, 1),
         }
-
-    def _verdict(self, score: float, conflicts: tuple[Conflict, ...]) -> str:
-        if conflicts:
-            return "conflict"
-        if score >= self.rules.scoring.strong:
-            return "strong"
-        return "partial" if score >= self.rules.scoring.partial else "weak"
 
 
 def _score(components: dict[str, float]) -> float:

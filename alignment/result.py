@@ -12,6 +12,17 @@ VERDICT_NAMES = {
     "weak": "契合度低",
     "conflict": "与规划冲突",
 }
+
+
+def verdict_for(score: float, strong: float, partial: float, conflicted: bool = False) -> str:
+    """The verdict a score earns: any red line crossed makes it ``conflict`` whatever the score."""
+    if conflicted:
+        return "conflict"
+    if score >= strong:
+        return "strong"
+    return "partial" if score >= partial else "weak"
+
+
 # "keyword": the primary industry's defining measure, supported by sentences carrying its terms.
 CONFIDENCE_NAMES = {"high": "高", "medium": "中", "low": "低", "keyword": "关键词"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from alignment.result import AlignmentResult, Conflict, Gap, Match
+from alignment.result import AlignmentResult, Conflict, Gap, Match, verdict_for
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,9 @@ def apply_review(result: AlignmentResult, review: Review) -> AlignmentResult:
         return review.get(key, Decision()).accepted is not False
 
     conflicts = tuple(c for c in result.conflicts if kept(conflict_key(c)))
-    verdict = result.verdict
-    if result.verdict == "conflict" and not conflicts:
-        strong, partial = result.thresholds["strong"], result.thresholds["partial"]
-        verdict = (
-            "strong"
-            if result.score >= strong
-            else ("partial" if result.score >= partial else "weak")
-        )
+    verdict = verdict_for(
+        result.score, result.thresholds["strong"], result.thresholds["partial"], bool(conflicts)
+    )
     return replace(
         result,
         matches=tuple(m for m in result.matches if kept(match_key(m))),
