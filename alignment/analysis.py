@@ -104,16 +104,21 @@ class Analyzer:
         sentences = document_sentences(document)
         resolved_mode = detect_mode(document) if mode == "auto" else mode
         report(0.2, "计算与规划措施的相似度")
-        self.segmenter.cut_all([s.text for s in sentences])
-        sims = self.index.similarity([s.text for s in sentences])
+        texts = [s.text for s in sentences]
+        self.segmenter.cut_all(texts)
+        sims = self.index.similarity(texts)
         report(0.6, "匹配规划措施")
         matches, best = self._matches(sentences, sims)
         report(0.75, "识别重点产业")
         whole = DocumentText(document)
-        scored = [score_industry(document, whole, sentences, i) for i in self.rules.all_industries]
+        locator = SentenceLocator(sentences)
+        scored = [
+            score_industry(document, whole, sentences, locator, industry)
+            for industry in self.rules.all_industries
+        ]
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
-        conflicts = self._conflicts(whole, sentences)
+        conflicts = self._conflicts(whole, sentences, locator)
         primary = primary_industry(industries, self.rules.scoring.industry_threshold)
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
@@ -126,8 +131,8 @@ class Analyzer:
         if by_keyword is not None:
             matches = (by_keyword, *matches)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
-        gaps = self._gaps(document, resolved_mode, primary, matches, sims)
-        warnings, outside = self._warnings(document, sentences, best, resolved_mode)
+        gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
+        warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
@@ -253,10 +258,11 @@ class Analyzer:
 
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
-    def _conflicts(self, whole: DocumentText, sentences: list[DocSentence]) -> tuple[Conflict, ...]:
+    def _conflicts(
+        self, whole: DocumentText, sentences: list[DocSentence], locator: SentenceLocator
+    ) -> tuple[Conflict, ...]:
         """Red lines crossed in the compared sentences (one pass over the text per rule)."""
         conflicts = []
-        locator = SentenceLocator(sentences)
         by_key = {s.key: s for s in sentences}
         for rule in self.rules.red_lines:
             terms: list[str] = []
@@ -282,7 +288,7 @@ class Analyzer:
 
     def _gaps(
         self,
-        document: Document,
+        text: str,
         mode: str,
         primary: str | None,
         matches: tuple[Match, ...],
@@ -310,7 +316,6 @@ class Analyzer:
                     )
                 )
         if mode == "proposal":
-            text = document.text
             for topic in self.rules.cross_cutting:
                 if not any(term in text for term in topic.any):
                     measure_id = topic.measures[0]
@@ -334,7 +339,12 @@ class Analyzer:
         return chapters, checks
 
     def _warnings(
-        self, document: Document, sentences: list[DocSentence], best: np.ndarray, mode: str
+        self,
+        document: Document,
+        text: str,
+        sentences: list[DocSentence],
+        best: np.ndarray,
+        mode: str,
     ) -> tuple[tuple[str, ...], bool]:
         warnings = list(document.warnings)
         scoring = self.rules.scoring
@@ -342,7 +352,7 @@ class Analyzer:
             warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
         outside = False
         if self._home_applies:
-            location = locate(document.text, self.rules.location, title=document.title)
+            location = locate(text, self.rules.location, title=document.title)
             if location.status == "outside":
                 outside = True
                 subject = "该规划属于" if mode == "subplan" else "项目位于"

@@ -19,7 +19,11 @@ _CARRYING_WEIGHT = 2.0
 
 
 def score_industry(
-    document: Document, whole: DocumentText, sentences: list[DocSentence], industry: Industry
+    document: Document,
+    whole: DocumentText,
+    sentences: list[DocSentence],
+    locator: SentenceLocator,
+    industry: Industry,
 ) -> tuple[IndustryScore, set[SentenceKey]]:
     """The industry's score, and the keys of the sentences carrying its terms.
 
@@ -28,7 +32,6 @@ def score_industry(
     """
     positions: list[TermPosition] = []
     weight_of: dict[SentenceKey, float] = {}
-    locator = SentenceLocator(sentences)
     for index, hit in _hits(document, whole, industry):
         positions.append(TermPosition(hit.term, index, hit.start))
         key = locator.key_at(index, hit.start)
@@ -66,7 +69,7 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
         found.append((index, TermHit(hit.term, start, hit.weight)))
     all_of = tuple(g for g in industry.groups if g.all)
     if all_of:
-        only_all = replace(industry, groups=all_of, exclude=industry.exclude)
+        only_all = replace(industry, groups=all_of)
         for paragraph in document.paragraphs:
             if any(all(t in paragraph.text for t in g.all) for g in all_of):
                 found += [(paragraph.index, h) for h in industry_hits(paragraph.text, only_all)]

@@ -64,15 +64,17 @@ class SentenceLocator:
     """Finds which compared sentence holds a character offset of a paragraph."""
 
     def __init__(self, sentences: list[DocSentence]) -> None:
-        self.spans: dict[int, list[tuple[int, int]]] = {}
+        self.starts: dict[int, list[int]] = {}
+        self.ends: dict[int, list[int]] = {}
         for sentence in sentences:
-            self.spans.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
+            self.starts.setdefault(sentence.paragraph, []).append(sentence.start)
+            self.ends.setdefault(sentence.paragraph, []).append(sentence.end)
 
     def key_at(self, paragraph: int, offset: int) -> SentenceKey | None:
-        spans = self.spans.get(paragraph, [])
-        index = bisect.bisect_right([start for start, _ in spans], offset) - 1
-        if index >= 0 and offset < spans[index][1]:
-            return paragraph, spans[index][0]
+        starts = self.starts.get(paragraph, [])
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < self.ends[paragraph][index]:
+            return paragraph, starts[index]
         return None
 
 
