@@ -47,6 +47,21 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def report_paths(files: Sequence[Path], folder: str | Path) -> dict[Path, Path]:
+    """A report file for each input: ``<stem>-审查报告.docx``, numbered where two inputs share a
+    stem (建议书.docx and 建议书.pdf, or the same name in two sub-folders)."""
+    taken: set[str] = set()
+    paths = {}
+    for file in files:
+        name, number = f"{file.stem}-审查报告.docx", 1
+        while name.lower() in taken:
+            number += 1
+            name = f"{file.stem}-审查报告-{number}.docx"
+        taken.add(name.lower())
+        paths[file] = Path(folder) / name
+    return paths
+
+
 def run_batch(
     paths: Sequence[str | Path],
     options: BatchOptions,
@@ -65,6 +80,8 @@ def run_batch(
         The reference plan or rule file cannot be loaded (nothing can be analysed then).
     """
     files = collect_files(paths)
+    # Named here, before any job runs: two workers must never pick the same report file.
+    reports = report_paths(files, options.reports_dir) if options.reports_dir else {}
     workers = workers or min(os.cpu_count() or 1, 2)
     if len(files) < _PARALLEL_FROM or workers <= 1:
         analyzer = _make_analyzer(options)
@@ -72,15 +89,16 @@ def run_batch(
         for done, path in enumerate(files, start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
-            outcomes.append(_job(analyzer, path, options))
+            outcomes.append(_job(analyzer, path, options.mode, reports.get(path)))
             _report(progress, done, len(files), path)
         return _split(outcomes)
     _make_analyzer(options)  # fail fast (and warm the index cache) before starting workers
-    return _split(_run_parallel(files, options, workers, progress, is_cancelled))
+    return _split(_run_parallel(files, reports, options, workers, progress, is_cancelled))
 
 
 def _run_parallel(
     files: list[Path],
+    reports: dict[Path, Path],
     options: BatchOptions,
     workers: int,
     progress: Progress | None,
@@ -92,7 +110,7 @@ def _run_parallel(
         workers, mp_context=context, initializer=_init_worker, initargs=(options,)
     ) as pool:
         futures: list[Future[AlignmentResult | Failure]] = [
-            pool.submit(_worker_job, str(path)) for path in files
+            pool.submit(_worker_job, str(path), reports.get(path)) for path in files
         ]
         outcomes = []
         for done, (path, future) in enumerate(zip(files, futures, strict=True), start=1):
@@ -138,18 +156,20 @@ def _init_worker(options: BatchOptions) -> None:
     _worker_analyzer = _make_analyzer(options)
 
 
-def _worker_job(path: str) -> AlignmentResult | Failure:
+def _worker_job(path: str, report: Path | None) -> AlignmentResult | Failure:
     assert _worker_analyzer is not None and _worker_options is not None
-    return _job(_worker_analyzer, Path(path), _worker_options)
+    return _job(_worker_analyzer, Path(path), _worker_options.mode, report)
 
 
-def _job(analyzer: Analyzer, path: Path, options: BatchOptions) -> AlignmentResult | Failure:
+def _job(
+    analyzer: Analyzer, path: Path, mode: str, report: Path | None
+) -> AlignmentResult | Failure:
     try:
-        result = analyzer.analyse(read_document(path), mode=options.mode)
-        if options.reports_dir:
+        result = analyzer.analyse(read_document(path), mode=mode)
+        if report is not None:
             from alignment.report import write_report
 
-            write_report(result, analyzer.rules, Path(options.reports_dir) / f"{path.stem}.docx")
+            write_report(result, analyzer.rules, report)
         return result
     except OutputError as error:
         return Failure(str(path), f"审查完成，但报告无法写入：{error.message}")

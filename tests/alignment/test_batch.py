@@ -151,3 +151,20 @@ def test_cli_exit_code_4_when_target_cannot_be_written(tmp_path: Path) -> None:
     blocked = tmp_path / "报告.docx"
     blocked.mkdir()  # a folder where the file should go cannot be replaced
     assert main(["check", str(source), "--report", str(blocked)]) == 4
+
+
+def test_inputs_sharing_a_stem_get_their_own_reports(tmp_path: Path) -> None:
+    source = tmp_path / "材料"
+    (source / "二期").mkdir(parents=True)
+    shutil.copy(EVAL / "it_网络安全产业园.txt", source / "建议书.txt")
+    shutil.copy(EVAL / "fin_金融中心.txt", source / "建议书.md")
+    shutil.copy(EVAL / "pub_公园.txt", source / "二期" / "建议书.txt")
+    reports = tmp_path / "报告"
+    reports.mkdir()
+    results, failures = run_batch([source], BatchOptions(reports_dir=str(reports)), workers=1)
+    assert failures == [] and len(results) == 3
+    assert sorted(p.name for p in reports.iterdir()) == [
+        "建议书-审查报告-2.docx",
+        "建议书-审查报告-3.docx",
+        "建议书-审查报告.docx",
+    ]
