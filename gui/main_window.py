@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment import __version__
+from alignment.batch import BatchOptions
 from alignment.errors import AlignmentError
 from alignment.readers import READERS
 from alignment.report import write_report
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
         analyzer = prepared.analyzer
         self.plan_browser.show_plan(analyzer.plan)
         self.rules_editor.show_rules(analyzer.rules)
-        self.batch.options = type(self.batch.options)(
+        self.batch.options = BatchOptions(
             plan=self.settings.plan_file or None, rules=self._user_rules_if_any()
         )
         s = analyzer.rules.scoring
