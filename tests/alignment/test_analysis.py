@@ -153,13 +153,18 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
         "重点发展信息安全和人工智能产业，建设信息安全产业园。",
         "建设社区养老服务中心",
         "无关文字",
+        "信息安全，信息安全，再说一遍信息安全产业。",  # repeated terms: sublinear tf
     ]
     expected = fitted.vectorizer_.transform(texts).toarray()
+    expected_similarity = fitted.vectorizer_.transform(texts) @ fitted.matrix_.T
     restored = pickle.loads(pickle.dumps(fitted))
     restored.segmenter = segmenter
     assert restored.vectorizer_ is None
     assert np.allclose(restored.transform(texts).toarray(), expected)
-    assert np.allclose(restored.similarity(texts), fitted.similarity(texts))
+    assert np.allclose(fitted.transform(texts).toarray(), expected)
+    assert np.allclose(restored.similarity(texts), expected_similarity.toarray())
+    assert np.allclose(fitted.similarity(texts), expected_similarity.toarray())
+    assert fitted.similarity(texts)[0].max() > 0.2  # not trivially all zeros
 
 
 def test_industry_terms_support_the_defining_measure(analyzer: Analyzer) -> None:
