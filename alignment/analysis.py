@@ -78,7 +78,13 @@ class Analyzer:
         self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
         self.index = index or build_index(plan, self.segmenter, features)
         self._titles = {m.id: m.title for m in plan.iter_measures()}
-        self._measure_of = np.array([s.measure_id for s in self.index.sentences_])
+        self._measure_ids = [s.measure_id for s in self.index.sentences_]
+        columns: dict[str, list[int]] = {}
+        for column, measure_id in enumerate(self._measure_ids):
+            columns.setdefault(measure_id, []).append(column)
+        # measure id → the columns of its plan sentences in the similarity matrix
+        self._columns_of = {m: np.array(c) for m, c in columns.items()}
+        self._plan_terms = self.index.terms_
         self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
 
     def analyse(
@@ -122,9 +128,11 @@ class Analyzer:
         primary = primary_industry(industries, self.rules.scoring.industry_threshold)
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
-        supported = (best >= self.rules.scoring.match_threshold) | np.array(
-            [s.key in carrying for s in sentences], dtype=bool
-        )
+        threshold = self.rules.scoring.match_threshold
+        supported = [
+            similarity >= threshold or sentence.key in carrying
+            for similarity, sentence in zip(best.tolist(), sentences, strict=True)
+        ]
         # Match strength is measured on similarity matches only; the keyword match comes after.
         components = self._components(supported, matches, industries)
         by_keyword = self._keyword_match(primary, industries, sentences, sims, matches)
@@ -190,21 +198,24 @@ class Analyzer:
         # measure → {document row: (similarity, plan column, shared words)}, the best per row;
         # Evidence objects are made only for the three rows each match reports.
         support: dict[str, dict[int, tuple[float, int, frozenset[str]]]] = {}
-        rows, columns = np.nonzero(sims >= threshold)  # row-major: each row's columns together
-        cuts = np.flatnonzero(np.diff(rows)) + 1
-        for row, row_columns in zip(
-            rows[np.r_[0, cuts]] if len(rows) else [], np.split(columns, cuts), strict=False
-        ):
-            words = set(self.segmenter(sentences[row].text))
-            for column in row_columns:
-                shared = words & self.index.terms_[column]
-                if len(shared) < _MIN_SHARED_TERMS:
-                    sims[row, column] = 0.0  # not a match: keeps plan_share honest too
-                    continue
-                rows_of = support.setdefault(str(self._measure_of[column]), {})
-                similarity = float(sims[row, column])
-                if row not in rows_of or similarity > rows_of[row][0]:
-                    rows_of[int(row)] = (similarity, int(column), frozenset(shared))
+        width = sims.shape[1]
+        cells = np.flatnonzero(sims >= threshold)  # row-major: each row's columns together
+        rejected: list[int] = []
+        words: set[str] = set()
+        last_row = -1
+        # Plain Python values from here: numpy scalars cost more than the work on them.
+        for cell, similarity in zip(cells.tolist(), sims.ravel()[cells].tolist(), strict=True):
+            row, column = divmod(cell, width)
+            if row != last_row:
+                words, last_row = set(self.segmenter(sentences[row].text)), row
+            shared = self._plan_terms[column].intersection(words)
+            if len(shared) < _MIN_SHARED_TERMS:
+                rejected.append(cell)  # not a match: keeps plan_share honest too
+                continue
+            rows_of = support.setdefault(self._measure_ids[column], {})
+            if row not in rows_of or similarity > rows_of[row][0]:
+                rows_of[row] = (similarity, column, frozenset(shared))
+        sims.flat[rejected] = 0.0
         best = sims.max(axis=1) if sims.size else np.zeros(len(sentences))
         matches = [self._match(m, rows_of, sentences) for m, rows_of in support.items()]
         matches.sort(key=lambda m: (-m.similarity, m.measure_id))
@@ -254,7 +265,7 @@ class Analyzer:
             return None
         if any(m.measure_id in rule.defining_measures for m in matches):
             return None
-        return keyword_match(self.plan, rule, score, sentences, sims, self._measure_of)
+        return keyword_match(self.plan, rule, score, sentences, sims, self._columns_of)
 
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
@@ -301,9 +312,11 @@ class Analyzer:
         gaps: list[Gap] = []
         industry = next((i for i in self.rules.industries if i.name == primary), None)
         if industry is not None:
-            closeness = sims.max(axis=0) if sims.size else np.zeros(len(self._measure_of))
+            closeness = sims.max(axis=0) if sims.size else np.zeros(len(self._measure_ids))
             unmatched = [m for m in industry.measure_ids if m in self._titles and m not in matched]
-            unmatched.sort(key=lambda m: -float(closeness[self._measure_of == m].max(initial=0.0)))
+            unmatched.sort(
+                key=lambda m: -float(closeness[self._columns_of.get(m, [])].max(initial=0.0))
+            )
             for measure_id in unmatched[:_INDUSTRY_GAPS]:
                 title = self._titles[measure_id]
                 gaps.append(
@@ -369,13 +382,13 @@ class Analyzer:
 
     def _components(
         self,
-        supported: np.ndarray,
+        supported: list[bool],
         matches: tuple[Match, ...],
         industries: tuple[IndustryScore, ...],
     ) -> dict[str, float]:
-        share = float(supported.mean()) if len(supported) else 0.0
+        share = sum(supported) / len(supported) if supported else 0.0
         top = [m.similarity for m in matches[:3]]
-        strength = float(np.mean(top)) if top else 0.0
+        strength = sum(top) / len(top) if top else 0.0
         industry = max((i.score for i in industries), default=0.0)
         return {
             "plan_share": round(share, 3),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import numpy as np
@@ -30,20 +31,27 @@ def score_industry(
     ``score = 100 × (0.65·min(1, share/0.3) + 0.35·min(1, distinct strong terms/5))``, where
     ``share`` is the share of sentences carrying the industry; at most 15 without a strong term.
     """
+    hits = _hits(document, whole, industry)
+    if not hits:
+        return _no_score(industry), set()  # most industries, in most documents
     positions: list[TermPosition] = []
+    # Filled in reading order (hits come sorted), so carrying sentences keep that order.
     weight_of: dict[SentenceKey, float] = {}
-    for index, hit in _hits(document, whole, industry):
+    for index, hit in hits:
         positions.append(TermPosition(hit.term, index, hit.start))
         key = locator.key_at(index, hit.start)
         if key is not None:
             weight_of[key] = weight_of.get(key, 0.0) + hit.weight
     carrying = [
-        (weight_of[s.key], s) for s in sentences if weight_of.get(s.key, 0.0) >= _CARRYING_WEIGHT
+        (weight, locator.sentences[key])
+        for key, weight in weight_of.items()
+        if weight >= _CARRYING_WEIGHT
     ]
     share = len(carrying) / max(len(sentences), 1)
-    strong_terms = {p.term for p in positions if _is_strong(industry, p.term)}
-    score = 100 * (0.65 * min(1.0, share / 0.3) + 0.35 * min(1.0, len(strong_terms) / 5))
-    if not strong_terms:
+    strong = _strong_terms(industry)
+    strong_found = {p.term for p in positions if p.term in strong}
+    score = 100 * (0.65 * min(1.0, share / 0.3) + 0.35 * min(1.0, len(strong_found) / 5))
+    if not strong_found:
         score = min(score, 15.0)  # weak words alone ("消费", "数据") never make an industry
     carrying.sort(key=lambda item: -item[0])
     evidence = tuple(Evidence(s.text, s.paragraph, s.start, s.end) for _, s in carrying[:3])
@@ -67,14 +75,32 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
     for hit in industry_hits(whole.text, industry, all_groups=False):
         index, start = whole.locate(hit.start)
         found.append((index, TermHit(hit.term, start, hit.weight)))
-    all_of = tuple(g for g in industry.groups if g.all)
-    if all_of:
-        only_all = replace(industry, groups=all_of)
+    only_all = _all_of_only(industry)
+    # Paragraph by paragraph only when the whole text has every term of some group.
+    if only_all is not None and any(all(t in whole.text for t in g.all) for g in only_all.groups):
         for paragraph in document.paragraphs:
-            if any(all(t in paragraph.text for t in g.all) for g in all_of):
+            if any(all(t in paragraph.text for t in g.all) for g in only_all.groups):
                 found += [(paragraph.index, h) for h in industry_hits(paragraph.text, only_all)]
-    found.sort(key=lambda item: (item[0], item[1].start))
+        found.sort(key=lambda item: (item[0], item[1].start))
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _all_of_only(industry: Industry) -> Industry | None:
+    """The industry with only its all-of groups, or None when it has none."""
+    all_of = tuple(g for g in industry.groups if g.all)
+    return replace(industry, groups=all_of, exclude=industry.exclude) if all_of else None
+
+
+@functools.lru_cache(maxsize=64)
+def _no_score(industry: Industry) -> IndustryScore:
+    """The score of a document without any of the industry's terms (one shared frozen value)."""
+    return IndustryScore(industry.id, industry.name, 0.0, (), (), (), 0.0, industry.future)
+
+
+@functools.lru_cache(maxsize=64)
+def _strong_terms(industry: Industry) -> frozenset[str]:
+    return frozenset(t for g in industry.groups if g.weight >= 2 for t in (*g.any, *g.all))
 
 
 def primary_industry(industries: tuple[IndustryScore, ...], threshold: float) -> str | None:
@@ -91,19 +117,18 @@ def keyword_match(
     score: IndustryScore,
     sentences: list[DocSentence],
     sims: np.ndarray,
-    measure_of: np.ndarray,
+    columns_of: dict[str, np.ndarray],
 ) -> Match | None:
     """The industry's defining measure, supported by the sentences carrying its terms.
 
-    ``sims`` and ``measure_of`` are the analysis' similarity matrix and the measure id of each
-    of its columns; the match reports the best similarity to the measure's own sentences.
+    ``sims`` and ``columns_of`` are the analysis' similarity matrix and each measure's columns
+    in it; the match reports the best similarity to the measure's own sentences.
     """
-    ids = {m.id for m in plan.iter_measures()}
-    measure_id = next((m for m in industry.defining_measures if m in ids), None)
+    measure_id = next((m for m in industry.defining_measures if plan.has_measure(m)), None)
     if measure_id is None or not score.evidence:
         return None
     measure = plan.measure(measure_id)
-    columns = np.flatnonzero(measure_of == measure_id)
+    columns = columns_of.get(measure_id, np.zeros(0, dtype=int))
     rows = {s.key: n for n, s in enumerate(sentences)}
     lead = split_sentences(measure.text)[0].text
     evidence = []
@@ -116,7 +141,3 @@ def keyword_match(
         )
     top = max(e.similarity for e in evidence)
     return Match(measure_id, measure.title, top, "keyword", tuple(evidence))
-
-
-def _is_strong(industry: Industry, term: str) -> bool:
-    return any(term in (*g.any, *g.all) for g in industry.groups if g.weight >= 2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from alignment.rules import LocationRule
@@ -13,6 +14,7 @@ _LOCATION_CUES = re.compile(
 _CUE_WORDS = re.compile(
     r"位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址|[在于：:，、]"
 )
+_SENTENCE_MARKS = "。！？；\n"
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
 _NOT_PLACES = (
@@ -61,9 +63,7 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
         foreign = [place for place in rule.elsewhere if place in title]
         if foreign:
             return Location("outside", foreign[0], title)
-    for sentence in re.split(r"[。！？；\n]", text):
-        if not _LOCATION_CUES.search(sentence):
-            continue
+    for sentence in _cue_sentences(text):
         if any(name in sentence for name in names):
             return Location("inside", rule.home, sentence.strip())
         foreign = _foreign_places(sentence, rule)
@@ -72,6 +72,18 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
     if any(name in text for name in names):
         return Location("inside", rule.home, "")
     return Location("unknown", "", "")
+
+
+def _cue_sentences(text: str) -> Iterator[str]:
+    """The sentences holding a location cue, in reading order, each once."""
+    end = -1
+    for cue in _LOCATION_CUES.finditer(text):
+        if cue.start() < end:
+            continue  # a second cue in the sentence just seen
+        start = max(text.rfind(mark, 0, cue.start()) for mark in _SENTENCE_MARKS) + 1
+        ends = [text.find(mark, cue.end()) for mark in _SENTENCE_MARKS]
+        end = min((e for e in ends if e >= 0), default=len(text))
+        yield text[start:end]
 
 
 def _foreign_places(sentence: str, rule: LocationRule) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -116,12 +117,17 @@ class Plan:
         for section in self.sections:
             yield from section.measures
 
+    @functools.cached_property
+    def _measures_by_id(self) -> dict[str, Measure]:
+        # Looked up for every match of every analysis; the plan is frozen, so built once.
+        return {m.id: m for m in self.iter_measures()}
+
     def measure(self, measure_id: str) -> Measure:
         """The measure with this id; raises ``KeyError`` when there is none."""
-        for measure in self.iter_measures():
-            if measure.id == measure_id:
-                return measure
-        raise KeyError(measure_id)
+        return self._measures_by_id[measure_id]
+
+    def has_measure(self, measure_id: str) -> bool:
+        return measure_id in self._measures_by_id
 
     def chapter(self, chapter_id: str) -> Chapter:
         for chapter in self.chapters:

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import itertools
 import pickle
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,26 +104,23 @@ class PlanIndex:
         tf × idf, each row scaled to unit length."""
         import numpy as np
 
-        rows: list[int] = []
-        columns: list[int] = []
-        counts: list[int] = []
+        width = len(self.vocabulary_)
+        cells: list[int] = []  # row × width + column, once per occurrence
         for row, text in enumerate(texts):
-            found = self._counts(text)
-            rows.extend([row] * len(found))
-            columns.extend(found.keys())
-            counts.extend(found.values())
-        row_of = np.asarray(rows, dtype=np.int64)
-        indices = np.asarray(columns, dtype=np.int64)
-        data = (np.log(np.asarray(counts, dtype=float)) + 1.0) * self.idf_[indices]
-        norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=len(texts)))
+            base = row * width
+            cells += [base + c for c in self._columns(text)]
+        unique, counts = np.unique(np.asarray(cells, dtype=np.int64), return_counts=True)
+        rows, columns = np.divmod(unique, width)
+        data = (np.log(counts) + 1.0) * self.idf_[columns]
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(texts)))
         norms[norms == 0] = 1.0
-        return row_of, indices, data / norms[row_of]
+        return rows, columns, data / norms[rows]
 
-    def _counts(self, text: str) -> Counter[int]:
-        """Vocabulary column → count of the text's words and word pairs (as sklearn joins them)."""
+    def _columns(self, text: str) -> list[int]:
+        """Vocabulary columns of the text's words and word pairs (as scikit-learn joins them)."""
         words = self.segmenter(text)
-        grams = words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
-        return Counter(c for c in map(self.vocabulary_.get, grams) if c is not None)
+        grams = words + list(map(" ".join, itertools.pairwise(words)))
+        return [c for c in map(self.vocabulary_.get, grams) if c is not None]
 
     def _vectorizer(self) -> Any:
         if self.vectorizer_ is None:

@@ -106,16 +106,21 @@ class Segmenter:
         pending = [t for t in dict.fromkeys(texts) if t not in self._memo and "\n" not in t]
         if not pending:
             return
-        current: list[str] = []
-        cuts = [current]
-        for word in self.words("\n".join(pending)):
-            if word == "\n":
-                current = []
-                cuts.append(current)
-            else:
-                current.append(word)
-        for text, words in zip(pending, cuts, strict=True):
-            self._remember(text, [w for w in words if self._is_content(w)])
+        words = self.words("\n".join(pending))
+        content = self._content
+        ends = [n for n, word in enumerate(words) if word == "\n"]
+        ends.append(len(words))
+        start = 0
+        for text, end in zip(pending, ends, strict=True):
+            kept = []
+            for word in words[start:end]:
+                known = content.get(word)  # inlined: this loop sees every word of a document
+                if known is None:
+                    known = self._is_content(word)
+                if known:
+                    kept.append(word)
+            self._remember(text, kept)
+            start = end + 1
 
     def _is_content(self, word: str) -> bool:
         """Not punctuation, a number, one character or boilerplate (answers remembered)."""

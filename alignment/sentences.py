@@ -66,12 +66,16 @@ class SentenceLocator:
     def __init__(self, sentences: list[DocSentence]) -> None:
         self.starts: dict[int, list[int]] = {}
         self.ends: dict[int, list[int]] = {}
+        self.sentences: dict[SentenceKey, DocSentence] = {}
         for sentence in sentences:
             self.starts.setdefault(sentence.paragraph, []).append(sentence.start)
             self.ends.setdefault(sentence.paragraph, []).append(sentence.end)
+            self.sentences[sentence.paragraph, sentence.start] = sentence
 
     def key_at(self, paragraph: int, offset: int) -> SentenceKey | None:
-        starts = self.starts.get(paragraph, [])
+        starts = self.starts.get(paragraph)
+        if starts is None:
+            return None
         index = bisect.bisect_right(starts, offset) - 1
         if index >= 0 and offset < self.ends[paragraph][index]:
             return paragraph, starts[index]
