@@ -85,6 +85,20 @@ class Analyzer:
         # measure id → the columns of its plan sentences in the similarity matrix
         self._columns_of = {m: np.array(c) for m, c in columns.items()}
         self._plan_terms = self.index.terms_
+        # The gap each cross-cutting topic leaves when a proposal never mentions it.
+        self._topic_gaps = [
+            (
+                topic.any,
+                Gap(
+                    topic.measures[0],
+                    self._titles.get(topic.measures[0], topic.name),
+                    f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
+                    topic.suggestion,
+                    "cross_cutting",
+                ),
+            )
+            for topic in rules.cross_cutting
+        ]
         self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
 
     def analyse(
@@ -274,7 +288,7 @@ class Analyzer:
     ) -> tuple[Conflict, ...]:
         """Red lines crossed in the compared sentences (one pass over the text per rule)."""
         conflicts = []
-        by_key = {s.key: s for s in sentences}
+        by_key = locator.sentences
         for rule in self.rules.red_lines:
             terms: list[str] = []
             crossing: dict[SentenceKey, DocSentence] = {}
@@ -329,18 +343,9 @@ class Analyzer:
                     )
                 )
         if mode == "proposal":
-            for topic in self.rules.cross_cutting:
-                if not any(term in text for term in topic.any):
-                    measure_id = topic.measures[0]
-                    gaps.append(
-                        Gap(
-                            measure_id,
-                            self._titles.get(measure_id, topic.name),
-                            f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
-                            topic.suggestion,
-                            "cross_cutting",
-                        )
-                    )
+            gaps += [
+                gap for terms, gap in self._topic_gaps if not any(term in text for term in terms)
+            ]
         return tuple(gaps)
 
     def _subplan(

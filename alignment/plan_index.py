@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import itertools
 import pickle
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,11 @@ class PlanIndex:
         for row, text in enumerate(texts):
             base = row * width
             cells += [base + c for c in self._columns(text)]
-        unique, counts = np.unique(np.asarray(cells, dtype=np.int64), return_counts=True)
-        rows, columns = np.divmod(unique, width)
+        # Counted in first-seen order, so each row's terms stay together and rows ascend.
+        counted = Counter(cells)
+        keys = np.fromiter(counted.keys(), dtype=np.int64, count=len(counted))
+        counts = np.fromiter(counted.values(), dtype=float, count=len(counted))
+        rows, columns = np.divmod(keys, width)
         data = (np.log(counts) + 1.0) * self.idf_[columns]
         norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(texts)))
         norms[norms == 0] = 1.0
@@ -139,6 +143,8 @@ class PlanIndex:
         # and summed into its row. scipy's product costs ~0.1 ms of set-up per call, as much
         # as segmenting a short document; this costs a few numpy calls.
         rows, terms, weights = self._weights(texts)
+        if not len(terms):  # no word of the plan's vocabulary at all
+            return np.zeros((len(texts), len(self.sentences_)))
         indptr, plan_columns, plan_weights = (
             self.columns_.indptr,
             self.columns_.indices,
@@ -146,11 +152,13 @@ class PlanIndex:
         )
         starts = indptr[terms]
         lengths = indptr[terms + 1] - starts
-        first = np.cumsum(lengths) - lengths  # where each term's postings begin in the gather
-        postings = np.repeat(starts - first, lengths) + np.arange(int(lengths.sum()))
+        ends = np.cumsum(lengths)  # where each term's postings end in the gather
+        postings = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
         width = len(self.sentences_)
-        cells = np.repeat(rows * width, lengths) + plan_columns[postings]
-        values = plan_weights[postings] * np.repeat(weights, lengths)
+        cells = np.repeat(rows * width, lengths)
+        cells += plan_columns[postings]
+        values = np.repeat(weights, lengths)
+        values *= plan_weights[postings]
         sums = np.bincount(cells, weights=values, minlength=len(texts) * width)
         return sums.reshape(len(texts), width)
 

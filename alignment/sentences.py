@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from alignment.document import Document
-from alignment.text import split_sentences
+from alignment.text import sentence_spans
 
 _MIN_SENTENCE = 8
 # "三、人才与创新。" opens a paragraph as a heading; it is a label, not a statement to compare.
@@ -36,7 +36,7 @@ class DocSentence:
 
 def _is_table_row(text: str) -> bool:
     """A line of an equipment or cost table pasted as text: fields split by spaces, no prose."""
-    if any(mark in text for mark in "，。；"):
+    if "，" in text or "。" in text or "；" in text:
         return False
     digits = sum(c.isdigit() for c in text)
     return len(text.split()) >= 4 or digits >= 0.2 * len(text)
@@ -52,11 +52,9 @@ def document_sentences(document: Document) -> list[DocSentence]:
     for paragraph in document.paragraphs:
         if _is_table_row(paragraph.text):
             continue
-        for sentence in split_sentences(paragraph.text):
-            if len(sentence.text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(sentence.text):
-                sentences.append(
-                    DocSentence(sentence.text, paragraph.index, sentence.start, sentence.end)
-                )
+        for text, start, end in sentence_spans(paragraph.text):
+            if len(text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(text):
+                sentences.append(DocSentence(text, paragraph.index, start, end))
     return sentences
 
 

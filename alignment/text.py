@@ -69,15 +69,20 @@ class Sentence:
 
 def split_sentences(paragraph: str) -> list[Sentence]:
     """Split a paragraph after 。！？； keeping offsets; empty pieces are dropped."""
-    sentences: list[Sentence] = []
+    return [Sentence(*span) for span in sentence_spans(paragraph)]
+
+
+def sentence_spans(paragraph: str) -> list[tuple[str, int, int]]:
+    """(text, start, end) of each sentence, as :func:`split_sentences` finds them."""
+    spans = []
     offset = 0
     for piece in _SENTENCE_END.split(paragraph):
         stripped = piece.strip()
         if stripped:
             start = offset + piece.index(stripped)
-            sentences.append(Sentence(stripped, start, start + len(stripped)))
+            spans.append((stripped, start, start + len(stripped)))
         offset += len(piece)
-    return sentences
+    return spans
 
 
 _CN_DIGITS = {

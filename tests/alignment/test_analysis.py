@@ -165,6 +165,8 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
     assert np.allclose(restored.similarity(texts), expected_similarity.toarray())
     assert np.allclose(fitted.similarity(texts), expected_similarity.toarray())
     assert fitted.similarity(texts)[0].max() > 0.2  # not trivially all zeros
+    # Texts without one word of the plan's vocabulary: zero rows, not an error.
+    assert not restored.similarity(["无关文字", "abc"]).any()
 
 
 def test_industry_terms_support_the_defining_measure(analyzer: Analyzer) -> None:
