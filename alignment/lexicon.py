@@ -14,6 +14,12 @@ from alignment.targets import is_review_section
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WINDOW = 400
+# A negation shortly before a red-line term in its clause: "不新建燃煤锅炉", "未占用基本农田",
+# "远离生态保护红线", "不存在炒房". Not "不断扩大焦化产能", "不少于", "非遗", "无人机".
+_NEGATED_BEFORE = re.compile(
+    r"(?:不(?![断仅少同足但久论管过比])|未|无(?![论锡线人])|非(?![常洲遗])|没有|远离|避开|避让)"
+    r"[^，；。,;]{0,6}$"
+)
 
 
 @dataclass(frozen=True)
@@ -140,10 +146,15 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         for m in re.finditer(p, text)
         if not any(m.start() < end and start < m.end() for start, end in spans)
     ]
+    excluded = [(s, s + len(e)) for e, s in find_terms(text, rule.exclude)]
     hits = []
     for term, start in found:
+        if any(a <= start < b for a, b in excluded):
+            continue
         end = start + len(term)
         clause_start, clause_end = _span_around(text, start, _CLAUSE)
+        if _NEGATED_BEFORE.search(text, clause_start, start):
+            continue
         # The term itself is blanked: "保护" negates, but not inside "生态保护红线".
         clause = text[clause_start:start] + "\0" * len(term) + text[end:clause_end]
         if any(n in clause for n in rule.negations):

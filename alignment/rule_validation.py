@@ -37,7 +37,17 @@ _INDUSTRY_KEYS = {
     "groups",
 }
 _GROUP_KEYS = {"weight", "any", "all"}
-_RED_LINE_KEYS = {"id", "name", "basis", "quote", "any", "requires", "negations", "patterns"}
+_RED_LINE_KEYS = {
+    "id",
+    "name",
+    "basis",
+    "quote",
+    "any",
+    "requires",
+    "negations",
+    "patterns",
+    "exclude",
+}
 _CROSS_KEYS = {"id", "name", "measures", "any", "suggestion"}
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -282,6 +292,7 @@ class RuleValidator:
             requires=self.strings(item, "requires", table, index),
             negations=self.strings(item, "negations", table, index),
             patterns=self.patterns(item, table, index),
+            exclude=self.strings(item, "exclude", table, index),
         )
 
     def patterns(self, item: dict[str, Any], table: str, index: int) -> tuple[str, ...]:

@@ -66,6 +66,9 @@ class RedLine:
     requires: tuple[str, ...]
     negations: tuple[str, ...]
     patterns: tuple[str, ...] = ()
+    # Longer phrases whose occurrences of a term are not the term: "高污染燃料" is a fuel the
+    # plan bans from boilers, not a "高污染" industry.
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from alignment.lexicon import find_terms, industry_hits, red_line_hits
-from alignment.rules import Industry, RedLine, TermGroup
+from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
 
 def test_latin_terms_stand_as_whole_words() -> None:
@@ -65,3 +67,53 @@ def test_red_line_pattern_overlapping_a_term_counts_once() -> None:
     )
     hits = red_line_hits("建设熔炼炉及配套燃煤锅炉房。新建2台燃煤热风炉。", rule)
     assert [h.term for h in hits] == ["燃煤锅炉", "新建2台燃煤"]
+
+
+# Sentences as feasibility studies write them. A false conflict is the worst error an officer
+# can get: the compliance statements of an energy or land section must not cross a red line.
+_COMPLIANT = [
+    "本项目不属于高耗能、高污染项目，符合国家产业政策。",
+    "项目为非“两高”项目。",
+    "项目用地为国有建设用地，不占用耕地和永久基本农田。",
+    "项目选址远离生态保护红线，建设过程中严格落实环保措施。",
+    "项目采用天然气锅炉，不新建燃煤锅炉。",
+    "本项目不设燃煤锅炉，供暖采用市政热力。",
+    "项目所在区域为高污染燃料禁燃区，采用电能供热。",
+    "项目主要能源为电力和天然气，不使用煤炭等高污染燃料。",
+    "经核查，项目用地不在生态保护红线范围内。",
+    "项目建设严格执行耕地占补平衡制度，未占用基本农田。",
+    "依据《郑州市高污染燃料禁燃区划定方案》，项目采用清洁能源。",
+    "项目不存在炒房等投机行为。",
+    "严格落实“房住不炒”要求，项目住房全部用于人才公寓租赁。",
+]
+_CROSSING = [
+    ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
+    ("项目将不断扩大焦化产能，年产焦炭100万吨。", "high_energy_pollution"),
+    ("项目拟占用基本农田120亩建设厂房。", "basic_farmland"),
+    ("项目位于生态保护红线范围内，拟建设度假酒店。", "ecological_red_line"),
+    ("建设电镀生产线3条。", "high_energy_pollution"),
+    ("项目配套建设燃煤锅炉房一座。", "coal_boiler"),
+    ("项目建设内容包括年产50万吨水泥熟料生产线。", "high_energy_pollution"),
+    ("项目需占用耕地80亩，已列入建设用地计划。", "basic_farmland"),
+    ("不仅建设冶炼车间，还将配套建设燃煤锅炉。", "high_energy_pollution"),
+    ("项目年产焦炭不少于60万吨。", "high_energy_pollution"),
+    ("项目利用生态保护红线内土地建设光伏电站。", "ecological_red_line"),
+    ("通过捂盘惜售获取更高收益。", "speculative_housing"),
+    ("拟在厂区安装2台燃煤导热油炉。", "coal_boiler"),
+    ("项目投产后将使用高污染燃料。", "coal_boiler"),
+]
+
+
+def _crossed(text: str) -> set[str]:
+    rules = load_rules()
+    return {rule.id for rule in rules.red_lines if red_line_hits(text, rule)}
+
+
+@pytest.mark.parametrize("text", _COMPLIANT)
+def test_compliance_statements_cross_no_red_line(text: str) -> None:
+    assert _crossed(text) == set()
+
+
+@pytest.mark.parametrize(("text", "rule_id"), _CROSSING)
+def test_projects_that_do_what_the_plan_forbids_cross_it(text: str, rule_id: str) -> None:
+    assert rule_id in _crossed(text)
