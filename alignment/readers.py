@@ -228,17 +228,36 @@ def read_docx(path: Path) -> list[Paragraph]:
     return paragraphs
 
 
-def _docx_blocks(document: Any) -> Iterator[Paragraph]:
+def _docx_blocks(document: Any, container: Any = None) -> Iterator[Paragraph]:
+    """Body paragraphs and table cells in reading order, content controls opened; the table of
+    contents is left out (its entries are headings with page numbers, not statements)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in (container if container is not None else document.element.body).iterchildren():
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
-            yield Paragraph(0, normalise(paragraph.text).strip(), _heading_level(paragraph))
+            if not _is_contents_entry(paragraph):
+                yield Paragraph(0, normalise(paragraph.text).strip(), _heading_level(paragraph))
         elif child.tag == f"{_W}tbl":
             yield from _table_cells(Table(child, document))
+        elif child.tag == f"{_W}sdt" and not _is_contents_control(child):
+            # A content control (a cover page, a template's fields) holds ordinary paragraphs.
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _docx_blocks(document, content)
+
+
+def _is_contents_control(sdt: Any) -> bool:
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and gallery.get(f"{_W}val") == "Table of Contents"
+
+
+def _is_contents_entry(paragraph: object) -> bool:
+    """A paragraph in a TOC style ("toc 1", "TOC 2", Chinese Word's "目录 1")."""
+    style = getattr(paragraph, "style", None)
+    name = (getattr(style, "name", "") or "").lower()
+    return name.startswith(("toc ", "目录 ")) or bool(re.fullmatch(r"toc\d", name))
 
 
 def _heading_level(paragraph: object) -> int:

@@ -11,9 +11,10 @@ from alignment.analysis import Analyzer
 from alignment.cli import main
 from alignment.document import Document, Paragraph
 from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
-from alignment.sentences import detect_mode
+from alignment.sentences import detect_mode, document_sentences
 
 EVAL = Path(__file__).parent.parent / "data" / "eval"
+HOLDOUT = Path(__file__).parent.parent / "data" / "holdout"
 
 
 @pytest.fixture(scope="module")
@@ -217,3 +218,56 @@ def test_a_keyword_matched_measure_is_not_also_a_gap(analyzer: Analyzer) -> None
     result = analyzer.analyse(read_document(EVAL / "cul_电竞中心.txt"))
     assert result.matches[0].measure_id == "5.2.5"
     assert "5.2.5" not in {g.measure_id for g in result.gaps}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第一章 总论……………………………………1",
+        "第三章 建设内容与规模\t12",
+        "1.1 项目背景 ........................ 3",
+        "二、建设必要性 5",
+        "第三章 建设内容与规模",
+        "3.2 建设规模",
+        "第二节 5G网络建设",
+        "第一章总论1",  # a tab-separated entry after normalising
+        "1.1项目背景3",
+    ],
+)
+def test_contents_entries_and_numbered_headings_are_not_compared(line: str) -> None:
+    document = Document("t.txt", (Paragraph(1, line),))
+    assert document_sentences(document) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2.5 万平方米的研发楼宇投入使用并引进企业50家以上",
+        "项目总投资14.5亿元，其中建设投资12亿元。",
+        "项目达产后年营业收入达到40亿元",
+    ],
+)
+def test_statements_with_numbers_are_still_compared(line: str) -> None:
+    document = Document("t.txt", (Paragraph(1, line),))
+    assert [s.text for s in document_sentences(document)] == [line]
+
+
+def test_a_table_of_contents_does_not_dilute_the_score(analyzer: Analyzer, tmp_path: Path) -> None:
+    study = (HOLDOUT / "软件园可研摘要.txt").read_text(encoding="utf-8").split("\n")
+    contents = ["目录"] + [
+        f"第{n}章 {title}{'…' * 20}{page}"
+        for n, title, page in [
+            ("一", "项目概况", 1),
+            ("二", "建设背景与必要性", 4),
+            ("三", "建设内容", 9),
+        ]
+    ]
+    contents += [
+        f"{i}.{j} 小节{i}{j} ........................ {i * 3 + j}"
+        for i in range(1, 6)
+        for j in range(1, 5)
+    ]
+    with_contents = tmp_path / "with-contents.txt"
+    with_contents.write_text("\n".join([study[0], *contents, *study[1:]]), encoding="utf-8")
+    plain = analyzer.analyse(read_document(HOLDOUT / "软件园可研摘要.txt"))
+    assert analyzer.analyse(read_document(with_contents)).score == plain.score

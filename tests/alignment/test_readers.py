@@ -219,3 +219,36 @@ def test_legacy_doc_through_libreoffice(tmp_path: Path) -> None:
     (tmp_path / "source.doc").rename(legacy)
     texts = [p.text for p in read_document(legacy).paragraphs]
     assert "信息安全产业园项目建议书" in texts and "郑州市金水区" in texts
+
+
+def _content_control(body: object, gallery: str, texts: list[str]) -> None:
+    """Append a Word content control (``w:sdt``) of ``gallery`` holding ``texts``."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraphs = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>" for t in texts)
+    body[-1].addprevious(  # type: ignore[index]  (before the section properties, as Word has it)
+        parse_xml(
+            f"<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val='{gallery}'/>"
+            f"</w:docPartObj></w:sdtPr><w:sdtContent>{paragraphs}</w:sdtContent></w:sdt>"
+        )
+    )
+
+
+def test_docx_table_of_contents_is_left_out_and_content_controls_are_read(
+    tmp_path: Path,
+) -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    body = document.element.body
+    _content_control(body, "Cover Pages", ["金水区软件园项目可行性研究报告"])
+    _content_control(body, "Table of Contents", ["目录", "第一章 总论\t1", "第二章 建设内容\t5"])
+    toc_style = document.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("第三章 效益分析\t9", style=toc_style)  # a TOC field outside a control
+    document.add_paragraph("项目位于郑州市金水区，建设软件研发楼。")
+    path = tmp_path / "可研.docx"
+    document.save(str(path))
+    texts = [p.text for p in read_document(path).paragraphs]
+    assert texts == ["金水区软件园项目可行性研究报告", "项目位于郑州市金水区，建设软件研发楼。"]
