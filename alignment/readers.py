@@ -12,6 +12,7 @@ import statistics
 import subprocess
 import tempfile
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,10 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(
     r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
+)
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—－–~\s]*\d{1,4}[-—－–~\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"
 )
 _PARAGRAPH_END = "。！？；：”!?"
 
@@ -298,7 +303,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
                 f"{path.name} 页数过多（{len(reader.pages)} 页，上限 {MAX_PDF_PAGES} 页）。",
                 f"{path.name} has too many pages ({len(reader.pages)}, limit {MAX_PDF_PAGES}).",
             )
-        lines = [line for page in reader.pages for line in (page.extract_text() or "").split("\n")]
+        pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
     except DocumentReadError:
         raise
     except PyPdfError as exc:
@@ -307,7 +312,41 @@ def read_pdf(path: Path) -> list[Paragraph]:
         raise _corrupt_pdf(path, exc) from exc
     except Exception as exc:  # a damaged PDF makes pypdf raise almost anything
         raise _corrupt_pdf(path, exc) from exc
-    return [Paragraph(0, text) for text in join_lines(lines)]
+    return [Paragraph(0, text) for text in join_lines(without_page_furniture(pages))]
+
+
+def without_page_furniture(pages: list[list[str]]) -> list[str]:
+    """The lines of all pages without page numbers ("— 3 —", "第3页 共20页") and without a
+    running header or footer (a line at the top or bottom of at least half of 3+ pages).
+
+    Left in, they would land inside the paragraph a page break cuts ("…建设— 3 —金水区…研发楼宇")
+    and repeat the report's title as a sentence on every page.
+    """
+    edges = [_edge_positions(page) for page in pages]
+    seen = Counter(
+        _furniture_key(page[i]) for page, at in zip(pages, edges, strict=True) for i in at
+    )
+    repeated = {key for key, count in seen.items() if len(pages) >= 3 and count >= len(pages) / 2}
+    lines = []
+    for number, (page, at) in enumerate(zip(pages, edges, strict=True)):
+        for n, line in enumerate(page):
+            # The first page keeps a repeated line: it is often the title the header repeats.
+            furniture = number > 0 and _furniture_key(line) in repeated
+            if n in at and (_PAGE_NUMBER.match(line.strip()) or furniture):
+                continue
+            lines.append(line)
+    return lines
+
+
+def _edge_positions(page: list[str]) -> set[int]:
+    """Indexes of the first two and last two non-blank lines of a page."""
+    filled = [n for n, line in enumerate(page) if line.strip()]
+    return {*filled[:2], *filled[-2:]}
+
+
+def _furniture_key(line: str) -> str:
+    # A running footer differs from page to page only in its number.
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
 
 def _encrypted_pdf(path: Path) -> DocumentReadError:

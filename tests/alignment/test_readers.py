@@ -252,3 +252,42 @@ def test_docx_table_of_contents_is_left_out_and_content_controls_are_read(
     document.save(str(path))
     texts = [p.text for p in read_document(path).paragraphs]
     assert texts == ["金水区软件园项目可行性研究报告", "项目位于郑州市金水区，建设软件研发楼。"]
+
+
+def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
+    from alignment.readers import without_page_furniture
+
+    header = "金水区智慧软件产业园项目可行性研究报告"
+    pages = [
+        [
+            header,
+            "第一章 总论",
+            "项目位于郑州市金水区科教园区，总投资14.5亿元，拟建设软件研发楼宇",
+            "— 1 —",
+        ],
+        [header, "和公共技术服务平台。", "第二章 建设内容", "— 2 —"],
+        [header, "建设软件研发楼4栋。", "第 3 页 共 4 页"],
+        [header, "项目达产后年营业收入40亿元。", "4 / 4"],
+    ]
+    lines = without_page_furniture(pages)
+    assert lines == [
+        header,  # the first page keeps it: there it is the title
+        "第一章 总论",
+        "项目位于郑州市金水区科教园区，总投资14.5亿元，拟建设软件研发楼宇",
+        "和公共技术服务平台。",
+        "第二章 建设内容",
+        "建设软件研发楼4栋。",
+        "项目达产后年营业收入40亿元。",
+    ]
+    # The sentence the page break cut is whole again.
+    assert (
+        "项目位于郑州市金水区科教园区，总投资14.5亿元，拟建设软件研发楼宇和公共技术服务平台。"
+        in (join_lines(lines))
+    )
+
+
+def test_short_pdfs_keep_lines_that_merely_repeat() -> None:
+    from alignment.readers import without_page_furniture
+
+    pages = [["项目概况", "建设研发楼。"], ["项目概况", "引进企业50家。"]]
+    assert without_page_furniture(pages) == [line for page in pages for line in page]
