@@ -14,7 +14,9 @@ _LOCATION_CUES = re.compile(
 _CUE_WORDS = re.compile(
     r"位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址|[在于：:，、]"
 )
+_CLAUSE_MARKS = "。！？；\n，,"
 _SENTENCE_MARKS = "。！？；\n"
+_INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东", "单位", "联系")
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
 _NOT_PLACES = (
@@ -52,9 +54,10 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
     """Judge whether a project (or plan) is in the home district.
 
     A title naming another place and not the home district ("二七区商贸物流发展规划") decides
-    first; then the first location sentence ("位于…", "建设地点…") that names the home district
-    (or an alias) wins, and one that names another place makes the project ``outside``: a place
-    the rule file lists as elsewhere, or any 国/省/市/县 that is not one of the home's parents.
+    first; then the first location clause ("位于…", "建设地点…") about the project wins: one
+    that names the home district (or an alias) makes it ``inside``, one that names another place
+    ``outside`` (a place the rule file lists as elsewhere, or any 国/省/市/县 that is not one of
+    the home's parents). Clauses about the investor ("集团总部位于深圳市") do not decide.
     """
     if not rule.home:
         return Location("unknown", "", "")
@@ -63,27 +66,39 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
         foreign = [place for place in rule.elsewhere if place in title]
         if foreign:
             return Location("outside", foreign[0], title)
-    for sentence in _cue_sentences(text):
-        if any(name in sentence for name in names):
-            return Location("inside", rule.home, sentence.strip())
-        foreign = _foreign_places(sentence, rule)
+    for clause, cue_at in _cue_clauses(text):
+        sentence_start = max(text.rfind(mark, 0, cue_at) for mark in _SENTENCE_MARKS) + 1
+        if _about_the_investor(text[sentence_start:cue_at]):
+            continue
+        if any(name in clause for name in names):
+            return Location("inside", rule.home, clause.strip())
+        foreign = _foreign_places(clause, rule)
         if foreign:
-            return Location("outside", foreign[0], sentence.strip())
+            return Location("outside", foreign[0], clause.strip())
     if any(name in text for name in names):
         return Location("inside", rule.home, "")
     return Location("unknown", "", "")
 
 
-def _cue_sentences(text: str) -> Iterator[str]:
-    """The sentences holding a location cue, in reading order, each once."""
+def _cue_clauses(text: str) -> Iterator[tuple[str, int]]:
+    """Each clause holding a location cue, in reading order, once, with the cue's offset.
+
+    Clauses rather than sentences: "项目由金水区招商引进，建设地点为中牟县" is in 中牟县.
+    """
     end = -1
     for cue in _LOCATION_CUES.finditer(text):
         if cue.start() < end:
-            continue  # a second cue in the sentence just seen
-        start = max(text.rfind(mark, 0, cue.start()) for mark in _SENTENCE_MARKS) + 1
-        ends = [text.find(mark, cue.end()) for mark in _SENTENCE_MARKS]
+            continue  # a second cue in the clause just seen
+        start = max(text.rfind(mark, 0, cue.start()) for mark in _CLAUSE_MARKS) + 1
+        ends = [text.find(mark, cue.end()) for mark in _CLAUSE_MARKS]
         end = min((e for e in ends if e >= 0), default=len(text))
-        yield text[start:end]
+        yield text[start:end], cue.start()
+
+
+def _about_the_investor(before_cue: str) -> bool:
+    """ "某集团总部位于", "建设单位：某公司，地址：": the cue places the investor, not the project
+    (``before_cue`` runs from the start of the sentence)."""
+    return any(word in before_cue for word in _INVESTOR_WORDS) and "项目" not in before_cue
 
 
 def _foreign_places(sentence: str, rule: LocationRule) -> list[str]:
