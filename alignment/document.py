@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# (table, row, column) of a table cell, each counted from 0 in reading order.
+CellPosition = tuple[int, int, int]
+
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One paragraph; ``level`` is 0 for body text, 1.. for headings, ``in_table`` for cells."""
+    """One paragraph; ``level`` is 0 for body text, 1.. for headings, ``in_table`` for cells,
+    ``cell`` where the format keeps the table's grid (.docx)."""
 
     index: int
     text: str
     level: int = 0
     in_table: bool = False
+    cell: CellPosition | None = None
 
 
 @dataclass(frozen=True)

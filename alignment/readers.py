@@ -6,6 +6,7 @@ failure raises a :class:`DocumentReadError` (or subclass) with a message a user 
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import statistics
@@ -14,6 +15,7 @@ import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +96,7 @@ def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
             f"文件文字过多：{path.name}（{total} 字，上限 {MAX_CHARACTERS} 字）。",
             f"Too much text in {path.name} ({total} characters, limit {MAX_CHARACTERS}).",
         )
-    numbered = tuple(Paragraph(n, p.text, p.level, p.in_table) for n, p in enumerate(kept, start=1))
+    numbered = tuple(replace(p, index=n) for n, p in enumerate(kept, start=1))
     return Document(str(path), numbered)
 
 
@@ -127,14 +129,41 @@ def _looks_like_text(text: str) -> bool:
 
 
 def read_text_file(path: Path) -> list[Paragraph]:
+    """Lines as paragraphs (# headings in Markdown); table rows (| a | b | or two tabs or more)
+    as cells with their grid, so that an indicator table can be read as one."""
     text = decode_text(path.read_bytes(), path.name)
     paragraphs = []
+    table, row = -1, -1
     for line in text.splitlines():
-        level = 0
-        if path.suffix.lower() == ".md" and (match := re.match(r"^(#{1,6})\s+", line)):
-            level, line = len(match[1]), line[match.end() :]
-        paragraphs.append(Paragraph(0, normalise(line).strip(), level))
+        cells = _table_row(line)
+        if cells is None:
+            row = -1
+            level = 0
+            if path.suffix.lower() == ".md" and (match := re.match(r"^(#{1,6})\s+", line)):
+                level, line = len(match[1]), line[match.end() :]
+            paragraphs.append(Paragraph(0, normalise(line).strip(), level))
+            continue
+        if not cells:
+            continue  # the |---|---| line under a Markdown header row
+        if row < 0:
+            table += 1
+        row += 1
+        paragraphs += [
+            Paragraph(0, normalise(cell).strip(), 0, in_table=True, cell=(table, row, column))
+            for column, cell in enumerate(cells)
+        ]
     return paragraphs
+
+
+def _table_row(line: str) -> list[str] | None:
+    """The cells of a table row, [] for a Markdown separator row, None for any other line."""
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+        cells = [cell.strip() for cell in stripped[1:-1].split("|")]
+        return [] if all(re.fullmatch(r":?-{3,}:?", c) for c in cells) else cells
+    if line.count("\t") >= 2:
+        return [cell.strip() for cell in line.split("\t")]
+    return None
 
 
 # --- Word ---------------------------------------------------------------------------------------
@@ -233,24 +262,27 @@ def read_docx(path: Path) -> list[Paragraph]:
     return paragraphs
 
 
-def _docx_blocks(document: Any, container: Any = None) -> Iterator[Paragraph]:
+def _docx_blocks(
+    document: Any, container: Any = None, tables: Iterator[int] | None = None
+) -> Iterator[Paragraph]:
     """Body paragraphs and table cells in reading order, content controls opened; the table of
     contents is left out (its entries are headings with page numbers, not statements)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    tables = tables if tables is not None else itertools.count()
     for child in (container if container is not None else document.element.body).iterchildren():
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
             if not _is_contents_entry(paragraph):
                 yield Paragraph(0, normalise(paragraph.text).strip(), _heading_level(paragraph))
         elif child.tag == f"{_W}tbl":
-            yield from _table_cells(Table(child, document))
+            yield from _table_cells(Table(child, document), next(tables))
         elif child.tag == f"{_W}sdt" and not _is_contents_control(child):
             # A content control (a cover page, a template's fields) holds ordinary paragraphs.
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from _docx_blocks(document, content)
+                yield from _docx_blocks(document, content, tables)
 
 
 def _is_contents_control(sdt: Any) -> bool:
@@ -274,17 +306,18 @@ def _heading_level(paragraph: object) -> int:
     return int(match[1]) if match else 0
 
 
-def _table_cells(table: Any) -> Iterator[Paragraph]:
+def _table_cells(table: Any, number: int) -> Iterator[Paragraph]:
     # Merged cells repeat the same <w:tc> element. Keep each seen element referenced in the
     # dict: an id() alone may be reused once python-docx's short-lived proxy is collected.
     seen: dict[int, object] = {}
-    for row in table.rows:
-        for cell in row.cells:
+    for row_number, row in enumerate(table.rows):
+        for column, cell in enumerate(row.cells):
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
             for paragraph in cell.paragraphs:
-                yield Paragraph(0, normalise(paragraph.text).strip(), 0, in_table=True)
+                text = normalise(paragraph.text).strip()
+                yield Paragraph(0, text, 0, in_table=True, cell=(number, row_number, column))
 
 
 # --- PDF ----------------------------------------------------------------------------------------

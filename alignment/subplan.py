@@ -17,6 +17,7 @@ from alignment.plan import Plan, Target
 from alignment.plan_parser import horizon_year
 from alignment.result import Evidence, Match
 from alignment.rules import Rules
+from alignment.target_tables import table_targets
 from alignment.targets import extract_targets, is_review_section
 
 STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")
@@ -104,7 +105,8 @@ def coverage(plan: Plan, matches: Sequence[Match]) -> tuple[ChapterCoverage, ...
 
 
 def document_targets(document: Document, default_year: int | None) -> list[Target]:
-    """Quantified targets of a sub-plan, skipping review sections such as 发展基础."""
+    """Quantified targets of a sub-plan: in its sentences (skipping review sections such as
+    发展基础) and in its indicator tables."""
     year = horizon_year(document.title) or default_year
     targets: list[Target] = []
     heading = ""
@@ -115,7 +117,7 @@ def document_targets(document: Document, default_year: int | None) -> list[Targe
         targets += extract_targets(
             paragraph.text, f"doc.{paragraph.index}", section_title=heading, default_year=year
         )
-    return targets
+    return targets + table_targets(document, year)
 
 
 def check_targets(
@@ -131,7 +133,13 @@ def check_targets(
     names = _canonical_names(rules)
     checks: list[TargetCheck] = []
     used: set[str] = set()
+    stated: set[tuple[str, float, str, int | None]] = set()
     for target in document_targets(document, plan.horizon_year):
+        # The same target in the text and in the indicator table is reported once.
+        statement = (_key(target.indicator, names), *normalise_quantity(target.value, target.unit))
+        if (*statement, target.year) in stated:
+            continue
+        stated.add((*statement, target.year))
         counterpart = _counterpart(target, master, names)
         if counterpart is None:
             checks.append(_check(target, None, "new"))

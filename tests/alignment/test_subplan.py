@@ -135,3 +135,79 @@ def test_a_sub_plan_promoting_what_the_plan_restricts_is_a_conflict(
     result = Analyzer(plan, rules).analyse(read_document(path))
     assert result.mode == "subplan"
     assert result.verdict == "conflict" and result.conflicts[0].rule == "coal_boiler"
+
+
+def _indicator_table_plan(path: Path) -> Path:
+    """A sub-plan whose targets are only in its indicator table, as most department plans are."""
+    document = docx.Document()
+    document.add_heading("金水区科技创新发展“十四五”专项规划", level=1)
+    document.add_heading("一、发展目标", level=2)
+    document.add_paragraph("到2025年，全区科技创新能力显著增强，主要指标见下表。")
+    rows = [
+        ("序号", "指标", "2020年", "2025年", "属性"),
+        ("1", "高新技术企业数量（家）", "508", "800", "预期性"),  # the plan: 1000
+        ("2", "科技型中小企业（家）", "1721", "≥3500", "预期性"),  # the plan: 3000
+        ("3", "科技创新龙头企业（家）", "4", "10", "预期性"),
+        ("4", "孵化面积（万平方米）", "60", "100", "预期性"),
+        ("5", "概念验证中心（个）", "—", "5", "预期性"),
+        ("6", "新型研发机构", "6", "—", "预期性"),  # no value: not a target
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_heading("二、重点任务", level=2)
+    document.add_paragraph(
+        "实施科技型中小企业和高新技术企业倍增计划，培育科技创新龙头企业，打造一批高质量专业孵化载体。"
+    )
+    document.add_heading("三、保障措施", level=2)
+    document.add_paragraph("加强组织领导，完善科技创新政策体系。高新技术企业达到800家。")
+    document.save(str(path))
+    return path
+
+
+def test_indicator_table_targets_are_checked(plan, rules, tmp_path: Path) -> None:
+    result = Analyzer(plan, rules).analyse(
+        read_document(_indicator_table_plan(tmp_path / "规划.docx"))
+    )
+    assert result.mode == "subplan"
+    found = {(t.indicator, t.status, t.document_value, t.year) for t in result.targets}
+    assert {
+        ("高新技术企业", "below", 800.0, 2025),  # once, though in the table and in the text
+        ("科技型中小企业", "exceeds", 3500.0, 2025),
+        ("科技创新龙头企业", "consistent", 10.0, 2025),
+        ("孵化面积", "consistent", 100.0, 2025),
+        ("概念验证中心", "new", 5.0, 2025),
+    } <= found
+    assert sum(t.indicator == "高新技术企业" for t in result.targets) == 1
+    assert not any(t.document_value == 2020 or t.document_value == 508 for t in result.targets)
+
+
+@pytest.mark.parametrize("form", ["markdown", "tabs"])
+def test_indicator_tables_in_text_files(plan, rules, tmp_path: Path, form: str) -> None:
+    rows = [
+        ("指标", "单位", "2020年", "2025年目标"),
+        ("高新技术企业", "家", "508", "800"),
+        ("科技型中小企业", "家", "1721", "3500以上"),
+    ]
+    if form == "markdown":
+        table = [f"| {' | '.join(row)} |" for row in rows]
+        table.insert(1, "|---|---|---|---|")
+        path = tmp_path / "规划.md"
+    else:
+        table = ["\t".join(row) for row in rows]
+        path = tmp_path / "规划.txt"
+    lines = [
+        "金水区科技创新发展“十四五”专项规划",
+        "一、发展目标",
+        "到2025年，主要指标如下。",
+        *table,
+        "二、重点任务",
+        "实施科技型中小企业和高新技术企业倍增计划，培育科技创新龙头企业。",
+        "三、保障措施",
+        "加强组织领导，完善科技创新政策体系。",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    found = {(t.indicator, t.status, t.document_value) for t in result.targets}
+    assert {("高新技术企业", "below", 800.0), ("科技型中小企业", "exceeds", 3500.0)} <= found
