@@ -22,6 +22,7 @@ _NUMBERED_HEADING = re.compile(
 )
 _STRUCTURE_MAX = 60
 _HEADING_MAX = 20
+_LABEL_MAX = 20
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
 _SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
 
@@ -67,16 +68,26 @@ def _is_structure(text: str) -> bool:
     return text.startswith("第") or not any(c.isdigit() for c in text[heading.end() :])
 
 
+def _is_label(text: str) -> bool:
+    """A table cell that names rather than says ("科技创新龙头企业（家）", "建设地点")."""
+    return len(text) <= _LABEL_MAX and not any(mark in text for mark in "，。；！？")
+
+
 def document_sentences(document: Document) -> list[DocSentence]:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
-    Table rows pasted as text, contents entries and numbered headings are left out: they would
+    Table rows pasted as text, table cells that are labels, contents entries and numbered
+    headings are left out: they would
     otherwise drown the share of sentences that match the plan (a 30-line table of contents took
     a feasibility study from 91.5 to 68.3).
     """
     sentences = []
     for paragraph in document.paragraphs:
-        if _is_table_row(paragraph.text) or _is_structure(paragraph.text):
+        if (
+            _is_table_row(paragraph.text)
+            or _is_structure(paragraph.text)
+            or (paragraph.in_table and _is_label(paragraph.text))
+        ):
             continue
         for text, start, end in sentence_spans(paragraph.text):
             if len(text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(text):

@@ -271,3 +271,16 @@ def test_a_table_of_contents_does_not_dilute_the_score(analyzer: Analyzer, tmp_p
     with_contents.write_text("\n".join([study[0], *contents, *study[1:]]), encoding="utf-8")
     plain = analyzer.analyse(read_document(HOLDOUT / "软件园可研摘要.txt"))
     assert analyzer.analyse(read_document(with_contents)).score == plain.score
+
+
+def test_table_labels_are_not_compared_but_table_prose_is() -> None:
+    document = Document(
+        "t.docx",
+        (
+            Paragraph(1, "科技创新龙头企业（家）", in_table=True, cell=(0, 1, 1)),
+            Paragraph(2, "建设软件研发楼4栋，引进软件企业80家。", in_table=True, cell=(0, 2, 1)),
+        ),
+    )
+    assert [s.text for s in document_sentences(document)] == [
+        "建设软件研发楼4栋，引进软件企业80家。"
+    ]
