@@ -12,6 +12,7 @@ from alignment.result import AlignmentResult, Evidence
 from gui.i18n import tr
 
 SELECTED = QColor("#FFE066")
+CELL_SEPARATOR = "  │  "
 
 
 class DocumentView(QTextEdit):
@@ -24,10 +25,26 @@ class DocumentView(QTextEdit):
             tr("打开或拖入一份项目建议书、可行性研究报告或专项规划（.docx、.pdf、.txt）。")
         )
         self._industry_selections: list[QTextEdit.ExtraSelection] = []
+        # paragraph index → (block number, offset in the block)
+        self._where: dict[int, tuple[int, int]] = {}
         self._selected: list[QTextEdit.ExtraSelection] = []
 
     def show_document(self, document: Document) -> None:
-        self.setPlainText("\n".join(p.text for p in document.paragraphs))
+        """One block per paragraph; the cells of a table row share a block, as in the table."""
+        lines: list[str] = []
+        self._where = {}
+        row = None
+        for paragraph in document.paragraphs:
+            cell_row = paragraph.cell[:2] if paragraph.cell is not None else None
+            if cell_row is not None and cell_row == row:
+                lines[-1] += CELL_SEPARATOR
+                self._where[paragraph.index] = (len(lines) - 1, len(lines[-1]))
+                lines[-1] += paragraph.text
+            else:
+                self._where[paragraph.index] = (len(lines), 0)
+                lines.append(paragraph.text)
+            row = cell_row
+        self.setPlainText("\n".join(lines))
         self._industry_selections, self._selected = [], []
         self._apply()
 
@@ -61,12 +78,14 @@ class DocumentView(QTextEdit):
     ) -> list[QTextEdit.ExtraSelection]:
         selections = []
         for item in evidence:
-            block = self.document().findBlockByNumber(item.paragraph - 1)
+            number, offset = self._where.get(item.paragraph, (item.paragraph - 1, 0))
+            block = self.document().findBlockByNumber(number)
             if not block.isValid():
                 continue
+            start = block.position() + offset
             cursor = QTextCursor(block)
-            cursor.setPosition(block.position() + item.start)
-            cursor.setPosition(block.position() + item.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start + item.start)
+            cursor.setPosition(start + item.end, QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             text_format = QTextCharFormat()
