@@ -14,6 +14,23 @@ from alignment.targets import is_review_section
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WINDOW = 400
+_DENIALS = (
+    "不涉及",
+    "不开展",
+    "不从事",
+    "不属于",
+    "不包括",
+    "不包含",
+    "不含",
+    "不经营",
+    "不得",
+    "不向",
+    "禁止",
+    "严禁",
+    "杜绝",
+    "并非",
+    "而非",
+)
 # A negation shortly before a red-line term in its clause: "不新建燃煤锅炉", "未占用基本农田",
 # "远离生态保护红线", "不存在炒房". Not "不断扩大焦化产能", "不少于", "非遗", "无人机".
 _NEGATED_BEFORE = re.compile(
@@ -132,6 +149,14 @@ def industry_hits(text: str, industry: Industry, all_groups: bool = True) -> lis
             kept.append(hit)
             covered_until = hit.start + len(hit.term)
     return kept
+
+
+def negated_in_clause(text: str, start: int) -> bool:
+    """Whether an explicit denial stands before ``start`` in its clause: "不涉及金融、类金融业务",
+    "不开展直播电商". A document's disclaimers do not make it about an industry."""
+    clause_start, _ = _span_around(text, start, _CLAUSE)
+    before = text[clause_start:start]
+    return any(cue in before for cue in _DENIALS)
 
 
 def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:

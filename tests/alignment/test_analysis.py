@@ -284,3 +284,17 @@ def test_table_labels_are_not_compared_but_table_prose_is() -> None:
     assert [s.text for s in document_sentences(document)] == [
         "建设软件研发楼4栋，引进软件企业80家。"
     ]
+
+
+def test_disclaimers_do_not_make_an_industry(analyzer: Analyzer, tmp_path: Path) -> None:
+    path = tmp_path / "养老中心.txt"
+    path.write_text(
+        "金水区某社区养老服务中心项目建议书\n"
+        "项目位于郑州市金水区经八路街道，建设社区养老服务中心，设置养老床位80张，提供日间照料和康复护理服务。\n"
+        "项目不涉及金融、类金融业务，不向老人销售理财产品。\n"
+        "项目不涉及电子商务和网络直播业务。\n",
+        encoding="utf-8",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.primary_industry is None
+    assert all(i.score <= 15 for i in result.industries)
