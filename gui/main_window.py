@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -30,8 +31,10 @@ from alignment.batch import BatchOptions
 from alignment.errors import AlignmentError
 from alignment.readers import READERS
 from alignment.report import write_report
+from alignment.resources import RULES, read_text
 from alignment.result import AlignmentResult
 from alignment.review import Decision
+from alignment.rules import Rules, dump_rules
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._on_language_triggered)
         self.matches.match_selected.connect(self._on_matches_match_selected)
         self.rules_editor.rules_changed.connect(self.controller.set_rules)
+        self.rules_editor.rules_changed.connect(self._on_rules_editor_rules_changed)
 
     def _restore_state(self) -> None:
         geometry = self.settings.geometry("window")
@@ -370,6 +374,13 @@ class MainWindow(QMainWindow):
         )
         if prepared.rules_warning:
             show_error(self, tr("用户规则文件有误"), prepared.rules_warning)
+
+    @Slot(object)
+    def _on_rules_editor_rules_changed(self, rules: Rules) -> None:
+        # A batch run scores with the rules the window shows, saved or not.
+        self.batch.options = dataclasses.replace(
+            self.batch.options, rules_text=dump_rules(rules, read_text(RULES))
+        )
 
     def _user_rules_if_any(self) -> str | None:
         path = self.settings.user_rules_path()

@@ -112,3 +112,20 @@ def test_english_interface_is_a_setting(qtbot, settings, errors) -> None:
         main.close()
     finally:
         i18n.set_language("zh")
+
+
+def test_batch_scores_with_applied_unsaved_rule_edits(qtbot, window, tmp_path: Path) -> None:
+    editor = window.rules_editor
+    editor.thresholds["strong"].setValue(50)
+    with qtbot.waitSignal(editor.rules_changed, timeout=60000):
+        editor._on_apply_clicked()
+    assert not editor.user_path.exists()  # applied, not saved
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    shutil.copy(EVAL / "pub_公园.txt", folder / "pub_公园.txt")  # partial at 60, strong at 50
+    panel = window.batch
+    panel.workers = 1
+    panel.set_paths([str(folder)])
+    with qtbot.waitSignal(panel.batch_finished, timeout=60000):
+        panel.start()
+    assert panel.results[0].verdict == "strong"
