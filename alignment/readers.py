@@ -33,6 +33,17 @@ MAX_PDF_PAGES = 2000
 MAX_CHARACTERS = 3_000_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Inside a paragraph: deleted and moved-away revisions, text boxes (read on their own), legacy
+# copies of drawings, and properties.
+_SKIPPED_IN_TEXT = {
+    f"{_W}del",
+    f"{_W}moveFrom",
+    f"{_W}txbxContent",
+    _MC_FALLBACK,
+    f"{_W}pPr",
+    f"{_W}rPr",
+}
 _HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 _HEADING_LINE = re.compile(
     r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
@@ -265,8 +276,8 @@ def read_docx(path: Path) -> list[Paragraph]:
 def _docx_blocks(
     document: Any, container: Any = None, tables: Iterator[int] | None = None
 ) -> Iterator[Paragraph]:
-    """Body paragraphs and table cells in reading order, content controls opened; the table of
-    contents is left out (its entries are headings with page numbers, not statements)."""
+    """Body paragraphs and table cells in reading order, content controls and text boxes opened;
+    the table of contents is left out (its entries are headings with page numbers)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -275,14 +286,59 @@ def _docx_blocks(
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
             if not _is_contents_entry(paragraph):
-                yield Paragraph(0, normalise(paragraph.text).strip(), _heading_level(paragraph))
+                text = normalise(paragraph_text(child)).strip()
+                yield Paragraph(0, text, _heading_level(paragraph))
+            for box in _text_boxes(child):
+                yield from _docx_blocks(document, box, tables)
         elif child.tag == f"{_W}tbl":
-            yield from _table_cells(Table(child, document), next(tables))
+            yield from _table_cells(Table(child, document), next(tables), tables)
         elif child.tag == f"{_W}sdt" and not _is_contents_control(child):
             # A content control (a cover page, a template's fields) holds ordinary paragraphs.
             content = child.find(f"{_W}sdtContent")
             if content is not None:
                 yield from _docx_blocks(document, content, tables)
+
+
+def paragraph_text(element: Any) -> str:
+    """The text of a ``w:p`` as Word shows it with revisions accepted.
+
+    python-docx's ``Paragraph.text`` reads only runs that are direct children, so it drops
+    tracked insertions (``w:ins``), fields (``w:fldSimple``) and smart tags: a proposal edited
+    in revision mode would lose every inserted sentence. Deleted and moved-away text, and text
+    boxes (read as paragraphs of their own) are left out.
+    """
+    parts: list[str] = []
+    stack = list(reversed(element))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if tag in _SKIPPED_IN_TEXT:
+            continue
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        else:
+            stack.extend(reversed(node))
+    return "".join(parts)
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph, each once (Word repeats a box in the legacy
+    ``mc:Fallback`` drawing, which is skipped)."""
+    boxes = []
+    stack = list(paragraph)
+    while stack:
+        node = stack.pop()
+        if node.tag == _MC_FALLBACK:
+            continue
+        if node.tag == f"{_W}txbxContent":
+            boxes.append(node)
+        else:
+            stack.extend(node)
+    return boxes
 
 
 def _is_contents_control(sdt: Any) -> bool:
@@ -306,7 +362,7 @@ def _heading_level(paragraph: object) -> int:
     return int(match[1]) if match else 0
 
 
-def _table_cells(table: Any, number: int) -> Iterator[Paragraph]:
+def _table_cells(table: Any, number: int, tables: Iterator[int]) -> Iterator[Paragraph]:
     # Merged cells repeat the same <w:tc> element. Keep each seen element referenced in the
     # dict: an id() alone may be reused once python-docx's short-lived proxy is collected.
     seen: dict[int, object] = {}
@@ -315,9 +371,12 @@ def _table_cells(table: Any, number: int) -> Iterator[Paragraph]:
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
-            for paragraph in cell.paragraphs:
-                text = normalise(paragraph.text).strip()
-                yield Paragraph(0, text, 0, in_table=True, cell=(number, row_number, column))
+            position = (number, row_number, column)
+            for block in _docx_blocks(cell, cell._tc, tables):
+                # A table nested in the cell keeps its own grid; the cell's paragraphs get its own.
+                if block.cell is None:
+                    block = replace(block, level=0, in_table=True, cell=position)
+                yield block
 
 
 # --- PDF ----------------------------------------------------------------------------------------

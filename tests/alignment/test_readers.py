@@ -291,3 +291,56 @@ def test_short_pdfs_keep_lines_that_merely_repeat() -> None:
 
     pages = [["项目概况", "建设研发楼。"], ["项目概况", "引进企业50家。"]]
     assert without_page_furniture(pages) == [line for page in pages for line in page]
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_MCNS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def test_docx_revisions_fields_and_text_boxes_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    revised = document.add_paragraph("项目位于郑州市金水区，")
+    for xml in (
+        f'<w:ins {_WNS} w:id="1" w:author="审核人"><w:r><w:t>建设信息安全产业园</w:t></w:r></w:ins>',
+        f'<w:del {_WNS} w:id="2" w:author="审核人"><w:r><w:delText>建设仓库</w:delText></w:r></w:del>',
+        f'<w:fldSimple {_WNS} w:instr="DOCPROPERTY x"><w:r><w:t>，总投资5亿元</w:t></w:r></w:fldSimple>',
+        f"<w:r {_WNS}><w:t>。</w:t></w:r>",
+    ):
+        revised._p.append(parse_xml(xml))
+    # A text box, as Word writes it: once for new readers and again in the legacy fallback.
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框中的建设目标。</w:t></w:r></w:p></w:txbxContent>"
+    anchored = document.add_paragraph("正文段落。")
+    anchored._p.append(
+        parse_xml(
+            f"<w:r {_WNS} {_MCNS}><mc:AlternateContent><mc:Choice Requires='wps'>{box}"
+            f"</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    path = tmp_path / "修订稿.docx"
+    document.save(str(path))
+    texts = [p.text for p in read_document(path).paragraphs]
+    assert texts == [
+        "项目位于郑州市金水区，建设信息安全产业园，总投资5亿元。",
+        "正文段落。",
+        "文本框中的建设目标。",
+    ]
+
+
+def test_docx_nested_tables_are_read(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "建设内容"
+    inner = outer.cell(0, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "研发楼"
+    inner.cell(0, 1).text = "12万平方米"
+    path = tmp_path / "嵌套表格.docx"
+    document.save(str(path))
+    paragraphs = read_document(path).paragraphs
+    assert [p.text for p in paragraphs] == ["建设内容", "研发楼", "12万平方米"]
+    assert [p.cell for p in paragraphs] == [(0, 0, 0), (1, 0, 0), (1, 0, 1)]
+    assert all(p.in_table for p in paragraphs)
