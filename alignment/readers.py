@@ -7,6 +7,7 @@ failure raises a :class:`DocumentReadError` (or subclass) with a message a user 
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import shutil
 import statistics
@@ -491,17 +492,23 @@ def _flush(paragraphs: list[str], current: str) -> str:
 
 
 def read_doc(path: Path) -> list[Paragraph]:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    """An old binary Word file (.doc, or WPS's .wps), converted to .docx by LibreOffice."""
+    soffice = find_soffice()
     if soffice is None:
         raise DocumentReadError(
-            f"读取旧版 Word 文件 {path.name} 需要安装 LibreOffice；也可在 Word 中另存为 .docx 后重试。",
-            f"Reading the old Word file {path.name} needs LibreOffice; or save it as .docx in Word.",
+            f"读取旧版文件 {path.name} 需要安装 LibreOffice；也可在 Word 或 WPS 中另存为 .docx 后重试。",
+            f"Reading the old-format file {path.name} needs LibreOffice; or save it as .docx in "
+            "Word or WPS.",
         )
     with tempfile.TemporaryDirectory(prefix="planalign-doc-") as out_dir:
+        # A private profile: with the user's own LibreOffice open, a conversion sharing its
+        # profile hands the job to that instance and returns without writing anything.
+        profile = Path(out_dir, "profile").as_uri()
         try:
             subprocess.run(
                 [
                     soffice,
+                    f"-env:UserInstallation={profile}",
                     "--headless",
                     "--norestore",
                     "--convert-to",
@@ -528,10 +535,24 @@ def read_doc(path: Path) -> list[Paragraph]:
         return read_docx(converted)
 
 
+def find_soffice(windows: bool = os.name == "nt") -> str | None:
+    """LibreOffice's ``soffice`` on PATH, or in its default Windows folder (the installer does not
+    add it to PATH)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found or not windows:
+        return found
+    for base in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
+        candidate = Path(base or "", "LibreOffice", "program", "soffice.exe")
+        if base and candidate.exists():
+            return str(candidate)
+    return None
+
+
 READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
     ".docx": read_docx,
     ".pdf": read_pdf,
     ".txt": read_text_file,
     ".md": read_text_file,
     ".doc": read_doc,
+    ".wps": read_doc,  # WPS Writer's own format is binary Word; LibreOffice reads it
 }

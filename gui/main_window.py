@@ -49,7 +49,7 @@ from gui.settings import Settings
 from gui.targets_panel import TargetsPanel
 from gui.worker import Worker
 
-FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc);;所有文件 (*)"  # passed through tr()
+FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc *.wps);;所有文件 (*)"  # passed through tr()
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
 相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据。</p>

@@ -183,6 +183,8 @@ def test_doc_without_libreoffice_says_how_to_convert(
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(DocumentReadError, match=r"另存为 \.docx"):
         read_document(path)
+    with pytest.raises(DocumentReadError, match=r"Word 或 WPS"):
+        read_document(path.rename(path.with_suffix(".wps")))
 
 
 def test_every_table_cell_is_read_once(tmp_path: Path) -> None:
@@ -219,6 +221,22 @@ def test_legacy_doc_through_libreoffice(tmp_path: Path) -> None:
     (tmp_path / "source.doc").rename(legacy)
     texts = [p.text for p in read_document(legacy).paragraphs]
     assert "信息安全产业园项目建议书" in texts and "郑州市金水区" in texts
+    # WPS Writer's .wps is binary Word inside; LibreOffice tells by content, not by name.
+    wps = legacy.with_name("建议书.wps")
+    wps.write_bytes(legacy.read_bytes())
+    assert [p.text for p in read_document(wps).paragraphs] == texts
+
+
+def test_libreoffice_is_found_in_its_windows_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "LibreOffice" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice.exe").write_bytes(b"")
+    monkeypatch.setattr(readers.shutil, "which", lambda name: None)
+    monkeypatch.setenv("PROGRAMFILES", str(tmp_path))
+    assert readers.find_soffice(windows=True) == str(program / "soffice.exe")
+    assert readers.find_soffice(windows=False) is None
 
 
 def _content_control(body: object, gallery: str, texts: list[str]) -> None:

@@ -137,3 +137,12 @@ def test_export_over_the_input_is_refused_with_a_dialog(
     qtbot.waitUntil(lambda: bool(errors), timeout=10000)
     assert "不能与输入文件相同" in errors[-1][1]
     assert source.read_text(encoding="utf-8").startswith("金水区总部经济大厦")
+
+
+def test_open_dialog_offers_every_readable_suffix() -> None:
+    from alignment.readers import READERS
+    from gui.i18n import _ENGLISH
+    from gui.main_window import FILE_FILTER
+
+    for suffix in READERS:
+        assert f"*{suffix}" in FILE_FILTER and f"*{suffix}" in _ENGLISH[FILE_FILTER]
