@@ -25,7 +25,7 @@ import numpy as np
 from alignment.document import Document
 from alignment.errors import Cancelled
 from alignment.industry_scoring import keyword_match, primary_industry, score_industry
-from alignment.lexicon import red_line_hits
+from alignment.lexicon import denied, red_line_hits
 from alignment.location import locate
 from alignment.plan import Plan
 from alignment.plan_index import PlanIndex, build_index
@@ -223,6 +223,10 @@ class Analyzer:
             if row != last_row:
                 words, last_row = set(self.segmenter(sentences[row].text)), row
             shared = self._plan_terms[column].intersection(words)
+            if len(shared) >= _MIN_SHARED_TERMS:
+                # Words the sentence denies ("不占用耕地") are not shared with a measure.
+                text = sentences[row].text
+                shared = {w for w in shared if not denied(text, w)}
             if len(shared) < _MIN_SHARED_TERMS:
                 rejected.append(cell)  # not a match: keeps plan_share honest too
                 continue

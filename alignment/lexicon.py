@@ -159,6 +159,24 @@ def negated_in_clause(text: str, start: int) -> bool:
     return any(cue in before for cue in _DENIALS)
 
 
+def denied(text: str, term: str) -> bool:
+    """Whether every occurrence of ``term`` in ``text`` stands in a denied clause: after a
+    denial (不涉及, 不属于 …) or shortly after a negation (不占用, 未, 无, 远离). "不占用耕地和永久
+    基本农田" does not serve the plan's farmland measure."""
+    start = text.find(term)
+    if start < 0:
+        return False
+    while start >= 0:
+        clause_start, _ = _span_around(text, start, _CLAUSE)
+        if not (
+            _NEGATED_BEFORE.search(text, clause_start, start)
+            or any(cue in text[clause_start:start] for cue in _DENIALS)
+        ):
+            return False
+        start = text.find(term, start + 1)
+    return True
+
+
 def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     """Hits of a red line's terms in clauses without a negation (and with a required word)."""
     found = find_terms(text, rule.any)

@@ -298,3 +298,21 @@ def test_disclaimers_do_not_make_an_industry(analyzer: Analyzer, tmp_path: Path)
     result = analyzer.analyse(read_document(path))
     assert result.primary_industry is None
     assert all(i.score <= 15 for i in result.industries)
+
+
+def test_denied_words_and_company_names_serve_no_measure(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "可研.txt"
+    path.write_text(
+        "金水区软件园项目\n"
+        "建设单位：郑州某科技发展有限公司。\n"
+        "项目用地为国有建设用地，不占用耕地和永久基本农田。\n"
+        "项目位于郑州市金水区，做大做强信息科技产业，建设软件研发楼宇。\n",
+        encoding="utf-8",
+    )
+    result = analyzer.analyse(read_document(path))
+    sentences = {e.sentence for m in result.matches for e in m.evidence}
+    assert "建设单位：郑州某科技发展有限公司。" not in sentences
+    assert "项目用地为国有建设用地，不占用耕地和永久基本农田。" not in sentences
+    assert "5.2.1" in {m.measure_id for m in result.matches}
