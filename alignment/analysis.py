@@ -25,7 +25,7 @@ import numpy as np
 from alignment.document import Document
 from alignment.errors import Cancelled
 from alignment.industry_scoring import keyword_match, primary_industry, score_industry
-from alignment.lexicon import denied, red_line_hits
+from alignment.lexicon import denied, may_deny, red_line_hits
 from alignment.location import locate
 from alignment.plan import Plan
 from alignment.plan_index import PlanIndex, build_index
@@ -216,14 +216,15 @@ class Analyzer:
         cells = np.flatnonzero(sims >= threshold)  # row-major: each row's columns together
         rejected: list[int] = []
         words: set[str] = set()
-        last_row = -1
+        last_row, negating = -1, False
         # Plain Python values from here: numpy scalars cost more than the work on them.
         for cell, similarity in zip(cells.tolist(), sims.ravel()[cells].tolist(), strict=True):
             row, column = divmod(cell, width)
             if row != last_row:
                 words, last_row = set(self.segmenter(sentences[row].text)), row
+                negating = may_deny(sentences[row].text)
             shared = self._plan_terms[column].intersection(words)
-            if len(shared) >= _MIN_SHARED_TERMS:
+            if negating and len(shared) >= _MIN_SHARED_TERMS:
                 # Words the sentence denies ("不占用耕地") are not shared with a measure.
                 text = sentences[row].text
                 shared = {w for w in shared if not denied(text, w)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -14,22 +15,10 @@ from alignment.targets import is_review_section
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WINDOW = 400
-_DENIALS = (
-    "不涉及",
-    "不开展",
-    "不从事",
-    "不属于",
-    "不包括",
-    "不包含",
-    "不含",
-    "不经营",
-    "不得",
-    "不向",
-    "禁止",
-    "严禁",
-    "杜绝",
-    "并非",
-    "而非",
+_NEGATION_HINT = re.compile(r"[不未无非没远避禁严杜]")
+# Explicit denials: whatever follows them in the clause, the document says it does not do.
+_DENIAL = re.compile(
+    "不涉及|不开展|不从事|不属于|不包括|不包含|不含|不经营|不得|不向|禁止|严禁|杜绝|并非|而非"
 )
 # A negation shortly before a red-line term in its clause: "不新建燃煤锅炉", "未占用基本农田",
 # "远离生态保护红线", "不存在炒房". Not "不断扩大焦化产能", "不少于", "非遗", "无人机".
@@ -155,8 +144,12 @@ def negated_in_clause(text: str, start: int) -> bool:
     """Whether an explicit denial stands before ``start`` in its clause: "不涉及金融、类金融业务",
     "不开展直播电商". A document's disclaimers do not make it about an industry."""
     clause_start, _ = _span_around(text, start, _CLAUSE)
-    before = text[clause_start:start]
-    return any(cue in before for cue in _DENIALS)
+    return _DENIAL.search(text, clause_start, start) is not None
+
+
+def may_deny(text: str) -> bool:
+    """Whether ``text`` has any negation at all (most sentences have none: skip :func:`denied`)."""
+    return _NEGATION_HINT.search(text) is not None
 
 
 def denied(text: str, term: str) -> bool:
@@ -170,7 +163,7 @@ def denied(text: str, term: str) -> bool:
         clause_start, _ = _span_around(text, start, _CLAUSE)
         if not (
             _NEGATED_BEFORE.search(text, clause_start, start)
-            or any(cue in text[clause_start:start] for cue in _DENIALS)
+            or _DENIAL.search(text, clause_start, start)
         ):
             return False
         start = text.find(term, start + 1)
@@ -212,11 +205,20 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
 def _span_around(text: str, position: int, delimiters: re.Pattern[str]) -> tuple[int, int]:
     """(start, end) of the clause or sentence holding ``position``, looking at most
     ``_WINDOW`` characters each way, so a long text costs no more than a short one."""
+    marks = _marks(text, delimiters)
     low = max(0, position - _WINDOW)
-    before = [m.end() for m in delimiters.finditer(text, low, position)]
-    after = delimiters.search(text, position, position + _WINDOW)
-    start = before[-1] if before else low
-    return start, after.start() if after else min(len(text), position + _WINDOW)
+    after = bisect.bisect_left(marks, position)
+    start = marks[after - 1] + 1 if after and marks[after - 1] >= low else low
+    if after < len(marks) and marks[after] < position + _WINDOW:
+        return start, marks[after]
+    return start, min(len(text), position + _WINDOW)
+
+
+@functools.lru_cache(maxsize=8)  # a few texts at a time; a document may be 3M characters
+def _marks(text: str, delimiters: re.Pattern[str]) -> list[int]:
+    """Offsets of the (one-character) delimiters in ``text``, found once per text: a long
+    document has thousands of term hits, each asking for its clause."""
+    return [m.start() for m in delimiters.finditer(text)]
 
 
 def linked_measures(plan: Plan, industry: Industry, min_weight: float = 6.0) -> list[str]:
