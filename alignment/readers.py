@@ -423,9 +423,13 @@ def without_page_furniture(pages: list[list[str]]) -> list[str]:
     lines = []
     for number, (page, at) in enumerate(zip(pages, edges, strict=True)):
         for n, line in enumerate(page):
-            # The first page keeps a repeated line: it is often the title the header repeats.
-            furniture = number > 0 and _furniture_key(line) in repeated
-            if n in at and (_PAGE_NUMBER.match(line.strip()) or furniture):
+            if n in at and _PAGE_NUMBER.match(line.strip()):
+                continue
+            if n in at and _furniture_key(line) in repeated:
+                if number == 0:
+                    # The first page keeps it, as a paragraph of its own: it may be the title
+                    # that later pages repeat, and must not run into the title below it.
+                    lines += [line, ""]
                 continue
             lines.append(line)
     return lines

@@ -289,7 +289,8 @@ def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
     ]
     lines = without_page_furniture(pages)
     assert lines == [
-        header,  # the first page keeps it: there it is the title
+        header,  # the first page keeps it (there it may be the title), as its own paragraph
+        "",
         "第一章 总论",
         "项目位于郑州市金水区科教园区，总投资14.5亿元，拟建设软件研发楼宇",
         "和公共技术服务平台。",
