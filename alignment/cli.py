@@ -7,8 +7,10 @@ or rule file), 4 output cannot be written.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -21,8 +23,10 @@ from alignment.plan_parser import load_plan
 from alignment.readers import read_document
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
+from alignment.segmentation import cache_dir
 from alignment.serialize import document_to_dict, plan_to_dict
 
+EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
@@ -230,3 +234,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _exit_code(error)
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the user, the traceback in a log file
+        log = _log_unexpected(error)
+        sys.stderr.write(
+            f"程序错误：{error}。详细信息已记录到 {log}，请发送给技术支持。"
+            f" | Unexpected error: {error}. Details logged to {log}.\n"
+        )
+        return EXIT_UNEXPECTED
+
+
+def _log_unexpected(error: Exception) -> Path:
+    folder = cache_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"error-{dt.datetime.now():%Y%m%d-%H%M%S-%f}.log"
+    path.write_text("".join(traceback.format_exception(error)), encoding="utf-8")
+    return path

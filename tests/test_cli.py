@@ -88,3 +88,22 @@ def test_main_py_runs_as_a_process() -> None:
     )
     assert result.returncode == 3
     assert "Traceback" not in result.stderr and "文件不存在" in result.stderr
+
+
+def test_a_bug_gives_one_line_and_a_log_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment import cli
+
+    monkeypatch.setattr(cli, "cache_dir", lambda: tmp_path)
+
+    def broken(path: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(cli, "read_document", broken)
+    assert main(["read", str(tmp_path / "x.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "程序错误" in err and "Unexpected error" in err
+    assert "Traceback" not in err
+    (log,) = (tmp_path / "logs").glob("error-*.log")
+    assert "KeyError: 'boom'" in log.read_text(encoding="utf-8") and str(log) in err
