@@ -57,6 +57,8 @@ def atomic_write(
         write(temporary)
         with temporary.open("rb+") as finished:
             os.fsync(finished.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain save would.
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as exc:
         raise OutputError(
@@ -68,3 +70,21 @@ def atomic_write(
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)
     return target
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once: os.umask can only be read by setting it, which is not safe once threads run.
+_UMASK = _current_umask()
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's mode, or what a new file gets under the user's umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_UMASK

@@ -7,8 +7,10 @@ or rule file), 4 output cannot be written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -233,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"错误：{error.message} | Error: {error.english}\n")
         return _exit_code(error)
     except BrokenPipeError:
+        # The reader (`| head`) left: send what is still buffered nowhere, so that Python's
+        # own flush at exit does not complain (the recipe of the signal module's docs).
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as error:  # a bug: one line for the user, the traceback in a log file
         log = _log_unexpected(error)

@@ -198,3 +198,22 @@ def test_broken_user_rule_file_falls_back_to_shipped(
     rules, warning = load_rules_or_default(path)
     assert rules.source == "resources/rules.toml"
     assert warning is not None and str(path) in warning and "行" in warning and fragment in warning
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_written_files_get_a_normal_mode_not_the_temp_files_private_one(tmp_path: Path) -> None:
+    import os
+
+    from alignment.atomic import atomic_write
+
+    new = atomic_write(tmp_path / "新.txt", lambda p: p.write_text("a", encoding="utf-8"))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~mask
+    existing = tmp_path / "旧.txt"
+    existing.write_text("old", encoding="utf-8")
+    existing.chmod(0o640)
+    atomic_write(existing, lambda p: p.write_text("new", encoding="utf-8"))
+    assert (
+        existing.stat().st_mode & 0o777 == 0o640 and existing.read_text(encoding="utf-8") == "new"
+    )
