@@ -49,9 +49,11 @@ class DocumentView(QTextEdit):
         self._apply()
 
     def show_industries(self, result: AlignmentResult, colors: dict[str, str]) -> None:
-        """Each industry's evidence sentences in a light tint of its colour."""
+        """The evidence sentences of each industry that counts (its score reaches the primary
+        threshold) in a light tint of its colour; two weak words make no industry worth a tint."""
         selections = []
-        for industry in result.industries:
+        threshold = result.thresholds.get("industry_threshold", 0.0)
+        for industry in (i for i in result.industries if i.score >= threshold):
             tint = QColor(colors.get(industry.id, "#999999"))
             tint.setAlpha(60)
             selections += self._selections(industry.evidence, tint)

@@ -146,3 +146,14 @@ def test_open_dialog_offers_every_readable_suffix() -> None:
 
     for suffix in READERS:
         assert f"*{suffix}" in FILE_FILTER and f"*{suffix}" in _ENGLISH[FILE_FILTER]
+
+
+def test_only_industries_that_count_are_tinted(qtbot, window) -> None:
+    analyse(qtbot, window, EVAL.parent / "holdout" / "软件园可研摘要.txt")
+    result = window.result
+    threshold = result.thresholds["industry_threshold"]
+    counted = [i for i in result.industries if i.score >= threshold]
+    weak = [i for i in result.industries if 0 < i.score < threshold and i.evidence]
+    assert counted and weak  # 信息科技 counts; 文化创意 has two weak words in one sentence
+    tinted = len(window.document_view.extraSelections())
+    assert tinted == sum(len(i.evidence) for i in counted)
