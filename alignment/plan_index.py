@@ -22,6 +22,7 @@ from alignment.targets import is_review_section
 from alignment.text import split_sentences
 
 _MIN_SENTENCE = 6
+_ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time
 
 
 @dataclass(frozen=True)
@@ -132,35 +133,54 @@ class PlanIndex:
         return self.vectorizer_
 
     def similarity(self, texts: Sequence[str]) -> Any:
-        """A dense (len(texts) × plan sentences) array of cosine similarities."""
+        """A dense (len(texts) × plan sentences) float32 array of cosine similarities.
+
+        float32 and built in blocks of rows: a document at the 3-million-character limit has
+        ~50,000 sentences, and the matrix alone would take 770 MB in float64, twice that while
+        being summed.
+        """
         import numpy as np
 
-        if not texts:
-            return np.zeros((0, len(self.sentences_)))
+        width = len(self.sentences_)
         if self.features != "word":
-            return (self.transform(texts) @ self.columns_).toarray()
-        # The sparse product by hand: each document term's column of plan weights is gathered
-        # and summed into its row. scipy's product costs ~0.1 ms of set-up per call, as much
-        # as segmenting a short document; this costs a few numpy calls.
+            if not texts:
+                return np.zeros((0, width), dtype=np.float32)
+            return (self.transform(texts) @ self.columns_).toarray().astype(np.float32)
+        sims = np.zeros((len(texts), width), dtype=np.float32)
         rows, terms, weights = self._weights(texts)
-        if not len(terms):  # no word of the plan's vocabulary at all
-            return np.zeros((len(texts), len(self.sentences_)))
+        # Rows come in order, so each block of rows is a slice of the term arrays.
+        bounds = np.searchsorted(rows, range(0, len(texts) + _ROW_BLOCK, _ROW_BLOCK))
+        for block, (low, high) in enumerate(itertools.pairwise(bounds.tolist())):
+            if high > low:
+                first = block * _ROW_BLOCK
+                height = min(_ROW_BLOCK, len(texts) - first)
+                sims[first : first + height] = self._block(
+                    rows[low:high] - first, terms[low:high], weights[low:high], height
+                )
+        return sims
+
+    def _block(self, rows: Any, terms: Any, weights: Any, height: int) -> Any:
+        """The similarities of ``height`` rows: the sparse product by hand, each document term's
+        column of plan weights gathered and summed into its row. scipy's product costs ~0.1 ms
+        of set-up per call, as much as segmenting a short document; this is a few numpy calls."""
+        import numpy as np
+
         indptr, plan_columns, plan_weights = (
             self.columns_.indptr,
             self.columns_.indices,
             self.columns_.data,
         )
+        width = len(self.sentences_)
         starts = indptr[terms]
         lengths = indptr[terms + 1] - starts
         ends = np.cumsum(lengths)  # where each term's postings end in the gather
         postings = np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1])
-        width = len(self.sentences_)
         cells = np.repeat(rows * width, lengths)
         cells += plan_columns[postings]
         values = np.repeat(weights, lengths)
         values *= plan_weights[postings]
-        sums = np.bincount(cells, weights=values, minlength=len(texts) * width)
-        return sums.reshape(len(texts), width)
+        sums = np.bincount(cells, weights=values, minlength=height * width)
+        return sums.reshape(height, width)
 
     def __getstate__(self) -> dict[str, Any]:
         # Word indexes are cached without the vectorizer, so loading one never imports sklearn.

@@ -170,6 +170,21 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
     assert not restored.similarity(["无关文字", "abc"]).any()
 
 
+def test_similarity_summed_in_blocks_of_rows_is_the_same(
+    plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    from alignment import plan_index
+    from alignment.plan_index import PlanIndex
+
+    fitted = PlanIndex(make_segmenter()).fit(plan)
+    texts = ["重点发展信息安全产业", "无关文字", "建设社区养老服务中心", "引进金融机构", "无关"]
+    expected = (fitted.vectorizer_.transform(texts) @ fitted.matrix_.T).toarray()
+    monkeypatch.setattr(plan_index, "_ROW_BLOCK", 2)  # three blocks, one without any term
+    assert np.allclose(fitted.similarity(texts), expected, atol=1e-6)
+
+
 def test_industry_terms_support_the_defining_measure(analyzer: Analyzer) -> None:
     result = analyzer.analyse(read_document(EVAL / "cul_电竞中心.txt"))
     assert result.primary_industry == "文化创意" and result.verdict == "strong"
