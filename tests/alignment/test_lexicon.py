@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.lexicon import find_terms, industry_hits, red_line_hits
+from alignment.lexicon import denied, find_terms, industry_hits, red_line_hits
 from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
 
@@ -117,3 +117,30 @@ def test_compliance_statements_cross_no_red_line(text: str) -> None:
 @pytest.mark.parametrize(("text", "rule_id"), _CROSSING)
 def test_projects_that_do_what_the_plan_forbids_cross_it(text: str, rule_id: str) -> None:
     assert rule_id in _crossed(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("培育未来产业新动能。", "产业"),
+        ("开展不良资产处置和不动产登记服务。", "资产处置"),
+        ("建设无障碍设施和无人机测试场。", "设施"),
+        ("支持非公有制经济和非营利性养老机构发展。", "养老机构"),
+        ("不断做大做强信息科技产业。", "信息科技"),
+    ],
+)
+def test_words_that_only_start_like_a_negation_deny_nothing(sentence: str, term: str) -> None:
+    assert not denied(sentence, term)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("项目不占用耕地和永久基本农田。", "永久基本农田"),
+        ("项目不涉及金融、类金融业务。", "金融"),
+        ("项目无生产废水排放。", "废水"),
+        ("项目未使用燃煤锅炉。", "燃煤锅炉"),
+    ],
+)
+def test_negated_words_are_denied(sentence: str, term: str) -> None:
+    assert denied(sentence, term)
