@@ -82,7 +82,11 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
     if only_all is not None and any(all(t in whole.text for t in g.all) for g in only_all.groups):
         for paragraph in document.paragraphs:
             if any(all(t in paragraph.text for t in g.all) for g in only_all.groups):
-                found += [(paragraph.index, h) for h in industry_hits(paragraph.text, only_all)]
+                found += [
+                    (paragraph.index, h)
+                    for h in industry_hits(paragraph.text, only_all)
+                    if not negated_in_clause(paragraph.text, h.start)
+                ]
         found.sort(key=lambda item: (item[0], item[1].start))
     return found
 

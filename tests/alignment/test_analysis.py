@@ -307,7 +307,7 @@ def test_disclaimers_do_not_make_an_industry(analyzer: Analyzer, tmp_path: Path)
         "金水区某社区养老服务中心项目建议书\n"
         "项目位于郑州市金水区经八路街道，建设社区养老服务中心，设置养老床位80张，提供日间照料和康复护理服务。\n"
         "项目不涉及金融、类金融业务，不向老人销售理财产品。\n"
-        "项目不涉及电子商务和网络直播业务。\n",
+        "项目不涉及电子商务和网络直播业务，不开展数据交易。\n",
         encoding="utf-8",
     )
     result = analyzer.analyse(read_document(path))
