@@ -149,9 +149,7 @@ class Analyzer:
         ]
         # Match strength is measured on similarity matches only; the keyword match comes after.
         components = self._components(supported, matches, industries)
-        by_keyword = self._keyword_match(primary, industries, sentences, sims, matches)
-        if by_keyword is not None:
-            matches = (by_keyword, *matches)
+        matches = (*self._keyword_matches(primary, industries, sentences, sims, matches), *matches)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
         warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
@@ -269,22 +267,30 @@ class Analyzer:
         )
         return Match(measure_id, self._titles[measure_id], top, confidence, tuple(evidence))
 
-    def _keyword_match(
+    def _keyword_matches(
         self,
         primary: str | None,
         industries: tuple[IndustryScore, ...],
         sentences: list[DocSentence],
         sims: np.ndarray,
         matches: tuple[Match, ...],
-    ) -> Match | None:
-        """The primary industry's defining measure, when similarity alone did not match it."""
-        rule = next((i for i in self.rules.industries if i.name == primary), None)
-        score = next((i for i in industries if i.name == primary), None)
-        if rule is None or score is None:
-            return None
-        if any(m.measure_id in rule.defining_measures for m in matches):
-            return None
-        return keyword_match(self.plan, rule, score, sentences, sims, self._columns_of)
+    ) -> list[Match]:
+        """The defining measure of the primary industry, and of a future (X) industry whose score
+        counts, when similarity alone did not match it: a metaverse park serves 5.1.3 培育未来产业
+        新动能 through its terms, though no sentence reads like the measure."""
+        threshold = self.rules.scoring.industry_threshold
+        counted = {i.name for i in industries if i.future and i.score >= threshold}
+        found = []
+        for rule in self.rules.all_industries:
+            score = next((i for i in industries if i.name == rule.name), None)
+            if score is None or (rule.name != primary and rule.name not in counted):
+                continue
+            if any(m.measure_id in rule.defining_measures for m in matches):
+                continue
+            match = keyword_match(self.plan, rule, score, sentences, sims, self._columns_of)
+            if match is not None:
+                found.append(match)
+        return found
 
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 

@@ -331,3 +331,29 @@ def test_denied_words_and_company_names_serve_no_measure(
     assert "建设单位：郑州某科技发展有限公司。" not in sentences
     assert "项目用地为国有建设用地，不占用耕地和永久基本农田。" not in sentences
     assert "5.2.1" in {m.measure_id for m in result.matches}
+
+
+def test_a_future_industry_serves_its_measure_through_its_terms(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "元宇宙.txt"
+    path.write_text(
+        "金水区元宇宙创新产业园项目建议书\n"
+        "项目位于郑州市金水区，拟建设元宇宙创新产业园，总投资10亿元。\n"
+        "园区聚焦元宇宙、虚拟现实和数字孪生，建设VR内容制作中心和数字人工作室。\n"
+        "项目将与高校共建元宇宙实验室，培育AR、VR沉浸式体验新业态。\n",
+        encoding="utf-8",
+    )
+    result = analyzer.analyse(read_document(path))
+    future = next(i for i in result.industries if i.future)
+    assert future.score >= result.thresholds["industry_threshold"]
+    assert "5.1.3" in {m.measure_id for m in result.matches}  # here similarity finds it too
+    # Without any similarity match, the industry's terms alone serve its defining measure.
+    document = read_document(path)
+    sentences = document_sentences(document)
+    sims = analyzer.index.similarity([s.text for s in sentences])
+    by_terms = analyzer._keyword_matches(
+        result.primary_industry, result.industries, sentences, sims, ()
+    )
+    match = next(m for m in by_terms if m.measure_id == "5.1.3")
+    assert match.confidence == "keyword" and "元宇宙" in match.evidence[0].shared_terms
