@@ -171,6 +171,18 @@ def _line_from_message(message: str) -> int:
     return int(match[1]) if match else 1
 
 
+def rules_template(rules: Rules) -> str:
+    """The text ``rules`` were read from, to save edits into: the user's own rule file (with its
+    own red lines and comments) when it can still be read, else the shipped one."""
+    source = Path(rules.source)
+    if rules.source and source.is_file():
+        try:
+            return source.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            pass  # gone or garbled since it was loaded: the shipped file's layout will do
+    return resources.read_text(resources.RULES)
+
+
 def dump_rules(rules: Rules, template: str) -> str:
     """``template`` (a rule file's text) with ``rules``' thresholds and industry lexicons.
 

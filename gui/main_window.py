@@ -31,10 +31,9 @@ from alignment.batch import BatchOptions
 from alignment.errors import AlignmentError
 from alignment.readers import READERS
 from alignment.report import write_report
-from alignment.resources import RULES, read_text
 from alignment.result import AlignmentResult
 from alignment.review import Decision
-from alignment.rules import Rules, dump_rules
+from alignment.rules import Rules, dump_rules, rules_template
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
@@ -379,7 +378,7 @@ class MainWindow(QMainWindow):
     def _on_rules_editor_rules_changed(self, rules: Rules) -> None:
         # A batch run scores with the rules the window shows, saved or not.
         self.batch.options = dataclasses.replace(
-            self.batch.options, rules_text=dump_rules(rules, read_text(RULES))
+            self.batch.options, rules_text=dump_rules(rules, rules_template(rules))
         )
 
     def _user_rules_if_any(self) -> str | None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from alignment.atomic import atomic_write
 from alignment.errors import RuleFileError
-from alignment.resources import RULES, read_text
 from alignment.rules import (
     Industry,
     Rules,
@@ -29,6 +28,7 @@ from alignment.rules import (
     dump_rules,
     load_rules,
     parse_rules,
+    rules_template,
 )
 from gui.i18n import tr
 
@@ -132,7 +132,8 @@ class RulesEditor(QWidget):
             future_industries=tuple(industries[count:]),
         )
         # Validate exactly as a file would be, so the editor cannot save what would not load.
-        return parse_rules(dump_rules(edited, read_text(RULES)), "规则编辑器")
+        checked = parse_rules(dump_rules(edited, rules_template(self.rules)), "规则编辑器")
+        return dataclasses.replace(checked, source=self.rules.source)  # saved into that file's text
 
     def _edited(self, industry: Industry, rows: object) -> Industry:
         groups = []
@@ -164,7 +165,7 @@ class RulesEditor(QWidget):
         try:
             rules = self.edited_rules()
             self.user_path.parent.mkdir(parents=True, exist_ok=True)
-            text = dump_rules(rules, read_text(RULES))
+            text = dump_rules(rules, rules_template(rules))
             atomic_write(self.user_path, lambda path: path.write_text(text, encoding="utf-8"))
         except (RuleFileError, OSError) as error:
             self.status.setText(f"无法保存：{getattr(error, 'message', error)}")

@@ -129,3 +129,27 @@ def test_batch_scores_with_applied_unsaved_rule_edits(qtbot, window, tmp_path: P
     with qtbot.waitSignal(panel.batch_finished, timeout=60000):
         panel.start()
     assert panel.results[0].verdict == "strong"
+
+
+def test_saving_keeps_what_the_users_own_rule_file_adds(qtbot, settings, errors) -> None:
+    from alignment.resources import RULES, read_text
+    from gui.main_window import MainWindow
+
+    own = read_text(RULES).replace(
+        "# Cross-cutting topics",
+        '[[red_lines]]\nid = "own_line"\nname = "自定义红线"\nbasis = ["10.1.1"]\nquote = "控制高能耗、高污染企业入驻辖区"\n'
+        'any = ["露天烧烤"]\nrequires = []\nnegations = []\n\n# Cross-cutting topics',
+        1,
+    )
+    settings.user_rules_path().write_text(own, encoding="utf-8")
+    main = MainWindow(settings)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.controller.ready, timeout=60000):
+        pass
+    editor = main.rules_editor
+    editor.thresholds["strong"].setValue(55)
+    editor._on_save_clicked()
+    saved = load_rules(editor.user_path)
+    assert saved.scoring.strong == 55
+    assert "own_line" in {r.id for r in saved.red_lines}  # not replaced by the shipped red lines
+    main.close()
