@@ -56,6 +56,7 @@ IsCancelled = Callable[[], bool]
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
 _INDUSTRY_GAPS = 3
+_CELLS_PER_REPORT = 20000  # candidate cells matched between two progress reports
 
 
 class Analyzer:
@@ -123,12 +124,19 @@ class Analyzer:
         report(0.05, "切分句子")
         sentences = document_sentences(document)
         resolved_mode = detect_mode(document) if mode == "auto" else mode
-        report(0.2, "计算与规划措施的相似度")
         texts = [s.text for s in sentences]
-        self.segmenter.cut_all(texts)
-        sims = self.index.similarity(texts)
+        # A long document spends seconds in each of these: they report (and may be cancelled)
+        # as they go, not only between steps.
+        report(0.1, "分词")
+        self.segmenter.cut_all(texts, lambda done: report(0.1 + 0.35 * done, "分词"))
+        report(0.45, "计算与规划措施的相似度")
+        sims = self.index.similarity(
+            texts, lambda done: report(0.45 + 0.15 * done, "计算与规划措施的相似度")
+        )
         report(0.6, "匹配规划措施")
-        matches, best = self._matches(sentences, sims)
+        matches, best = self._matches(
+            sentences, sims, lambda done: report(0.6 + 0.15 * done, "匹配规划措施")
+        )
         report(0.75, "识别重点产业")
         whole = DocumentText(document)
         locator = SentenceLocator(sentences)
@@ -204,7 +212,10 @@ class Analyzer:
     # --- plan measures ---------------------------------------------------------------------
 
     def _matches(
-        self, sentences: list[DocSentence], sims: np.ndarray
+        self,
+        sentences: list[DocSentence],
+        sims: np.ndarray,
+        advance: Callable[[float], None] | None = None,
     ) -> tuple[tuple[Match, ...], np.ndarray]:
         threshold = self.rules.scoring.match_threshold
         # measure → {document row: (similarity, plan column, shared words)}, the best per row;
@@ -216,7 +227,11 @@ class Analyzer:
         words: set[str] = set()
         last_row, negating = -1, False
         # Plain Python values from here: numpy scalars cost more than the work on them.
-        for cell, similarity in zip(cells.tolist(), sims.ravel()[cells].tolist(), strict=True):
+        for n, (cell, similarity) in enumerate(
+            zip(cells.tolist(), sims.ravel()[cells].tolist(), strict=True)
+        ):
+            if advance is not None and n % _CELLS_PER_REPORT == _CELLS_PER_REPORT - 1:
+                advance(n / len(cells))
             row, column = divmod(cell, width)
             if row != last_row:
                 words, last_row = set(self.segmenter(sentences[row].text)), row

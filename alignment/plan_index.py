@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import pickle
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,12 +132,14 @@ class PlanIndex:
             raise RuntimeError("a character-feature index is cached with its vectorizer")
         return self.vectorizer_
 
-    def similarity(self, texts: Sequence[str]) -> Any:
+    def similarity(
+        self, texts: Sequence[str], advance: Callable[[float], None] | None = None
+    ) -> Any:
         """A dense (len(texts) × plan sentences) float32 array of cosine similarities.
 
         float32 and built in blocks of rows: a document at the 3-million-character limit has
         ~50,000 sentences, and the matrix alone would take 770 MB in float64, twice that while
-        being summed.
+        being summed. ``advance`` is called with the share done after each block.
         """
         import numpy as np
 
@@ -157,6 +159,8 @@ class PlanIndex:
                 sims[first : first + height] = self._block(
                     rows[low:high] - first, terms[low:high], weights[low:high], height
                 )
+            if advance is not None:
+                advance(min(1.0, (block + 1) * _ROW_BLOCK / max(len(texts), 1)))
         return sims
 
     def _block(self, rows: Any, terms: Any, weights: Any, height: int) -> Any:

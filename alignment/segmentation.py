@@ -7,14 +7,15 @@ import os
 import re
 import tempfile
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from alignment import resources
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _lock = threading.Lock()
-_MEMO_SIZE = 20000
+_MEMO_SIZE = 120_000  # sentences; a document at the 3M-character cap has ~100,000
+_CUT_BLOCK = 1000  # sentences segmented per jieba call
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,15 +98,21 @@ class Segmenter:
         """All words of ``text`` as jieba cuts them, before filtering."""
         return list(self._jieba().cut(text))  # type: ignore[attr-defined]
 
-    def cut_all(self, texts: list[str]) -> None:
-        """Cut many single-line texts in one jieba call and remember each one's words.
+    def cut_all(self, texts: list[str], advance: Callable[[float], None] | None = None) -> None:
+        """Cut many single-line texts, a few hundred per jieba call, and remember each one's words.
 
         jieba breaks at every character outside words (``\\n`` included), so each text gets the
-        words it would get alone; one call saves the per-call overhead on every sentence.
+        words it would get alone; one call per block saves the per-call overhead on every
+        sentence. ``advance`` is called with the share done after each block (a long document
+        takes seconds: the caller reports progress and may cancel there).
         """
         pending = [t for t in dict.fromkeys(texts) if t not in self._memo and "\n" not in t]
-        if not pending:
-            return
+        for start in range(0, len(pending), _CUT_BLOCK):
+            self._cut_block(pending[start : start + _CUT_BLOCK])
+            if advance is not None:
+                advance(min(1.0, (start + _CUT_BLOCK) / len(pending)))
+
+    def _cut_block(self, pending: list[str]) -> None:
         words = self.words("\n".join(pending))
         content = self._content
         ends = [n for n, word in enumerate(words) if word == "\n"]

@@ -113,6 +113,26 @@ def test_progress_and_cancel(analyzer: Analyzer) -> None:
         analyzer.analyse(_document("发展信息安全产业。"), is_cancelled=lambda: True)
 
 
+def test_a_long_document_reports_and_can_be_cancelled_while_segmenting(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment import segmentation
+
+    monkeypatch.setattr(segmentation, "_CUT_BLOCK", 10)  # the study's 50 sentences: 5 blocks
+    document = read_document(EVAL / "long_it_信息安全可研.txt")
+    seen: list[tuple[float, str]] = []
+    analyzer.segmenter.forget()
+    with pytest.raises(Cancelled):
+        analyzer.analyse(
+            document,
+            progress=lambda fraction, message: seen.append((fraction, message)),
+            is_cancelled=lambda: len(seen) >= 4,
+        )
+    # Cancelled inside segmentation, after three of its blocks had reported.
+    assert [message for _, message in seen] == ["切分句子", "分词", "分词", "分词"]
+    assert [fraction for fraction, _ in seen] == sorted(fraction for fraction, _ in seen)
+
+
 def test_check_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(EVAL / "fin_金融中心.txt"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
