@@ -10,6 +10,17 @@ LANGUAGES = {"zh": "中文", "en": "English"}
 _language = "zh"
 
 _ENGLISH = {
+    # steps the core reports while it works (alignment/analysis.py, alignment/session.py)
+    "切分句子": "Splitting sentences",
+    "分词": "Segmenting words",
+    "计算与规划措施的相似度": "Comparing with the plan's measures",
+    "匹配规划措施": "Matching plan measures",
+    "识别重点产业": "Identifying priority industries",
+    "检查红线与差距": "Checking red lines and gaps",
+    "完成": "Done",
+    "读取参考规划": "Reading the reference plan",
+    "加载分词词典与规划索引": "Loading the dictionary and the plan index",
+    "就绪": "Ready",
     # window, menus, actions
     "PlanAlign 规划契合度审查 {version}": "PlanAlign plan alignment review {version}",
     "文件(&F)": "&File",

@@ -409,7 +409,7 @@ class MainWindow(QMainWindow):
     @Slot(float, str)
     def _on_controller_analysis_progressed(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
-        self.status_label.setText(message)
+        self.status_label.setText(tr(message))
 
     @Slot(object, object)
     def _on_controller_analysis_finished(self, document: object, result: AlignmentResult) -> None:

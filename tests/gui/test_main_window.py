@@ -157,3 +157,17 @@ def test_only_industries_that_count_are_tinted(qtbot, window) -> None:
     assert counted and weak  # 信息科技 counts; 文化创意 has two weak words in one sentence
     tinted = len(window.document_view.extraSelections())
     assert tinted == sum(len(i.evidence) for i in counted)
+
+
+def test_every_step_the_core_reports_has_an_english_name() -> None:
+    import re
+
+    from gui.i18n import _ENGLISH
+
+    root = Path(__file__).parent.parent.parent / "alignment"
+    source = (root / "analysis.py").read_text(encoding="utf-8") + (root / "session.py").read_text(
+        encoding="utf-8"
+    )
+    steps = set(re.findall(r'(?:report|progress)\([^"\n]*"([^"{}]+)"\)', source))
+    assert {"分词", "匹配规划措施", "就绪"} <= steps
+    assert steps <= set(_ENGLISH)
