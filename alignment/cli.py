@@ -13,6 +13,7 @@ import json
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -20,13 +21,14 @@ from typing import Any, NoReturn
 from alignment import __version__
 from alignment.atomic import check_output_path
 from alignment.errors import AlignmentError, OutputError
-from alignment.plan import Plan
+from alignment.plan import Plan, format_quantity
 from alignment.plan_parser import load_plan
 from alignment.readers import read_document
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.segmentation import cache_dir
 from alignment.serialize import document_to_dict, plan_to_dict
+from alignment.subplan import STATUS_NAMES, STATUSES
 
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
@@ -215,8 +217,29 @@ def summary(result: AlignmentResult) -> str:
         lines.append(
             "差距：" + "；".join(f"{g.measure_id} {g.measure_title}" for g in result.gaps[:6])
         )
+    lines += _target_lines(result)
     lines += [f"提示：{w}" for w in result.warnings]
     return "\n".join(lines)
+
+
+def _target_lines(result: AlignmentResult) -> list[str]:
+    """A sub-plan's targets: how many of each status, and every one weaker than the plan's."""
+    if not result.targets:
+        return []
+    counts = Counter(t.status for t in result.targets)
+    lines = [
+        f"目标对照：{len(result.targets)} 项（"
+        + "，".join(f"{STATUS_NAMES[s]} {counts[s]}" for s in STATUSES if counts[s])
+        + "）"
+    ]
+    for target in result.targets:
+        if target.status == "below":
+            lines.append(
+                f"  低于规划：{target.indicator} "
+                f"{format_quantity(target.document_value, target.document_unit, target.year)}，"
+                f"规划为 {format_quantity(target.plan_value, target.plan_unit, target.plan_year)}"
+            )
+    return lines
 
 
 def _exit_code(error: AlignmentError) -> int:

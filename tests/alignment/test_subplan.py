@@ -211,3 +211,12 @@ def test_indicator_tables_in_text_files(plan, rules, tmp_path: Path, form: str) 
     result = Analyzer(plan, rules).analyse(read_document(path))
     found = {(t.indicator, t.status, t.document_value) for t in result.targets}
     assert {("高新技术企业", "below", 800.0), ("科技型中小企业", "exceeds", 3500.0)} <= found
+
+
+def test_cli_summary_counts_targets_and_names_the_weaker_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", str(PLANTED)]) == 0
+    out = capsys.readouterr().out
+    assert "目标对照：9 项（" in out and "未提及 1" in out
+    assert "  低于规划：高新技术企业 800家（2025年），规划为 1000家（2025年）" in out
