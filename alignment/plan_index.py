@@ -23,6 +23,7 @@ from alignment.text import split_sentences
 
 _MIN_SENTENCE = 6
 _ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time
+_CACHES_KEPT = 8  # fitted indexes kept in the cache folder
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,8 @@ def build_index(
                 index.segmenter = segmenter
                 if index.vectorizer_ is not None and index.vectorizer_.tokenizer is not None:
                     index.vectorizer_.tokenizer = segmenter
+                with contextlib.suppress(OSError):
+                    path.touch()  # recently used: kept when old caches are pruned
                 return index
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             pass  # a stale or broken cache is rebuilt below
@@ -260,3 +263,12 @@ def _write_cache(path: Path, index: PlanIndex) -> None:
     # A cache that cannot be written only costs the next run a refit.
     with contextlib.suppress(OutputError):
         atomic_write(path, dump)
+    _prune_caches(path.parent)
+
+
+def _prune_caches(folder: Path) -> None:
+    """Keep the most recently used indexes: each new version, plan or rule file adds one."""
+    with contextlib.suppress(OSError):
+        cached = sorted(folder.glob("index-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in cached[:-_CACHES_KEPT]:
+            stale.unlink(missing_ok=True)

@@ -377,3 +377,19 @@ def test_a_future_industry_serves_its_measure_through_its_terms(
     )
     match = next(m for m in by_terms if m.measure_id == "5.1.3")
     assert match.confidence == "keyword" and "元宇宙" in match.evidence[0].shared_terms
+
+
+def test_old_index_caches_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    from alignment.plan_index import _prune_caches
+
+    for n in range(11):
+        path = tmp_path / f"index-{n:02d}.pickle"
+        path.write_bytes(b"x")
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "jieba.cache").write_bytes(b"x")  # not an index: never touched
+    _prune_caches(tmp_path)
+    kept = sorted(p.name for p in tmp_path.glob("index-*.pickle"))
+    assert kept == [f"index-{n:02d}.pickle" for n in range(3, 11)]
+    assert (tmp_path / "jieba.cache").exists()
