@@ -128,6 +128,7 @@ class Analyzer:
         # A long document spends seconds in each of these: they report (and may be cancelled)
         # as they go, not only between steps.
         report(0.1, "分词")
+        self.segmenter.keep_only(texts)
         self.segmenter.cut_all(texts, lambda done: report(0.1 + 0.35 * done, "分词"))
         report(0.45, "计算与规划措施的相似度")
         sims = self.index.similarity(

@@ -94,6 +94,11 @@ class Segmenter:
         """Drop remembered cuts (benchmarks use it to time a document as if seen first)."""
         self._memo.clear()
 
+    def keep_only(self, texts: Iterable[str]) -> None:
+        """Forget every cut but those of ``texts``: an analysis needs its own document's cuts
+        (twice, and again when it is re-scored), not the last hundred documents'."""
+        self._memo = {t: self._memo[t] for t in texts if t in self._memo}
+
     def words(self, text: str) -> list[str]:
         """All words of ``text`` as jieba cuts them, before filtering."""
         return list(self._jieba().cut(text))  # type: ignore[attr-defined]
