@@ -393,3 +393,11 @@ def test_old_index_caches_are_pruned(tmp_path: Path) -> None:
     kept = sorted(p.name for p in tmp_path.glob("index-*.pickle"))
     assert kept == [f"index-{n:02d}.pickle" for n in range(3, 11)]
     assert (tmp_path / "jieba.cache").exists()
+
+
+def test_an_analysis_keeps_only_its_own_documents_cuts(analyzer: Analyzer) -> None:
+    analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
+    analyzer.analyse(read_document(EVAL / "fin_金融中心.txt"))
+    remembered = set(analyzer.segmenter._memo)
+    finance = {s.text for s in document_sentences(read_document(EVAL / "fin_金融中心.txt"))}
+    assert remembered == finance
