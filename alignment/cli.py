@@ -23,13 +23,14 @@ from alignment.atomic import check_output_path
 from alignment.errors import AlignmentError, OutputError
 from alignment.plan import Plan, format_quantity
 from alignment.plan_parser import load_plan
-from alignment.readers import read_document
+from alignment.readers import READERS, read_document
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.segmentation import cache_dir
 from alignment.serialize import document_to_dict, plan_to_dict
 from alignment.subplan import STATUS_NAMES, STATUSES
 
+_DOCUMENT_HELP = "待审查的文档：" + "、".join(sorted(READERS))
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -54,12 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     plan.set_defaults(run=_run_plan)
 
     read = commands.add_parser("read", help="显示读取到的文档段落 / show a document as read")
-    read.add_argument("file")
+    read.add_argument("file", help=_DOCUMENT_HELP)
     read.add_argument("--json", action="store_true")
     read.set_defaults(run=_run_read)
 
     check = commands.add_parser("check", help="审查一份文档与规划的契合度 / check one document")
-    check.add_argument("file")
+    check.add_argument("file", help=_DOCUMENT_HELP)
     _add_reference_options(check)
     check.add_argument(
         "--mode",
@@ -81,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.set_defaults(run=_run_batch)
 
     gui = commands.add_parser("gui", help="打开图形界面 / open the window")
-    gui.add_argument("file", nargs="?")
+    gui.add_argument("file", nargs="?", help=_DOCUMENT_HELP + "（可选）")
     gui.add_argument("--screenshot", metavar="OUT.png")
     _add_reference_options(gui)
     gui.set_defaults(run=None)
