@@ -89,6 +89,7 @@ class Analyzer:
         # The gap each cross-cutting topic leaves when a proposal never mentions it.
         self._topic_gaps = [
             (
+                topic.industry_only,
                 topic.any,
                 Gap(
                     topic.measures[0],
@@ -371,7 +372,9 @@ class Analyzer:
                 )
         if mode == "proposal":
             gaps += [
-                gap for terms, gap in self._topic_gaps if not any(term in text for term in terms)
+                gap
+                for industry_only, terms, gap in self._topic_gaps
+                if not (industry_only and primary is None) and not any(t in text for t in terms)
             ]
         return tuple(gaps)
 

@@ -48,7 +48,7 @@ _RED_LINE_KEYS = {
     "patterns",
     "exclude",
 }
-_CROSS_KEYS = {"id", "name", "measures", "any", "suggestion"}
+_CROSS_KEYS = {"id", "name", "measures", "any", "suggestion", "industry_only"}
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -318,7 +318,18 @@ class RuleValidator:
             measures=self.strings(item, "measures", table, index, required=True),
             any=self.strings(item, "any", table, index, required=True),
             suggestion=self.string(item, "suggestion", table, index),
+            industry_only=self.boolean(item, "industry_only", table, index),
         )
+
+    def boolean(self, item: dict[str, Any], key: str, table: str, index: int) -> bool:
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(
+                self.line_of(table, index, key),
+                f"“{key}”必须是 true 或 false。",
+                f"'{key}' must be true or false.",
+            )
+        return value
 
     def check_unique_ids(self, industries: list[Industry], table: str) -> None:
         seen: set[str] = set()

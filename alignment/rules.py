@@ -80,6 +80,9 @@ class CrossCutting:
     measures: tuple[str, ...]
     any: tuple[str, ...]
     suggestion: str
+    # Asked only of industrial projects (one of the priority industries leads): a hospital or a
+    # park is not asked for its patents.
+    industry_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -401,3 +401,13 @@ def test_an_analysis_keeps_only_its_own_documents_cuts(analyzer: Analyzer) -> No
     remembered = set(analyzer.segmenter._memo)
     finance = {s.text for s in document_sentences(read_document(EVAL / "fin_金融中心.txt"))}
     assert remembered == finance
+
+
+def test_public_service_projects_are_not_asked_for_patents(analyzer: Analyzer) -> None:
+    hospital = analyzer.analyse(read_document(HOLDOUT / "区域医疗中心.txt"))
+    assert hospital.primary_industry is None
+    assert "3.3.3" not in {g.measure_id for g in hospital.gaps}
+    proposal = analyzer.analyse(read_document(EVAL / "fin_金融中心.txt"))
+    assert proposal.primary_industry is not None
+    assert "知识产权" not in read_document(EVAL / "fin_金融中心.txt").text
+    assert "3.3.3" in {g.measure_id for g in proposal.gaps}  # an industrial project still is

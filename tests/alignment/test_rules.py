@@ -77,3 +77,9 @@ def test_bad_thresholds() -> None:
 def test_missing_rule_file(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match="无法读取规则文件"):
         load_rules(tmp_path / "none.toml")
+
+
+def test_industry_only_must_be_a_boolean() -> None:
+    text = read_text(RULES).replace("industry_only = true", 'industry_only = "yes"', 1)
+    with pytest.raises(RuleFileError, match="true 或 false"):
+        parse_rules(text, "r.toml")
