@@ -74,6 +74,7 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
         "主要对应措施",
         "差距数",
         "冲突",
+        "低于规划的目标",
         "提示",
     ]
     sheet.append(header)
@@ -91,6 +92,7 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "；".join(f"{m.measure_id} {m.measure_title}" for m in result.matches[:3]),
                 len(result.gaps),
                 "；".join(c.name for c in result.conflicts),
+                "；".join(t.indicator for t in result.targets if t.status == "below"),
                 "；".join(result.warnings),
             ]
         )
@@ -109,17 +111,18 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "",
                 None,
                 "",
+                "",
                 failure.reason,
             ]
         )
         row = sheet.max_row
         sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)
-    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 48])
+    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48])
     for row in sheet.iter_rows(min_row=2):
         for cell in row[3:4] + row[6:11]:
             cell.number_format = "0.0"
         for cell in row:
-            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 12, 14, 15))
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 12, 14, 15, 16))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
 

@@ -168,3 +168,13 @@ def test_inputs_sharing_a_stem_get_their_own_reports(tmp_path: Path) -> None:
         "建议书-审查报告-3.docx",
         "建议书-审查报告.docx",
     ]
+
+
+def test_workbook_names_the_sub_plans_weaker_targets(tmp_path: Path) -> None:
+    planted = Path(__file__).parent.parent / "data" / "good" / "金水区科技创新专项规划.txt"
+    results, failures = run_batch([planted], BatchOptions(), workers=1)
+    sheet = load_workbook(write_workbook(results, failures, tmp_path / "子规划.xlsx"))["审查排名"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
+    assert row["低于规划的目标"] == "高新技术企业"
+    assert header[-1] == "提示"
