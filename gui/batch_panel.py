@@ -22,7 +22,7 @@ from alignment.batch import BatchOptions, run_batch
 from alignment.errors import AlignmentError, Cancelled
 from alignment.result import AlignmentResult
 from alignment.workbook import Failure, ranked, write_workbook
-from gui.i18n import tr
+from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error
 from gui.worker import Worker, WorkerPool
 
@@ -74,7 +74,7 @@ class BatchPanel(QWidget):
 
     def set_paths(self, paths: list[str]) -> None:
         self.paths = paths
-        self.folder_label.setText("待审查：" + "；".join(paths))
+        self.folder_label.setText(tr("待审查：{paths}", paths="；".join(paths)))
         self.run_button.setEnabled(bool(paths))
 
     @Slot()
@@ -90,19 +90,19 @@ class BatchPanel(QWidget):
         self.worker.signals.finished.connect(self._on_worker_finished)
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.status.setText("正在启动…")
+        self.status.setText(tr("正在启动…"))
         self.pool.start(self.worker)
 
     @Slot()
     def cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.status.setText("正在取消…")
+            self.status.setText(tr("正在取消…"))
 
     @Slot(float, str)
     def _on_worker_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
-        self.status.setText(f"已完成 {message}")
+        self.status.setText(tr("已完成 {message}", message=message))
 
     @Slot(object)
     def _on_worker_returned(self, outcome: tuple[list[AlignmentResult], list[Failure]]) -> None:
@@ -113,22 +113,28 @@ class BatchPanel(QWidget):
                     str(rank),
                     Path(result.document).name,
                     f"{result.score:g}",
-                    result.verdict_name,
+                    tr(result.verdict_name),
                     result.primary_industry or "—",
                 ]
             )
         for failure in self.failures:
-            self._append(["", Path(failure.path).name, "", "读取失败", failure.reason])
-        self.status.setText(f"完成：审查 {len(self.results)} 份，失败 {len(self.failures)} 份。")
+            self._append(["", Path(failure.path).name, "", tr("读取失败"), failure.reason])
+        self.status.setText(
+            tr(
+                "完成：审查 {done} 份，失败 {failed} 份。",
+                done=len(self.results),
+                failed=len(self.failures),
+            )
+        )
         self.export_button.setEnabled(True)
         self.batch_finished.emit(len(self.results), len(self.failures))
 
     @Slot(object)
     def _on_worker_errored(self, error: BaseException) -> None:
         if isinstance(error, Cancelled):
-            self.status.setText("已取消。")
+            self.status.setText(tr("已取消。"))
         elif isinstance(error, AlignmentError):
-            show_error(self, "批量审查失败", error.message)
+            show_error(self, tr("批量审查失败"), user_message(error))
         else:
             report_unexpected(error, self)
 
@@ -146,14 +152,14 @@ class BatchPanel(QWidget):
 
     @Slot()
     def _on_choose_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择待审查文档所在文件夹")
+        folder = QFileDialog.getExistingDirectory(self, tr("选择待审查文档所在文件夹"))
         if folder:
             self.set_paths([folder])
 
     @Slot()
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "导出 Excel", "批量审查结果.xlsx", "Excel 工作簿 (*.xlsx)"
+            self, tr("导出 Excel"), "批量审查结果.xlsx", tr("Excel 工作簿 (*.xlsx)")
         )
         if path:
             self.export(path)
@@ -162,7 +168,7 @@ class BatchPanel(QWidget):
         try:
             write_workbook(self.results, self.failures, path)
         except AlignmentError as error:
-            show_error(self, "无法导出", error.message)
+            show_error(self, tr("无法导出"), user_message(error))
             return False
-        self.status.setText(f"已导出：{path}")
+        self.status.setText(tr("已导出：{path}", path=path))
         return True

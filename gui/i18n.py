@@ -21,6 +21,30 @@ _ENGLISH = {
     "读取参考规划": "Reading the reference plan",
     "加载分词词典与规划索引": "Loading the dictionary and the plan index",
     "就绪": "Ready",
+    # batch tab and rules tab status lines
+    "待审查：{paths}": "To review: {paths}",
+    "正在启动…": "Starting…",
+    "正在取消…": "Cancelling…",
+    "已完成 {message}": "Done {message}",
+    "完成：审查 {done} 份，失败 {failed} 份。": "Finished: {done} reviewed, {failed} failed.",
+    "已取消。": "Cancelled.",
+    "已导出：{path}": "Exported: {path}",
+    "读取失败": "Could not read",
+    "无法应用：{reason}": "Cannot apply: {reason}",
+    "已应用，正在重新评分。": "Applied; re-scoring.",
+    "无法保存：{reason}": "Cannot save: {reason}",
+    "已保存到 {path}，下次启动时使用。": "Saved to {path}; used from the next start.",
+    "已恢复内置默认规则。": "Restored the shipped rules.",
+    "批量审查失败": "Batch review failed",
+    "选择待审查文档所在文件夹": "Choose the folder of documents to review",
+    "导出 Excel": "Export Excel",
+    "Excel 工作簿 (*.xlsx)": "Excel workbook (*.xlsx)",
+    "无法导出": "Cannot export",
+    "正在准备分析引擎…": "Preparing the analysis engine…",
+    "发生了意外错误：{error}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。": (
+        "An unexpected error occurred: {error}\n\nDetails were logged to:\n{path}\n"
+        "Please send that file to support."
+    ),
     # window, menus, actions
     "PlanAlign 规划契合度审查 {version}": "PlanAlign plan alignment review {version}",
     "文件(&F)": "&File",
@@ -146,3 +170,9 @@ def tr(text: str, **values: object) -> str:
     """``text`` in the interface language, with ``{name}`` placeholders filled from ``values``."""
     template = _ENGLISH.get(text, text) if _language == "en" else text
     return template.format(**values) if values else template
+
+
+def user_message(error: object) -> str:
+    """An error's message in the interface language (PlanAlign's errors carry both)."""
+    message = getattr(error, "message", str(error))
+    return getattr(error, "english", message) if _language == "en" else message

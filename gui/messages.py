@@ -22,6 +22,9 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.critical(parent, title, text)
 
 
+_UNEXPECTED = "发生了意外错误：{error}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。"
+
+
 def log_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     folder = Path(base or Path.home() / ".planalign") / "logs"
@@ -51,7 +54,7 @@ def report_unexpected(error: BaseException, parent: QWidget | None = None) -> Pa
     show_error(
         parent,
         tr("程序错误"),
-        f"发生了意外错误：{error}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。",
+        tr(_UNEXPECTED, error=error, path=path),
     )
     return path
 
@@ -66,7 +69,7 @@ def install_excepthook() -> None:
             show_error(
                 None,
                 tr("程序错误"),
-                f"发生了意外错误：{value}\n\n详细信息已记录到：\n{path}\n请将该文件发送给技术支持。",
+                tr(_UNEXPECTED, error=value, path=path),
             )
 
     sys.excepthook = hook

@@ -30,7 +30,7 @@ from alignment.rules import (
     parse_rules,
     rules_template,
 )
-from gui.i18n import tr
+from gui.i18n import tr, user_message
 
 _TERM_SEPARATORS = ("、", "，", ",", ";", "；", "\n")
 # (field of Scoring, label, maximum, step)
@@ -154,10 +154,10 @@ class RulesEditor(QWidget):
         try:
             rules = self.edited_rules()
         except RuleFileError as error:
-            self.status.setText(f"无法应用：{error.message}")
+            self.status.setText(tr("无法应用：{reason}", reason=user_message(error)))
             return
         self.rules = rules
-        self.status.setText("已应用，正在重新评分。")
+        self.status.setText(tr("已应用，正在重新评分。"))
         self.rules_changed.emit(rules)
 
     @Slot()
@@ -168,10 +168,11 @@ class RulesEditor(QWidget):
             text = dump_rules(rules, rules_template(rules))
             atomic_write(self.user_path, lambda path: path.write_text(text, encoding="utf-8"))
         except (RuleFileError, OSError) as error:
-            self.status.setText(f"无法保存：{getattr(error, 'message', error)}")
+            reason = user_message(error) if isinstance(error, RuleFileError) else str(error)
+            self.status.setText(tr("无法保存：{reason}", reason=reason))
             return
         self.rules = rules
-        self.status.setText(f"已保存到 {self.user_path}，下次启动时使用。")
+        self.status.setText(tr("已保存到 {path}，下次启动时使用。", path=self.user_path))
         self.rules_saved.emit(str(self.user_path))
         self.rules_changed.emit(rules)
 
@@ -181,5 +182,5 @@ class RulesEditor(QWidget):
             self.user_path.unlink()
         rules = load_rules()
         self.show_rules(rules)
-        self.status.setText("已恢复内置默认规则。")
+        self.status.setText(tr("已恢复内置默认规则。"))
         self.rules_changed.emit(rules)

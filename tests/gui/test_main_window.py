@@ -171,3 +171,17 @@ def test_every_step_the_core_reports_has_an_english_name() -> None:
     steps = set(re.findall(r'(?:report|progress)\([^"\n]*"([^"{}]+)"\)', source))
     assert {"分词", "匹配规划措施", "就绪"} <= steps
     assert steps <= set(_ENGLISH)
+
+
+def test_no_status_text_bypasses_the_interface_language() -> None:
+    import re
+
+    chinese_literal = re.compile(r'setText\(f?"[^"]*[\u4e00-\u9fff]')
+    gui = Path(__file__).parent.parent.parent / "gui"
+    offenders = [
+        f"{path.name}:{n}"
+        for path in sorted(gui.glob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if chinese_literal.search(line)
+    ]
+    assert offenders == []
