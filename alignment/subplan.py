@@ -26,11 +26,12 @@ STATUS_NAMES = {
     "below": "低于规划（不一致）",
     "exceeds": "高于规划",
     "year_differs": "年份不同",
-    "unit_mismatch": "单位不可比",
+    "unit_mismatch": "口径不可比",
     "new": "新增指标",
     "missing": "未提及",
 }
 _SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8}
+_INCREMENTS = {"新增", "新建"}
 _COUNT_UNITS = {"家", "个", "项", "所", "座", "处", "条", "支", "批", "件", "套", "台", "间", "场"}
 _AREA_UNITS = {"平方米", "平方公里"}
 _INDICATOR_NOISE = re.compile(
@@ -185,9 +186,11 @@ def _check(target: Target, counterpart: Target | None, status: str) -> TargetChe
 
 def compare(master: Target, sub: Target) -> str:
     """The status of ``sub`` against ``master``: consistent, below, exceeds, year_differs,
-    unit_mismatch."""
+    unit_mismatch (other units, or an increment against a total)."""
     if master.year and sub.year and master.year != sub.year:
         return "year_differs"
+    if (master.comparator in _INCREMENTS) != (sub.comparator in _INCREMENTS):
+        return "unit_mismatch"  # an increment against a total: "新增300家" vs "达到1000家"
     master_value, master_base = normalise_quantity(master.value, master.unit)
     sub_value, sub_base = normalise_quantity(sub.value, sub.unit)
     if master_base != sub_base:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from alignment.plan import Target
 from alignment.text import split_sentences
@@ -88,6 +88,9 @@ _PERCENT_FIRST = re.compile(
 )
 
 _YEAR = re.compile(r"(20\d\d)年")
+# "新增高新技术企业300家", "每年新增载体5家": an increment, whatever the indicator after it.
+_INCREMENT = re.compile(r"^(?:到?20\d\d年底?|力争|确保|全区|规划期内|期间|每年|年均)*(?:新增|新建)")
+_CONTINUES = re.compile(r"累计|总数|总量|合计")
 _CLAUSE_BREAK = re.compile(r"[，；。：、,;]|(?<=[^\d])和(?=\d)")
 _ENDS_WITH_QUANTITY = re.compile(rf"{_NUMBER}{_UNIT}$")
 _LEADING_NOISE = re.compile(
@@ -157,12 +160,20 @@ def extract_targets(
 
 
 def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
-    """Targets clause by clause, each with the index (in this sentence) of its 其中 parent."""
+    """Targets clause by clause, each with the index (in this sentence) of its 其中 parent.
+
+    A clause that names no indicator ("新增高新技术企业300家，累计达到1100家") continues the one
+    before it.
+    """
     results: list[tuple[_Found, int | None]] = []
     parent: int | None = None
     for clause in _clauses(sentence):
         is_sub = clause.startswith("其中") and parent is not None
         for found in _targets_in_clause(clause):
+            if not found.indicator:
+                if not results:
+                    continue
+                found = replace(found, indicator=results[-1][0].indicator)
             if is_sub and parent is not None:
                 results.append((_as_sub_target(found, results[parent][0]), parent))
             else:
@@ -211,15 +222,21 @@ def _targets_in_clause(clause: str) -> list[_Found]:
 
 
 def _from_match(match: re.Match[str]) -> _Found | None:
-    indicator = clean_indicator(match.group("ind"))
+    raw = match.group("ind")
+    indicator = clean_indicator(raw)
+    if indicator in _COMPARATORS or (not indicator and _CONTINUES.search(raw)):
+        indicator = ""  # "累计达到1100家": the indicator of the clause before
     # "总面积约3.71平方公里" describes, it does not target; "建设1所不低于70张" is read by _BUILT.
-    if not indicator or indicator.endswith("约") or _ENDS_WITH_QUANTITY.search(indicator):
+    elif not indicator or indicator.endswith("约") or _ENDS_WITH_QUANTITY.search(indicator):
         return None
     high = match.group("high")
+    comparator = match.groupdict().get("cmp") or ""
+    if not comparator and _INCREMENT.search(raw):
+        comparator = "新增"  # a flow ("新增…300家"), not the stock the indicator names
     return _Found(
         match.start(),
         indicator,
-        match.groupdict().get("cmp") or "",
+        comparator,
         float(match.group("num")),
         float(high) if high else None,
         match.group("unit"),

@@ -220,3 +220,24 @@ def test_cli_summary_counts_targets_and_names_the_weaker_ones(
     out = capsys.readouterr().out
     assert "目标对照：9 项（" in out and "未提及 1" in out
     assert "  低于规划：高新技术企业 800家（2025年），规划为 1000家（2025年）" in out
+
+
+def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) -> None:
+    path = tmp_path / "金水区科技创新专项规划.txt"
+    path.write_text(
+        "金水区科技创新发展“十四五”专项规划\n"
+        "一、发展目标\n"
+        "到2025年，新增高新技术企业300家，累计达到1100家。\n"
+        "二、重点任务\n"
+        "实施高新技术企业倍增计划，培育科技创新龙头企业。\n"
+        "三、保障措施\n"
+        "加强组织领导。\n",
+        encoding="utf-8",
+    )
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    found = {(t.indicator, t.status, t.document_value) for t in result.targets}
+    # "新增300家" is a flow: not "below" the plan's 1000; "累计达到1100家" is the total.
+    assert ("高新技术企业", "unit_mismatch", 300.0) in found
+    assert ("高新技术企业", "exceeds", 1100.0) in found
+    assert not any(t.status == "below" for t in result.targets)
+    assert not any("低于总体规划" in w for w in result.warnings)
