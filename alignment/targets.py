@@ -91,11 +91,12 @@ _YEAR = re.compile(r"(20\d\d)年")
 # "新增高新技术企业300家", "每年新增载体5家": an increment, whatever the indicator after it.
 _INCREMENT = re.compile(r"^(?:到?20\d\d年底?|力争|确保|全区|规划期内|期间|每年|年均)*(?:新增|新建)")
 _CONTINUES = re.compile(r"累计|总数|总量|合计")
+_COMPARISON = re.compile(r"较|比|同比|相比")
 _CLAUSE_BREAK = re.compile(r"[，；。：、,;]|(?<=[^\d])和(?=\d)")
 _ENDS_WITH_QUANTITY = re.compile(rf"{_NUMBER}{_UNIT}$")
 _LEADING_NOISE = re.compile(
     rf"^(?:(?:力争|确保|到|至|在|实现|使|并|基本|全面|累计|其中|通过|{'|'.join(_BUILD_VERBS)})"
-    r"|20\d\d年底?|、|“|”)+"
+    r"(?!区)|20\d\d年底?|、|“|”)+"  # 建成区 (the built-up area) is a noun, not 建成 + 区
 )
 _TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的)$")
 # Past achievements are not targets: a section of results, or a sentence dated before the plan.
@@ -167,18 +168,25 @@ def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
     """
     results: list[tuple[_Found, int | None]] = []
     parent: int | None = None
+    subject = ""  # what the clauses so far are about
     for clause in _clauses(sentence):
         is_sub = clause.startswith("其中") and parent is not None
-        for found in _targets_in_clause(clause):
+        found_here = _targets_in_clause(clause)
+        for found in found_here:
             if not found.indicator:
-                if not results:
+                if not subject:
                     continue
-                found = replace(found, indicator=results[-1][0].indicator)
+                found = replace(found, indicator=subject)
             if is_sub and parent is not None:
                 results.append((_as_sub_target(found, results[parent][0]), parent))
             else:
                 parent = len(results)
                 results.append((found, None))
+        if found_here:
+            subject = results[-1][0].indicator if results else subject
+        else:
+            # "高新技术企业数量较2020年翻一番，达到1000家": the subject before the comparison.
+            subject = clean_indicator(_COMPARISON.split(clause)[0]) or subject
     return results
 
 
@@ -224,13 +232,15 @@ def _targets_in_clause(clause: str) -> list[_Found]:
 def _from_match(match: re.Match[str]) -> _Found | None:
     raw = match.group("ind")
     indicator = clean_indicator(raw)
+    comparator = match.groupdict().get("cmp") or ""
     if indicator in _COMPARATORS or (not indicator and _CONTINUES.search(raw)):
-        indicator = ""  # "累计达到1100家": the indicator of the clause before
+        # "累计达到1100家": the indicator of the clause before, compared by "达到".
+        comparator = comparator or (indicator if indicator in _COMPARATORS else "")
+        indicator = ""
     # "总面积约3.71平方公里" describes, it does not target; "建设1所不低于70张" is read by _BUILT.
     elif not indicator or indicator.endswith("约") or _ENDS_WITH_QUANTITY.search(indicator):
         return None
     high = match.group("high")
-    comparator = match.groupdict().get("cmp") or ""
     if not comparator and _INCREMENT.search(raw):
         comparator = "新增"  # a flow ("新增…300家"), not the stock the indicator names
     return _Found(

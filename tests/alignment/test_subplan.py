@@ -241,3 +241,24 @@ def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) 
     assert ("高新技术企业", "exceeds", 1100.0) in found
     assert not any(t.status == "below" for t in result.targets)
     assert not any("低于总体规划" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "到2025年，高新技术企业数量较2020年翻一番，达到1000家。",
+            [("高新技术企业数量", "达到", 1000.0)],
+        ),
+        ("建成区绿化覆盖率保持在40%以上。", [("建成区绿化覆盖率", "保持在", 40.0)]),
+        (
+            "到2025年，新增高新技术企业300家，累计达到1100家。",
+            [("高新技术企业", "新增", 300.0), ("高新技术企业", "达到", 1100.0)],
+        ),
+    ],
+)
+def test_target_phrasings(sentence: str, expected: list[tuple[str, str, float]]) -> None:
+    from alignment.targets import extract_targets
+
+    found = extract_targets(sentence, "doc.1", default_year=2025)
+    assert [(t.indicator, t.comparator, t.value) for t in found] == expected
