@@ -100,7 +100,7 @@ _LEADING_NOISE = re.compile(
 )
 _TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的)$")
 # Past achievements are not targets: a section of results, or a sentence dated before the plan.
-_PAST_SECTION = re.compile(r"成就|回顾|成效|基础")
+_PAST_SECTION = re.compile(r"成就|回顾|成效|基础|发展环境|面临形势")
 _PAST_PERIOD = re.compile(r"十[一二三]五”?(?:期间|以来|时期|末)")
 
 
@@ -269,5 +269,6 @@ def clean_indicator(text: str) -> str:
 
 
 def is_review_section(title: str) -> bool:
-    """Whether a section reviews past results (“十三五”发展成就) rather than planning."""
+    """Whether a section reviews past results (“十三五”发展成就) or the situation (“十四五”发展
+    环境: opportunities and challenges) rather than planning: nothing there is a measure to serve."""
     return bool(_PAST_SECTION.search(title))

@@ -411,3 +411,12 @@ def test_public_service_projects_are_not_asked_for_patents(analyzer: Analyzer) -
     assert proposal.primary_industry is not None
     assert "知识产权" not in read_document(EVAL / "fin_金融中心.txt").text
     assert "3.3.3" in {g.measure_id for g in proposal.gaps}  # an industrial project still is
+
+
+def test_review_and_situation_sections_are_not_measures_to_serve(plan) -> None:
+    from alignment.plan_index import plan_sentences
+
+    sections = {s.measure_id.rsplit(".", 1)[0] for s in plan_sentences(plan)}
+    assert "1.1" not in sections  # “十三五”发展成就: past results
+    assert "1.2" not in sections  # “十四五”发展环境: opportunities and challenges
+    assert {"1.3", "2.4", "5.2"} <= sections
