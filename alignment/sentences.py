@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from alignment.document import Document
+from alignment.document import Document, Paragraph
 from alignment.text import sentence_spans
 
 _MIN_SENTENCE = 8
@@ -23,6 +23,13 @@ _NUMBERED_HEADING = re.compile(
 _STRUCTURE_MAX = 60
 _HEADING_MAX = 20
 _LABEL_MAX = 20
+# "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
+_UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
+_FIGURE = re.compile(
+    r"^[≥≤<>＞＜约\[［]*\s*\d+(?:\.\d+)?\s*[\]］]?\s*"
+    r"(?:%|‰|[万亿千]?(?:元|个|家|项|所|人|人次|平方米|亩|台|套|座|条|张|次|年|吨))?"
+    r"(?:以上|以下|以内|左右)?$"
+)
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
 _SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
 
@@ -68,9 +75,23 @@ def _is_structure(text: str) -> bool:
     return text.startswith("第") or not any(c.isdigit() for c in text[heading.end() :])
 
 
-def _is_label(text: str) -> bool:
-    """A table cell that names rather than says ("科技创新龙头企业（家）", "建设地点")."""
-    return len(text) <= _LABEL_MAX and not any(mark in text for mark in "，。；！？")
+def _is_label(paragraph: Paragraph, figure_rows: set[tuple[int, int]]) -> bool:
+    """A table cell that names rather than says: a header cell, or a short cell in a row of
+    figures ("科技创新龙头企业（家）" | 508 | 800). A short cell of a descriptive table
+    ("网络安全攻防实验室") is still compared: it is what the project builds."""
+    text, cell = paragraph.text, paragraph.cell
+    if len(text) > _LABEL_MAX or any(mark in text for mark in "，。；！？"):
+        return False
+    if cell is None:
+        return bool(_UNIT_LABEL.search(text))
+    return cell[1] == 0 or cell[:2] in figure_rows or bool(_UNIT_LABEL.search(text))
+
+
+def _figure_rows(document: Document) -> set[tuple[int, int]]:
+    """(table, row) of every table row with a cell that is only a figure ("800", "≥3500")."""
+    return {
+        p.cell[:2] for p in document.paragraphs if p.cell is not None and _FIGURE.match(p.text)
+    }
 
 
 def document_sentences(document: Document) -> list[DocSentence]:
@@ -82,11 +103,12 @@ def document_sentences(document: Document) -> list[DocSentence]:
     a feasibility study from 91.5 to 68.3).
     """
     sentences = []
+    figure_rows = _figure_rows(document)
     for paragraph in document.paragraphs:
         if (
             _is_table_row(paragraph.text)
             or _is_structure(paragraph.text)
-            or (paragraph.in_table and _is_label(paragraph.text))
+            or (paragraph.in_table and _is_label(paragraph, figure_rows))
         ):
             continue
         for text, start, end in sentence_spans(paragraph.text):

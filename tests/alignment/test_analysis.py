@@ -420,3 +420,21 @@ def test_review_and_situation_sections_are_not_measures_to_serve(plan) -> None:
     assert "1.1" not in sections  # “十三五”发展成就: past results
     assert "1.2" not in sections  # “十四五”发展环境: opportunities and challenges
     assert {"1.3", "2.4", "5.2"} <= sections
+
+
+def test_short_cells_of_a_descriptive_table_are_compared() -> None:
+    cells = [
+        (0, 0, "建设内容"),  # header row: a label
+        (0, 1, "网络安全攻防实验室建设"),  # what the project builds
+        (1, 0, "指标名称"),
+        (1, 1, "新建研发楼宇面积"),  # in a row of figures: a label
+        (1, 1, "12万平方米"),
+    ]
+    document = Document(
+        "t.docx",
+        tuple(
+            Paragraph(n, text, in_table=True, cell=(table, row, 0 if n % 2 else 1))
+            for n, (table, row, text) in enumerate(cells, start=1)
+        ),
+    )
+    assert [s.text for s in document_sentences(document)] == ["网络安全攻防实验室建设"]
