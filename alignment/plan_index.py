@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from alignment import __version__
-from alignment import segmentation as segmentation_module
 from alignment.atomic import atomic_write
 from alignment.errors import OutputError
 from alignment.plan import Plan
@@ -209,12 +208,17 @@ def plan_sentences(plan: Plan) -> list[PlanSentence]:
 
 
 def _code_fingerprint() -> str:
-    """The version plus the source of the modules that shape the index, when readable."""
+    """The version plus the source of every module of the core, when readable.
+
+    Every module, not a list of the ones that shape the index: such a list went stale once
+    (which plan sections hold measures is decided in targets.py) and a changed index was
+    served from the old cache. A refit costs a couple of seconds once per code change.
+    """
     parts = [__version__]
-    for module in (__file__, segmentation_module.__file__):
-        # Frozen builds have no source files: the version alone keys the cache there.
-        with contextlib.suppress(OSError, TypeError):
-            parts.append(Path(module).read_text(encoding="utf-8"))
+    # Frozen builds have no source files: the version alone keys the cache there.
+    with contextlib.suppress(OSError, TypeError):
+        for module in sorted(Path(__file__).parent.glob("*.py")):
+            parts.append(module.read_text(encoding="utf-8"))
     return "".join(parts)
 
 

@@ -438,3 +438,11 @@ def test_short_cells_of_a_descriptive_table_are_compared() -> None:
         ),
     )
     assert [s.text for s in document_sentences(document)] == ["网络安全攻防实验室建设"]
+
+
+def test_the_index_cache_key_covers_every_core_module() -> None:
+    from alignment.plan_index import _code_fingerprint
+
+    fingerprint = _code_fingerprint()
+    # targets.py decides which plan sections hold measures: it once changed the index unseen.
+    assert "def is_review_section" in fingerprint and "def split_sentences" in fingerprint
