@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import itertools
 import pickle
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -215,10 +216,13 @@ def _code_fingerprint() -> str:
     served from the old cache. A refit costs a couple of seconds once per code change.
     """
     parts = [__version__]
-    # Frozen builds have no source files: the version alone keys the cache there.
     with contextlib.suppress(OSError, TypeError):
         for module in sorted(Path(__file__).parent.glob("*.py")):
             parts.append(module.read_text(encoding="utf-8"))
+        if getattr(sys, "frozen", False):
+            # A frozen build has no sources: each build's program file keys its caches.
+            built = Path(sys.executable).stat()
+            parts.append(f"{built.st_mtime_ns}-{built.st_size}")
     return "".join(parts)
 
 
