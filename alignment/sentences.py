@@ -89,9 +89,7 @@ def _is_label(paragraph: Paragraph, figure_rows: set[tuple[int, int]]) -> bool:
 
 def _figure_rows(document: Document) -> set[tuple[int, int]]:
     """(table, row) of every table row with a cell that is only a figure ("800", "≥3500")."""
-    return {
-        p.cell[:2] for p in document.paragraphs if p.cell is not None and _FIGURE.match(p.text)
-    }
+    return {p.cell[:2] for p in document.paragraphs if p.cell is not None and _FIGURE.match(p.text)}
 
 
 def document_sentences(document: Document) -> list[DocSentence]:

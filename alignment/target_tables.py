@@ -26,7 +26,19 @@ _VALUE = re.compile(
     r"(?P<unit>%|‰|个百分点|[万亿千]?[^\d\s以左]{0,4}?)?\s*(?P<qual>以上|以下|以内|左右)?$"
 )
 _UNIT_IN_NAME = re.compile(r"[（(]([^）)]{1,8})[)）]\s*$")
-_CEILING = {"≤", "<=", "＜", "<", "不超过", "控制在"}
+# Table symbols as the comparators sentences use (≤ is a ceiling, ≥ a floor, 约 about).
+_COMPARATOR_WORDS = {
+    "≤": "不超过",
+    "<=": "不超过",
+    "＜": "不超过",
+    "<": "不超过",
+    "控制在": "不超过",
+    "≥": "不低于",
+    ">=": "不低于",
+    "＞": "不低于",
+    ">": "不低于",
+    "约": "达到",
+}
 _INDICATOR_HEADERS = ("指标", "名称", "项目", "内容")
 _NUMBER_HEADERS = ("序号", "编号", "类别", "领域", "属性")
 
@@ -64,24 +76,16 @@ def _targets_of(grid: Grid, number: int, default_year: int | None) -> list[Targe
     targets = []
     for row in sorted(r for r in grid if r > header_row):
         cells = grid[row]
-        name, value = cells.get(indicator_column, ""), cells.get(value_column, "")
-        target = _target(name, value, cells.get(unit_column, "") if unit_column is not None else "")
+        target = _row_target(
+            cells.get(indicator_column, ""),
+            cells.get(value_column, ""),
+            cells.get(unit_column, "") if unit_column is not None else "",
+            f"table{number + 1}",
+            row,
+            year,
+        )
         if target is not None:
-            indicator, comparator, quantity, high, unit, qualifier = target
-            targets.append(
-                Target(
-                    id=f"table{number + 1}/{row}",
-                    indicator=indicator,
-                    comparator=comparator,
-                    value=quantity,
-                    unit=unit,
-                    year=year,
-                    measure_id=f"table{number + 1}",
-                    text=f"{name}：{value}（{year}年）" if year else f"{name}：{value}",
-                    qualifier=qualifier,
-                    value_high=high,
-                )
-            )
+            targets.append(target)
     return targets
 
 
@@ -115,23 +119,26 @@ def _indicator_column(names: dict[int, str], value_column: int) -> int:
     return 0
 
 
-def _target(
-    name: str, value: str, unit_cell: str
-) -> tuple[str, str, float, float | None, str, str] | None:
-    """(indicator, comparator, value, high, unit, qualifier) of one row, or None."""
+def _row_target(
+    name: str, value: str, unit_cell: str, table: str, row: int, year: int | None
+) -> Target | None:
+    """The target of one row ("高新技术企业数量（家）" | "≥3500"), or None without a value."""
     match = _VALUE.match(value.strip())
     indicator = clean_indicator(_UNIT_IN_NAME.sub("", name))
     if match is None or len(indicator) < 2:
         return None
     named = _UNIT_IN_NAME.search(name)
     unit = match["unit"] or (named[1] if named else "") or unit_cell.strip()
-    unit = "%" if unit in {"％", "百分比"} else unit
     comparator = match["cmp"] or "达到"
-    qualifier = match["qual"] or ("左右" if comparator == "约" else "")
-    comparator = "达到" if comparator == "约" else comparator
-    if comparator in _CEILING:
-        comparator = "不超过"
-    elif comparator in {"≥", ">=", "＞", ">"}:
-        comparator = "不低于"
-    high = float(match["high"]) if match["high"] else None
-    return indicator, comparator, float(match["num"]), high, unit, qualifier
+    return Target(
+        id=f"{table}/{row}",
+        indicator=indicator,
+        comparator=_COMPARATOR_WORDS.get(comparator, comparator),
+        value=float(match["num"]),
+        unit="%" if unit in {"％", "百分比"} else unit,
+        year=year,
+        measure_id=table,
+        text=f"{name}：{value}（{year}年）" if year else f"{name}：{value}",
+        qualifier=match["qual"] or ("左右" if comparator == "约" else ""),
+        value_high=float(match["high"]) if match["high"] else None,
+    )
