@@ -14,7 +14,7 @@ from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.plan_parser import load_plan
 from alignment.readers import READERS, read_document
 from alignment.result import AlignmentResult
-from alignment.rules import load_rules, parse_rules
+from alignment.rules import Rules, load_rules
 from alignment.workbook import Failure
 
 Progress = Callable[[float, str], None]
@@ -30,8 +30,9 @@ class BatchOptions:
     rules: str | None = None
     mode: str = "auto"
     reports_dir: str | None = None
-    # Rules as TOML text (the window's applied but unsaved edits); used instead of ``rules``.
-    rules_text: str | None = None
+    # Rules already in hand (the window's applied but unsaved edits); used instead of ``rules``.
+    # Plain frozen data, so it travels to worker processes as it is.
+    applied_rules: Rules | None = None
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -139,10 +140,7 @@ def _split(
 
 
 def _make_analyzer(options: BatchOptions) -> Analyzer:
-    if options.rules_text is not None:
-        rules = parse_rules(options.rules_text, "规则编辑器")
-    else:
-        rules = load_rules(options.rules)
+    rules = options.applied_rules or load_rules(options.rules)
     return Analyzer(load_plan(options.plan), rules)
 
 

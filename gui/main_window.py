@@ -33,7 +33,7 @@ from alignment.readers import READERS
 from alignment.report import write_report
 from alignment.result import AlignmentResult
 from alignment.review import Decision
-from alignment.rules import Rules, dump_rules, rules_template
+from alignment.rules import Rules
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
@@ -377,9 +377,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_rules_editor_rules_changed(self, rules: Rules) -> None:
         # A batch run scores with the rules the window shows, saved or not.
-        self.batch.options = dataclasses.replace(
-            self.batch.options, rules_text=dump_rules(rules, rules_template(rules))
-        )
+        self.batch.options = dataclasses.replace(self.batch.options, applied_rules=rules)
 
     def _user_rules_if_any(self) -> str | None:
         path = self.settings.user_rules_path()
