@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from alignment.document import Document, Paragraph
+from alignment.target_tables import is_figure
 from alignment.text import sentence_spans
 
 _MIN_SENTENCE = 8
@@ -25,11 +26,6 @@ _HEADING_MAX = 20
 _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
 _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
-_FIGURE = re.compile(
-    r"^[≥≤<>＞＜约\[［]*\s*\d+(?:\.\d+)?\s*[\]］]?\s*"
-    r"(?:%|‰|[万亿千]?(?:元|个|家|项|所|人|人次|平方米|亩|台|套|座|条|张|次|年|吨))?"
-    r"(?:以上|以下|以内|左右)?$"
-)
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
 _SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
 
@@ -89,7 +85,7 @@ def _is_label(paragraph: Paragraph, figure_rows: set[tuple[int, int]]) -> bool:
 
 def _figure_rows(document: Document) -> set[tuple[int, int]]:
     """(table, row) of every table row with a cell that is only a figure ("800", "≥3500")."""
-    return {p.cell[:2] for p in document.paragraphs if p.cell is not None and _FIGURE.match(p.text)}
+    return {p.cell[:2] for p in document.paragraphs if p.cell is not None and is_figure(p.text)}
 
 
 def document_sentences(document: Document) -> list[DocSentence]:

@@ -46,6 +46,8 @@ _BASE_UNITS = (
     "批",
 )
 _UNIT = rf"(?P<unit>%|‰|个百分点|(?:万|亿|千)?(?:{'|'.join(map(re.escape, _BASE_UNITS))}))"
+# The same units, for other modules' patterns (a table cell holding a figure).
+UNIT_PATTERN = _UNIT
 _QUALIFIER = r"(?P<qual>以上|以内|以下|左右)?"
 _COMPARATORS = (
     "不低于",
