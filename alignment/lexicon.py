@@ -225,8 +225,7 @@ def _marks(text: str, delimiters: re.Pattern[str]) -> list[int]:
 def linked_measures(plan: Plan, industry: Industry, min_weight: float = 6.0) -> list[str]:
     """Measure ids an industry concerns: its listed measures present in the plan, then every
     other measure whose text carries at least ``min_weight`` of its strong terms."""
-    ids = {m.id for m in plan.iter_measures()}
-    linked = [m for m in industry.measure_ids if m in ids]
+    linked = [m for m in industry.measure_ids if plan.has_measure(m)]
     strong = [g for g in industry.groups if g.weight >= 2]
     for section in plan.sections:
         if is_review_section(section.title):

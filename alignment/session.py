@@ -54,8 +54,7 @@ def analyse_file(
     is_cancelled: IsCancelled | None = None,
 ) -> tuple[Document, AlignmentResult]:
     """Read and analyse one file."""
-    document = read_document(path)
-    return document, analyzer.analyse(document, mode, progress, is_cancelled)
+    return analyse_document(analyzer, read_document(path), mode, progress, is_cancelled)
 
 
 def analyse_document(
