@@ -213,7 +213,7 @@ def _code_fingerprint() -> str:
 
     Every module, not a list of the ones that shape the index: such a list went stale once
     (which plan sections hold measures is decided in targets.py) and a changed index was
-    served from the old cache. A refit costs a couple of seconds once per code change.
+    served from the old cache. A refit costs about a second once per code change.
     """
     parts = [__version__]
     with contextlib.suppress(OSError, TypeError):
