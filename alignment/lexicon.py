@@ -15,7 +15,6 @@ from alignment.targets import is_review_section
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _WINDOW = 400
-_NEGATION_HINT = re.compile(r"[不未无非没远避禁严杜]")
 # Explicit denials: whatever follows them in the clause, the document says it does not do.
 _DENIAL = re.compile(
     "不涉及|不开展|不从事|不属于|不包括|不包含|不含|不经营|不得|不向|禁止|严禁|杜绝|并非|而非"
@@ -23,10 +22,13 @@ _DENIAL = re.compile(
 # A negation shortly before a term in its clause: "不新建燃煤锅炉", "未占用基本农田", "远离生态保护
 # 红线", "不存在炒房". Not the words that merely start with 不/未/无/非: "不断扩大", "不少于", "不动产",
 # "不良资产", "未来产业", "未成年人", "无人机", "无障碍", "无偿", "非遗", "非公有制", "非营利".
-_NEGATED_BEFORE = re.compile(
+_NEGATION = (
     r"(?:不(?![断仅少同足但久论管过比动良定忘竭])|未(?![来成])|无(?![论锡线人障缝纸感限偿息形])"
-    r"|非(?![常洲遗公营物])|没有|远离|避开|避让)[^，；。,;]{0,6}$"
+    r"|非(?![常洲遗公营物])|没有|远离|避开|避让)"
 )
+_NEGATED_BEFORE = re.compile(_NEGATION + r"[^，；。,;]{0,6}$")
+# Any negation or denial at all: most sentences have none, and skip the clause-by-clause check.
+_ANY_NEGATION = re.compile(f"{_NEGATION}|{_DENIAL.pattern}")
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ def negated_in_clause(text: str, start: int) -> bool:
 
 def may_deny(text: str) -> bool:
     """Whether ``text`` has any negation at all (most sentences have none: skip :func:`denied`)."""
-    return _NEGATION_HINT.search(text) is not None
+    return _ANY_NEGATION.search(text) is not None
 
 
 def denied(text: str, term: str) -> bool:
