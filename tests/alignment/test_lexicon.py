@@ -85,6 +85,16 @@ _COMPLIANT = [
     "依据《郑州市高污染燃料禁燃区划定方案》，项目采用清洁能源。",
     "项目不存在炒房等投机行为。",
     "严格落实“房住不炒”要求，项目住房全部用于人才公寓租赁。",
+    # Products of the 两高 industries used, sold or shown, not made here.
+    "开展农药残留检测、食品安全检测服务。",
+    "展厅陈列钧瓷、陶瓷等非遗作品。",
+    "道路采用水泥混凝土路面。",
+    "推广甲醇汽车等清洁能源车辆。",
+    "项目所需水泥、砂石等建材年用量约2万吨。",
+    "主体结构采用钢筋混凝土框架结构，基础采用水泥搅拌桩。",
+    "园区内不建设化工、电镀等污染企业。",
+    "中石化加油站改造为综合能源站。",
+    "建设年产5000套文创陶瓷产品的设计中心。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -101,6 +111,19 @@ _CROSSING = [
     ("通过捂盘惜售获取更高收益。", "speculative_housing"),
     ("拟在厂区安装2台燃煤导热油炉。", "coal_boiler"),
     ("项目投产后将使用高污染燃料。", "coal_boiler"),
+    # The national 两高 list, product by product (session 3: 12 of these 16 were missed).
+    ("项目建设年产100万吨水泥粉磨站。", "high_energy_pollution"),
+    ("新建年产30万吨电石生产装置及配套石灰窑。", "high_energy_pollution"),
+    ("建设年产20万吨烧碱、15万吨聚氯乙烯项目。", "high_energy_pollution"),
+    ("项目主要生产建筑陶瓷墙地砖，设计产能1500万平方米。", "high_energy_pollution"),
+    ("建设年产5万吨多晶硅生产线。", "high_energy_pollution"),
+    ("建设铅蓄电池生产线，年产能200万千伏安时。", "high_energy_pollution"),
+    ("建设年产10万吨化学制浆及造纸生产线。", "high_energy_pollution"),
+    ("项目为燃煤热电联产项目，装机2×35万千瓦。", "high_energy_pollution"),
+    ("建设年产3万吨农药原药生产装置。", "high_energy_pollution"),
+    ("项目为石油化工项目，年加工原油500万吨。", "high_energy_pollution"),
+    ("建设年产12万吨合成氨、20万吨尿素装置。", "high_energy_pollution"),
+    ("建设年产1.2亿标块页岩砖隧道窑生产线。", "high_energy_pollution"),
 ]
 
 
