@@ -178,7 +178,8 @@ def test_bad_regular_expression_names_its_line() -> None:
     )
     with pytest.raises(RuleFileError) as caught:
         parse_rules(text, "user.toml")
-    assert f"第{_shipped_line('patterns = [')}行" in caught.value.message
+    line = _shipped_line('patterns = ["(新建|建设|安装)')
+    assert f"第{line}行" in caught.value.message
     assert "正则表达式" in caught.value.message
 
 
