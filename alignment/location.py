@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from alignment.rules import LocationRule
 
 _LOCATION_CUES = re.compile(
-    r"(位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址[：:])"
+    r"(位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于|地址[：:]"
+    # "项目拟在金水区建设", not "项目在上海已有成功案例"
+    r"|项目[拟将计划]{0,2}在(?=[^，。；,;]{1,20}?(?:实施|建设|落地|开工|动工)))"
 )
 _CUE_WORDS = re.compile(
     r"位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址|[在于：:，、]"
@@ -66,22 +68,25 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
         foreign = [place for place in rule.elsewhere if place in title]
         if foreign:
             return Location("outside", foreign[0], title)
-    for clause, cue_at in _cue_clauses(text):
+    for clause, cue_at, clause_start in _cue_clauses(text):
         sentence_start = max(text.rfind(mark, 0, cue_at) for mark in _SENTENCE_MARKS) + 1
         if _about_the_investor(text[sentence_start:cue_at]):
             continue
-        if any(name in clause for name in names):
-            return Location("inside", rule.home, clause.strip())
-        foreign = _foreign_places(clause, rule)
-        if foreign:
-            return Location("outside", foreign[0], clause.strip())
+        # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
+        for part in (text[cue_at : clause_start + len(clause)], clause):
+            if any(name in part for name in names):
+                return Location("inside", rule.home, clause.strip())
+            foreign = _foreign_places(part, rule)
+            if foreign:
+                return Location("outside", foreign[0], clause.strip())
     if any(name in text for name in names):
         return Location("inside", rule.home, "")
     return Location("unknown", "", "")
 
 
-def _cue_clauses(text: str) -> Iterator[tuple[str, int]]:
-    """Each clause holding a location cue, in reading order, once, with the cue's offset.
+def _cue_clauses(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each clause holding a location cue, in reading order, once, with the cue's offset and the
+    clause's.
 
     Clauses rather than sentences: "项目由金水区招商引进，建设地点为中牟县" is in 中牟县.
     """
@@ -92,7 +97,7 @@ def _cue_clauses(text: str) -> Iterator[tuple[str, int]]:
         start = max(text.rfind(mark, 0, cue.start()) for mark in _CLAUSE_MARKS) + 1
         ends = [text.find(mark, cue.end()) for mark in _CLAUSE_MARKS]
         end = min((e for e in ends if e >= 0), default=len(text))
-        yield text[start:end], cue.start()
+        yield text[start:end], cue.start(), start
 
 
 def _about_the_investor(before_cue: str) -> bool:

@@ -59,3 +59,31 @@ def test_a_cue_in_the_last_sentence_without_a_full_stop() -> None:
 def test_the_project_not_its_investor_is_located(text: str, status: str, place: str) -> None:
     found = locate(text, _rule())
     assert (found.status, found.place) == (status, place)
+
+
+# Location sentences as other people write them (session 3: the five marked were wrong).
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("项目由郑州高新区某企业投资，建设地点位于金水区国基路。", "inside"),
+        ("公司注册于北京市海淀区，本项目在金水区实施。", "inside"),
+        ("本项目位于郑州市金水区，分厂设在新乡市。", "inside"),
+        ("项目选址于郑州航空港经济综合实验区。", "outside"),
+        ("项目位于郑州高新技术产业开发区科学大道。", "outside"),
+        ("项目建设地点：郑州经开区第九大街。", "outside"),
+        ("项目建设地址：河南省郑州市中牟县官渡镇", "outside"),
+        ("项目位于郑州市北部，交通便利。", "unknown"),
+        ("项目拟在金水区建设，总投资5亿元。", "inside"),
+        ("本项目在郑东新区实施。", "outside"),  # was unknown
+        ("项目所在地为郑州市二七区。", "outside"),  # was unknown
+        ("该项目在郑州市中原区建设。", "outside"),  # was unknown
+        ("项目在杭州市余杭区落地。", "outside"),  # was unknown
+        ("金水区某科技公司投资的项目选址开封市。", "outside"),  # was inside
+        ("项目实施地点：郑州市金水区丰产路街道。", "inside"),
+        # "项目在…" places the project only with a verb of building or carrying out.
+        ("项目在上海已有成功运营经验。本项目位于金水区。", "inside"),
+        ("本项目在郑州市具有良好的市场前景。", "unknown"),
+    ],
+)
+def test_location_sentences_as_written(text: str, status: str) -> None:
+    assert locate(text, _rule()).status == status
