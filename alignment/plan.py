@@ -31,9 +31,12 @@ class Target:
         """``"ceiling"`` for a maximum (控制在/以内), ``"about"`` for 左右, else ``"floor"``."""
         if self.qualifier == "左右":
             return "about"
-        if self.qualifier in _CEILING_WORDS or self.comparator in _CEILING_WORDS:
-            return "ceiling"
-        return "floor"
+        return "ceiling" if self.lower_is_better else "floor"
+
+    @property
+    def lower_is_better(self) -> bool:
+        """A maximum or a reduction: "控制在5%以内", "PM2.5年日均浓度降低到53微克/立方米左右"."""
+        return self.qualifier in _CEILING_WORDS or self.comparator in _CEILING_WORDS
 
 
 def format_quantity(value: float | None, unit: str, year: int | None = None) -> str:

@@ -27,7 +27,11 @@ _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
 _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
-_SUBPLAN_HEADINGS = re.compile(r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施)")
+# Headings of policy documents, not of projects (a project's 实施方案 has 建设内容, 投资估算 …).
+_SUBPLAN_HEADINGS = re.compile(
+    r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施|总体要求|指导思想|基本原则"
+    r"|规划背景|发展基础|发展环境|规划实施|实施保障)"
+)
 
 SentenceKey = tuple[int, int]  # (paragraph, start)
 

@@ -197,15 +197,11 @@ def compare(master: Target, sub: Target) -> str:
         return "unit_mismatch"
     if abs(master_value - sub_value) <= 1e-9 * max(abs(master_value), 1.0):
         return "consistent"
-    if master.direction == "ceiling":
-        return "exceeds" if sub_value < master_value else "below"
-    if master.direction == "about":
-        return (
-            "consistent"
-            if abs(sub_value - master_value) <= 0.1 * master_value
-            else ("exceeds" if sub_value > master_value else "below")
-        )
-    return "exceeds" if sub_value > master_value else "below"
+    if master.direction == "about" and abs(sub_value - master_value) <= 0.1 * master_value:
+        return "consistent"
+    # "降低到53左右": a sub-plan's 45 is more ambitious, not below the plan.
+    better = sub_value < master_value if master.lower_is_better else sub_value > master_value
+    return "exceeds" if better else "below"
 
 
 def normalise_quantity(value: float, unit: str) -> tuple[float, str]:

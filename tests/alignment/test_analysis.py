@@ -102,6 +102,17 @@ def test_gaps_name_missing_cross_cutting_topics(analyzer: Analyzer) -> None:
 def test_mode_detection() -> None:
     assert detect_mode(read_document(EVAL / "sub_养老服务实施方案.txt")) == "subplan"
     assert detect_mode(read_document(EVAL / "it_网络安全产业园.txt")) == "proposal"
+    # A department's plan with 总体要求 / 主要任务 chapters (was read as a proposal).
+    plan_like = Document(
+        "t.txt",
+        (
+            Paragraph(1, "金水区“十四五”生态环境保护规划（摘要）", 1),
+            Paragraph(2, "第二章 总体要求", 2),
+            Paragraph(3, "坚持生态优先、绿色发展。"),
+            Paragraph(4, "第三章 主要任务", 2),
+        ),
+    )
+    assert detect_mode(plan_like) == "subplan"
 
 
 def test_progress_and_cancel(analyzer: Analyzer) -> None:

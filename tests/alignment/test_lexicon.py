@@ -95,6 +95,10 @@ _COMPLIANT = [
     "园区内不建设化工、电镀等污染企业。",
     "中石化加油站改造为综合能源站。",
     "建设年产5000套文创陶瓷产品的设计中心。",
+    # A department's plan governs the 两高 (an environment plan was judged a conflict).
+    "对新建“两高”项目实行清单管理，坚决遏制“两高”项目盲目发展。",
+    "严格控制高耗能、高排放项目准入。",
+    "对辖区内电镀、印染企业开展环保排查。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),

@@ -96,6 +96,17 @@ def test_compare_follows_the_masters_direction() -> None:
     assert compare(_target(100), _target(100, year=2023)) == "year_differs"
 
 
+def test_a_reduction_to_about_a_value_is_met_by_less() -> None:
+    # The plan's "PM2.5年日均浓度降低到53微克/立方米左右": an environment plan's 45 was "below".
+    reduction = _target(53, "微克/立方米", "降低到", "左右")
+    assert compare(reduction, _target(45, "微克/立方米", qualifier="以下")) == "exceeds"
+    assert compare(reduction, _target(55, "微克/立方米")) == "consistent"
+    assert compare(reduction, _target(65, "微克/立方米")) == "below"
+    about = _target(100, qualifier="左右")
+    assert compare(about, _target(80)) == "below"
+    assert compare(about, _target(120)) == "exceeds"
+
+
 def test_json_and_report_carry_targets_and_coverage(
     result, rules, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
