@@ -18,7 +18,7 @@ from alignment.plan_parser import horizon_year
 from alignment.result import Evidence, Match
 from alignment.rules import Rules
 from alignment.target_tables import table_targets
-from alignment.targets import extract_targets, is_review_section
+from alignment.targets import extract_targets, is_growth, is_review_section
 
 STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")
 STATUS_NAMES = {
@@ -245,7 +245,13 @@ def _counterpart(target: Target, master: Sequence[Target], names: dict[str, str]
     """The master target for the same indicator: same canonical name, or one containing the other."""
     key = _key(target.indicator, names)
     sub_target = "（其中" in target.indicator
-    candidates = [m for m in master if ("（其中" in m.indicator) == sub_target]
+    # A growth rate pairs only with a growth rate ("…总额年均增长6%" is not "…总额达到1506亿元").
+    candidates = [
+        m
+        for m in master
+        if ("（其中" in m.indicator) == sub_target
+        and is_growth(m.indicator) == is_growth(target.indicator)
+    ]
     for candidate in candidates:
         if _key(candidate.indicator, names) == key and _sub_name(candidate) == _sub_name(target):
             return candidate

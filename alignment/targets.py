@@ -162,6 +162,14 @@ def extract_targets(
     return tuple(targets)
 
 
+_GROWTH = frozenset(("年均增长", "年均增速", "年增长", "同比增长", "增长", "增速"))
+
+
+def is_growth(indicator: str) -> bool:
+    """Whether an indicator is a growth rate ("社会消费品零售总额年均增长"), not the total itself."""
+    return indicator.endswith(("增长", "增速"))
+
+
 def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
     """Targets clause by clause, each with the index (in this sentence) of its 其中 parent.
 
@@ -179,6 +187,9 @@ def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
                 if not subject:
                     continue
                 found = replace(found, indicator=subject)
+            elif found.indicator in _GROWTH and subject:
+                # "社会消费品零售总额突破1600亿元，年均增长6%": the growth of that total.
+                found = replace(found, indicator=subject + found.indicator)
             if is_sub and parent is not None:
                 results.append((_as_sub_target(found, results[parent][0]), parent))
             else:

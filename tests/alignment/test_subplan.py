@@ -254,6 +254,24 @@ def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) 
     assert not any("低于总体规划" in w for w in result.warnings)
 
 
+def test_a_growth_rate_is_not_compared_with_a_total(plan, rules, tmp_path: Path) -> None:
+    path = tmp_path / "金水区商务发展规划.txt"
+    path.write_text(
+        "金水区“十四五”商务发展规划\n"
+        "一、发展目标\n"
+        "到2025年，全区社会消费品零售总额突破1600亿元，年均增长6%左右。\n"
+        "二、主要任务\n"
+        "推进花园路国际商圈改造提升，发展首店经济和夜经济。\n"
+        "三、保障措施\n"
+        "加强组织领导。\n",
+        encoding="utf-8",
+    )
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    found = {(t.indicator, t.status, t.document_value) for t in result.targets}
+    assert ("全区社会消费品零售总额", "exceeds", 1600.0) in found
+    assert ("全区社会消费品零售总额年均增长", "new", 6.0) in found
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -265,6 +283,14 @@ def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) 
         (
             "到2025年，新增高新技术企业300家，累计达到1100家。",
             [("高新技术企业", "新增", 300.0), ("高新技术企业", "达到", 1100.0)],
+        ),
+        (
+            # A growth rate after a total is that total's growth (it was an indicator "年均增长").
+            "到2025年，全区社会消费品零售总额突破1600亿元，年均增长6%左右。",
+            [
+                ("全区社会消费品零售总额", "突破", 1600.0),
+                ("全区社会消费品零售总额年均增长", "", 6.0),
+            ],
         ),
     ],
 )
