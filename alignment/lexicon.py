@@ -27,6 +27,7 @@ _NEGATION = (
     r"|非(?![常洲遗公营物])|没有|远离|避开|避让)"
 )
 _NEGATED_BEFORE = re.compile(_NEGATION + r"[^，；。,;]{0,6}$")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,100}》")
 # Any negation or denial at all: most sentences have none, and skip the clause-by-clause check.
 _ANY_NEGATION = re.compile(f"{_NEGATION}|{_DENIAL.pattern}")
 
@@ -186,6 +187,10 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         if not any(m.start() < end and start < m.end() for start, end in spans)
     ]
     excluded = [(s, s + len(e)) for e, s in find_terms(text, rule.exclude)]
+    # A cited document's title names the rule, not the project: a feasibility study's 编制依据
+    # lists 《高耗能行业重点领域能效标杆水平和基准水平》.
+    if "《" in text:
+        excluded += [m.span() for m in _BOOK_TITLE.finditer(text)]
     hits = []
     for term, start in found:
         if any(a <= start < b for a, b in excluded):
