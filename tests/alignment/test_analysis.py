@@ -490,3 +490,18 @@ def test_primary_industry_of_projects_as_described(
 ) -> None:
     result = analyzer.analyse(_document("项目位于郑州市金水区。", text))
     assert result.primary_industry == primary
+
+
+def test_how_a_project_is_financed_is_not_the_finance_industry(analyzer: Analyzer) -> None:
+    # Every feasibility study has a 资金筹措 section; a logistics centre was scored 现代金融 72.
+    result = analyzer.analyse(
+        _document(
+            "某物流公司城市配送中心项目建议书（摘要）",
+            "一、项目概况：项目位于郑州市金水区，新建城市配送中心一座，配置自动分拣线2条。",
+            "二、投资估算：项目总投资3亿元，其中建设投资2.6亿元，流动资金0.4亿元。",
+            "三、资金筹措：企业自筹1.2亿元，申请银行贷款1.8亿元，贷款期限8年。",
+            "四、财务评价：项目投资财务内部收益率9.2%，投资回收期7.5年，具备较好的融资能力和偿债能力。",
+        )
+    )
+    finance = next(i for i in result.industries if i.name == "现代金融")
+    assert finance.score < 30 and result.primary_industry is None
