@@ -505,3 +505,16 @@ def test_how_a_project_is_financed_is_not_the_finance_industry(analyzer: Analyze
     )
     finance = next(i for i in result.industries if i.name == "现代金融")
     assert finance.score < 30 and result.primary_industry is None
+
+
+def test_the_consultancy_that_wrote_a_study_is_not_its_industry(analyzer: Analyzer) -> None:
+    # An elderly-care centre's study was scored 高端商务 72 for its 编制单位.
+    result = analyzer.analyse(
+        _document(
+            "金水区某社区养老服务中心建设项目可行性研究报告",
+            "编制单位：河南某工程咨询有限公司",
+            "项目位于郑州市金水区某街道，新建社区养老服务中心一座，设置养老床位120张。",
+            "本报告由某咨询公司项目组编制完成，咨询工程师（投资）负责审核。",
+        )
+    )
+    assert result.primary_industry is None
