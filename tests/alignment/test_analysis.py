@@ -515,6 +515,7 @@ def test_the_consultancy_that_wrote_a_study_is_not_its_industry(analyzer: Analyz
             "编制单位：河南某工程咨询有限公司",
             "项目位于郑州市金水区某街道，新建社区养老服务中心一座，设置养老床位120张。",
             "本报告由某咨询公司项目组编制完成，咨询工程师（投资）负责审核。",
+            "第八章 劳动定员与人力资源配置：项目人力资源管理实行合同制，定员60人。",
         )
     )
     assert result.primary_industry is None
