@@ -8,6 +8,7 @@ compared in the master target's direction: a floor (达到/突破) must be reach
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -218,39 +219,44 @@ def normalise_quantity(value: float, unit: str) -> tuple[float, str]:
     return value * scale, unit
 
 
-def _canonical_names(rules: Rules) -> dict[str, str]:
+_Names = tuple[tuple[str, str], ...]  # (alias, canonical name), the longest alias first
+
+
+def _canonical_names(rules: Rules) -> _Names:
     names = {}
     for canonical, others in rules.synonyms:
         names[_clean(canonical)] = _clean(canonical)
         for other in others:
             names[_clean(other)] = _clean(canonical)
-    return names
+    return tuple(sorted(names.items(), key=lambda item: -len(item[0])))
 
 
 def _clean(indicator: str) -> str:
     return _INDICATOR_NOISE.sub("", _PARENTHETICAL.sub("", indicator)).strip()
 
 
-def _key(indicator: str, names: dict[str, str]) -> str:
+@functools.lru_cache(maxsize=4096)  # each master indicator is keyed once per sub-plan target
+def _key(indicator: str, names: _Names) -> str:
     cleaned = _clean(indicator)
-    if cleaned in names:
-        return names[cleaned]
-    for alias, canonical in sorted(names.items(), key=lambda item: -len(item[0])):
+    for alias, canonical in names:
+        if alias == cleaned:
+            return canonical
+    for alias, canonical in names:
         if len(alias) >= 2 and alias in cleaned:
             return cleaned.replace(alias, canonical)
     return cleaned
 
 
-def _counterpart(target: Target, master: Sequence[Target], names: dict[str, str]) -> Target | None:
+def _counterpart(target: Target, master: Sequence[Target], names: _Names) -> Target | None:
     """The master target for the same indicator: same canonical name, or one containing the other."""
     key = _key(target.indicator, names)
     sub_target = "（其中" in target.indicator
     # A growth rate pairs only with a growth rate ("…总额年均增长6%" is not "…总额达到1506亿元").
+    growth = is_growth(target.indicator)
     candidates = [
         m
         for m in master
-        if ("（其中" in m.indicator) == sub_target
-        and is_growth(m.indicator) == is_growth(target.indicator)
+        if ("（其中" in m.indicator) == sub_target and is_growth(m.indicator) == growth
     ]
     for candidate in candidates:
         if _key(candidate.indicator, names) == key and _sub_name(candidate) == _sub_name(target):

@@ -136,7 +136,11 @@ def extract_targets(
         return ()
     targets: list[Target] = []
     year = default_year
+    if not _DIGIT.search(paragraph):
+        return ()  # every target has a figure; most paragraphs of a long plan have none
     for sentence in split_sentences(paragraph):
+        if not _DIGIT.search(sentence.text):
+            continue  # no target, and no year for the sentences after it
         years = [int(y) for y in _YEAR.findall(sentence.text)]
         if years:
             year = max(years)
@@ -162,6 +166,7 @@ def extract_targets(
     return tuple(targets)
 
 
+_DIGIT = re.compile(r"\d")
 _GROWTH = frozenset(("年均增长", "年均增速", "年增长", "同比增长", "增长", "增速"))
 
 
@@ -235,6 +240,8 @@ def _as_sub_target(found: _Found, parent: _Found) -> _Found:
 
 
 def _targets_in_clause(clause: str) -> list[_Found]:
+    if not _DIGIT.search(clause):
+        return []
     for pattern in (_COMPARED, _BUILT, _TRAILING):
         found = [f for f in (_from_match(m) for m in pattern.finditer(clause)) if f is not None]
         if found:
