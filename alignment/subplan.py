@@ -133,6 +133,7 @@ def check_targets(
     """
     master = list(plan.targets)
     names = _canonical_names(rules)
+    indicators = [_indicator(m, names) for m in master]
     checks: list[TargetCheck] = []
     used: set[str] = set()
     stated: set[tuple[str, float, str, int | None]] = set()
@@ -142,7 +143,7 @@ def check_targets(
         if (*statement, target.year) in stated:
             continue
         stated.add((*statement, target.year))
-        counterpart = _counterpart(target, master, names)
+        counterpart = _counterpart(target, indicators, names)
         if counterpart is None:
             checks.append(_check(target, None, "new"))
             continue
@@ -247,33 +248,38 @@ def _key(indicator: str, names: _Names) -> str:
     return cleaned
 
 
-def _counterpart(target: Target, master: Sequence[Target], names: _Names) -> Target | None:
-    """The master target for the same indicator: same canonical name, or one containing the other."""
-    key = _key(target.indicator, names)
-    sub_target = "（其中" in target.indicator
-    # A growth rate pairs only with a growth rate ("…总额年均增长6%" is not "…总额达到1506亿元").
-    growth = is_growth(target.indicator)
-    candidates = [
-        m
-        for m in master
-        if ("（其中" in m.indicator) == sub_target and is_growth(m.indicator) == growth
-    ]
+@dataclass(frozen=True)
+class _Indicator:
+    """What pairing needs of a master target, worked out once per sub-plan."""
+
+    target: Target
+    key: str  # canonical name
+    sub_name: str  # the 其中 part, or ""
+    kind: tuple[bool, bool]  # (a 其中 sub-target, a growth rate)
+
+
+def _indicator(target: Target, names: _Names) -> _Indicator:
+    kind = ("（其中" in target.indicator, is_growth(target.indicator))
+    return _Indicator(target, _key(target.indicator, names), _sub_name(target), kind)
+
+
+def _counterpart(target: Target, master: Sequence[_Indicator], names: _Names) -> Target | None:
+    """The master target for the same indicator: same canonical name, or one containing the other.
+
+    A sub-target pairs only with a sub-target, a growth rate only with a growth rate ("…总额年均
+    增长6%" is not "…总额达到1506亿元").
+    """
+    mine = _indicator(target, names)
+    candidates = [m for m in master if m.kind == mine.kind and m.sub_name == mine.sub_name]
+    key = mine.key
     for candidate in candidates:
-        if _key(candidate.indicator, names) == key and _sub_name(candidate) == _sub_name(target):
-            return candidate
+        if candidate.key == key:
+            return candidate.target
     for candidate in candidates:
-        other = _key(candidate.indicator, names)
-        if (
-            min(len(key), len(other)) >= 4
-            and (key in other or other in key)
-            and _sub_name(candidate) == _sub_name(target)
-        ):
-            return candidate
-    scored = [
-        (_bigram_overlap(key, _key(c.indicator, names)), c)
-        for c in candidates
-        if _sub_name(c) == _sub_name(target)
-    ]
+        other = candidate.key
+        if min(len(key), len(other)) >= 4 and (key in other or other in key):
+            return candidate.target
+    scored = [(_bigram_overlap(key, c.key), c.target) for c in candidates]
     best = max(scored, key=lambda item: item[0], default=(0.0, None))
     return best[1] if best[0] >= 0.7 else None
 
