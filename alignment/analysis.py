@@ -400,14 +400,26 @@ class Analyzer:
             warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
         outside = False
         if self._home_applies:
-            location = locate(text, self.rules.location, title=document.title)
-            if location.status == "outside":
+            location = locate(
+                text,
+                self.rules.location,
+                title=document.title,
+                words=lambda: (w for s in sentences for w in self.segmenter(s.text)),
+            )
+            cap = f"区外项目或规划的得分上限为{self.rules.scoring.partial - 1:g}。"
+            if location.status == "outside" and location.mentions:
+                outside = True
+                warnings.append(
+                    f"文档未写明项目位于{self.rules.location.home}，也未提到{self.rules.location.home}，"
+                    f"却{location.mentions}次提到{location.place}（如：“{location.sentence}”），"
+                    f"按区外处理；{cap}"
+                )
+            elif location.status == "outside":
                 outside = True
                 subject = "该规划属于" if mode == "subplan" else "项目位于"
                 warnings.append(
                     f"{subject}{location.place}，不在{self.rules.location.home}范围内"
-                    f"（依据：“{location.sentence}”）；区外项目或规划的得分上限为"
-                    f"{self.rules.scoring.partial - 1:g}。"
+                    f"（依据：“{location.sentence}”）；{cap}"
                 )
             elif location.status == "unknown":
                 warnings.append(f"文档未写明项目位于{self.rules.location.home}。")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from alignment.rules import LocationRule
@@ -21,6 +22,13 @@ _SENTENCE_MARKS = "。！？；\n"
 _INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东", "单位", "联系")
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
+_MIN_MENTIONS = 2
+# Words for kinds of area, not places: 起步区, 示范区, 开发区, 直辖市 …
+_GENERIC_AREA = re.compile(
+    "(起步|核心|示范|开发|保护|功能|商务|试验|先行|集聚|生活|办公|服务|住宅|风景|保税|自贸|禁燃|新城"
+    "|老城|主城|中心|实验|管理|产业|工业|生态|居住|营业|结合|旅游|度假|物流|科技|科教|创新|高新|片|园"
+    "|街|景|校|厂|矿|展|辖|城|直辖|地级|县级|示范县|百强)[区县市]$"
+)
 _NOT_PLACES = (
     "城市",
     "全市",
@@ -50,9 +58,15 @@ class Location:
     status: str
     place: str
     sentence: str
+    mentions: int = 0  # > 0: no location sentence; the place was named this many times
 
 
-def locate(text: str, rule: LocationRule, title: str = "") -> Location:
+def locate(
+    text: str,
+    rule: LocationRule,
+    title: str = "",
+    words: Callable[[], Iterable[str]] | None = None,
+) -> Location:
     """Judge whether a project (or plan) is in the home district.
 
     A title naming another place and not the home district ("二七区商贸物流发展规划") decides
@@ -60,6 +74,8 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
     that names the home district (or an alias) makes it ``inside``, one that names another place
     ``outside`` (a place the rule file lists as elsewhere, or any 国/省/市/县 that is not one of
     the home's parents). Clauses about the investor ("集团总部位于深圳市") do not decide.
+    Without such a clause or the home's name, a place named at least twice decides (``words``
+    gives the text's segmented words, asked for only then).
     """
     if not rule.home:
         return Location("unknown", "", "")
@@ -81,7 +97,38 @@ def locate(text: str, rule: LocationRule, title: str = "") -> Location:
                 return Location("outside", foreign[0], clause.strip())
     if any(name in text for name in names):
         return Location("inside", rule.home, "")
+    return _named_most(text, rule, words() if words is not None else ())
+
+
+def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location:
+    """Without a location sentence or the home district: the place the document keeps naming.
+
+    A news item about another district ("记者从金湾区政府获悉…金湾区正在打造…") names it again
+    and again and never the home; a proposal citing another city's experience names it once.
+    """
+    mentions = Counter({place: text.count(place) for place in rule.elsewhere if place in text})
+    mentions.update(word for word in words if _is_district(word, rule))
+    if mentions:
+        place, count = mentions.most_common(1)[0]
+        if count >= _MIN_MENTIONS:
+            at = text.find(place)
+            start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
+            ends = [e for e in (text.find(mark, at) for mark in _SENTENCE_MARKS) if e >= 0]
+            sentence = text[start : min(ends, default=len(text))].strip()
+            return Location("outside", place, sentence, count)
     return Location("unknown", "", "")
+
+
+def _is_district(word: str, rule: LocationRule) -> bool:
+    """A segmented word naming a district, county or city ("金湾区", "伊滨区", "珠海市"), not an
+    area of some kind ("起步区", "示范区") nor the home's parents."""
+    return (
+        len(word) >= 3
+        and word[-1] in "区县市"
+        and not _GENERIC_AREA.search(word)
+        and word not in rule.parents
+        and not word.endswith(_NOT_PLACES)
+    )
 
 
 def _cue_clauses(text: str) -> Iterator[tuple[str, int, int]]:

@@ -522,3 +522,15 @@ def test_the_consultancy_that_wrote_a_study_is_not_its_industry(analyzer: Analyz
         )
     )
     assert result.primary_industry is None
+
+
+def test_a_news_item_about_another_district_is_capped(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(
+        _document(
+            "金湾片区公共文化中心建设稳步推进",
+            "记者昨日从金湾区政府获悉，金湾区公共文化中心项目总投资6.5亿元，包含档案馆和图书馆。",
+            "金湾区正在打造集总部经济、高端商务、文化娱乐为一体的现代服务业聚集高地。",
+        )
+    )
+    assert result.score <= 34
+    assert any("3次提到金湾区" in w and "按区外处理" in w for w in result.warnings)

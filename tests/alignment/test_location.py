@@ -87,3 +87,37 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
 )
 def test_location_sentences_as_written(text: str, status: str) -> None:
     assert locate(text, _rule()).status == status
+
+
+def _words(text: str):
+    from alignment.segmentation import make_segmenter
+
+    segmenter = make_segmenter()
+    return lambda: segmenter.words(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "place"),
+    [
+        # A news item about another district, without a location sentence: it keeps naming it.
+        (
+            "记者昨日从金湾区政府获悉，起步区建设进展顺利。金湾区正在打造高端商务聚集区，"
+            "金湾区的公共文化中心即将完工。",
+            "outside",
+            "金湾区",
+        ),
+        ("宁埔大道与黄埔区连接市政道路工程开工，终点连接黄埔区云埔一路。", "outside", "黄埔区"),
+        # Named once (a proposal citing another city's experience): not enough to decide.
+        ("借鉴上海经验，建设数字经济产业园。", "unknown", ""),
+        # Kinds of area, however often, are not places.
+        ("示范区建设提速，示范区企业增多，起步区、起步区道路完工。", "unknown", ""),
+        # The home district named anywhere wins.
+        ("金水区与黄埔区签约，黄埔区企业来访，黄埔区代表团参观。", "inside", "金水区"),
+    ],
+)
+def test_without_a_location_sentence_the_place_named_again_and_again(
+    text: str, status: str, place: str
+) -> None:
+    found = locate(text, _rule(), words=_words(text))
+    assert (found.status, found.place) == (status, place)
+    assert (found.mentions >= 2) == (status == "outside")
