@@ -99,6 +99,13 @@ def test_gaps_name_missing_cross_cutting_topics(analyzer: Analyzer) -> None:
     assert all(g.reason and g.suggestion for g in result.gaps)
 
 
+def test_energy_use_stated_as_electricity_is_not_an_energy_gap(analyzer: Analyzer) -> None:
+    result = analyzer.analyse(
+        _document("项目位于郑州市金水区。", "项目采用先进工艺，单位产品电耗低于行业平均水平。")
+    )
+    assert "10.1.1" not in {g.measure_id for g in result.gaps if g.kind == "cross_cutting"}
+
+
 def test_mode_detection() -> None:
     assert detect_mode(read_document(EVAL / "sub_养老服务实施方案.txt")) == "subplan"
     assert detect_mode(read_document(EVAL / "it_网络安全产业园.txt")) == "proposal"
