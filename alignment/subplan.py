@@ -19,7 +19,7 @@ from alignment.plan_parser import horizon_year
 from alignment.result import Evidence, Match
 from alignment.rules import Rules
 from alignment.target_tables import table_targets
-from alignment.targets import extract_targets, is_growth, is_review_section
+from alignment.targets import CHANGES, extract_targets, is_growth, is_review_section
 
 STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")
 STATUS_NAMES = {
@@ -32,7 +32,6 @@ STATUS_NAMES = {
     "missing": "未提及",
 }
 _SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8}
-_INCREMENTS = {"新增", "新建"}
 _COUNT_UNITS = {"家", "个", "项", "所", "座", "处", "条", "支", "批", "件", "套", "台", "间", "场"}
 _AREA_UNITS = {"平方米", "平方公里"}
 _INDICATOR_NOISE = re.compile(
@@ -191,7 +190,7 @@ def compare(master: Target, sub: Target) -> str:
     unit_mismatch (other units, or an increment against a total)."""
     if master.year and sub.year and master.year != sub.year:
         return "year_differs"
-    if (master.comparator in _INCREMENTS) != (sub.comparator in _INCREMENTS):
+    if (master.comparator in CHANGES) != (sub.comparator in CHANGES):
         return "unit_mismatch"  # an increment against a total: "新增300家" vs "达到1000家"
     master_value, master_base = normalise_quantity(master.value, master.unit)
     sub_value, sub_base = normalise_quantity(sub.value, sub.unit)

@@ -64,6 +64,8 @@ _COMPARATORS = (
     "提升到",
     "提升至",
     "增长到",
+    "增加到",
+    "增加至",
     "达到",
     "突破",
     "超过",
@@ -91,7 +93,14 @@ _PERCENT_FIRST = re.compile(
 
 _YEAR = re.compile(r"(20\d\d)年")
 # "新增高新技术企业300家", "每年新增载体5家": an increment, whatever the indicator after it.
-_INCREMENT = re.compile(r"^(?:到?20\d\d年底?|力争|确保|全区|规划期内|期间|每年|年均)*(?:新增|新建)")
+_INCREMENT = re.compile(
+    r"^(?:到?20\d\d年底?|力争|确保|全区|规划期内|期间|每年|年均|累计)*(?:新增|新建)"
+)
+# "研发经费投入强度提高2个百分点": a change of the indicator, not its level.
+# (A growth rate, "年均增长7%", is an indicator of its own: see is_growth.)
+_CHANGE = re.compile(r"(提高|提升|增加|下降|降低|减少)$")
+# Comparators of a flow or a change rather than a level: not compared with a level.
+CHANGES = frozenset(("新增", "新建", "提高", "提升", "增加", "下降", "降低", "减少"))
 _CONTINUES = re.compile(r"累计|总数|总量|合计")
 _COMPARISON = re.compile(r"较|比|同比|相比")
 _CLAUSE_BREAK = re.compile(r"[，；。：、,;]|(?<=[^\d])和(?=\d)")
@@ -100,7 +109,7 @@ _LEADING_NOISE = re.compile(
     rf"^(?:(?:力争|确保|到|至|在|实现|使|并|基本|全面|累计|其中|通过|{'|'.join(_BUILD_VERBS)})"
     r"(?!区)|20\d\d年底?|、|“|”)+"  # 建成区 (the built-up area) is a noun, not 建成 + 区
 )
-_TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的)$")
+_TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的|由[^，；。]*\d[^，；。]*)$")
 # Past achievements are not targets: a section of results, or a sentence dated before the plan.
 _PAST_SECTION = re.compile(r"成就|回顾|成效|基础|发展环境|面临形势")
 _PAST_PERIOD = re.compile(r"十[一二三]五”?(?:期间|以来|时期|末)")
@@ -192,8 +201,9 @@ def _targets_in_sentence(sentence: str) -> list[tuple[_Found, int | None]]:
                 if not subject:
                     continue
                 found = replace(found, indicator=subject)
-            elif found.indicator in _GROWTH and subject:
-                # "社会消费品零售总额突破1600亿元，年均增长6%": the growth of that total.
+            elif (found.indicator in _GROWTH or found.indicator.startswith("占")) and subject:
+                # "社会消费品零售总额突破1600亿元，年均增长6%": the growth of that total;
+                # "金融业增加值达到800亿元，占GDP比重超过20%": that value's share.
                 found = replace(found, indicator=subject + found.indicator)
             if is_sub and parent is not None:
                 results.append((_as_sub_target(found, results[parent][0]), parent))
@@ -263,6 +273,9 @@ def _from_match(match: re.Match[str]) -> _Found | None:
     high = match.group("high")
     if not comparator and _INCREMENT.search(raw):
         comparator = "新增"  # a flow ("新增…300家"), not the stock the indicator names
+    change = None if comparator else _CHANGE.search(indicator)
+    if change is not None and change.start() >= 2:
+        indicator, comparator = indicator[: change.start()], change.group()
     return _Found(
         match.start(),
         indicator,

@@ -292,6 +292,20 @@ def test_a_growth_rate_is_not_compared_with_a_total(plan, rules, tmp_path: Path)
                 ("全区社会消费品零售总额年均增长", "", 6.0),
             ],
         ),
+        # A change, not a level: not compared with the plan's level of the same indicator.
+        ("到2025年，研发经费投入强度提高2个百分点。", [("研发经费投入强度", "提高", 2.0)]),
+        ("到2025年，单位GDP能耗下降15%。", [("单位GDP能耗", "下降", 15.0)]),
+        ("“十四五”期间，累计新增城镇就业5万人。", [("城镇就业", "新增", 5.0)]),
+        # The base year's figure is not part of the indicator's name.
+        (
+            "到2025年，高新技术企业数量由2020年的500家增加到1100家。",
+            [("高新技术企业数量", "增加到", 1100.0)],
+        ),
+        # A share after a value is that value's share.
+        (
+            "力争到2025年，金融业增加值达到800亿元，占GDP比重超过20%。",
+            [("金融业增加值", "达到", 800.0), ("金融业增加值占GDP比重", "超过", 20.0)],
+        ),
     ],
 )
 def test_target_phrasings(sentence: str, expected: list[tuple[str, str, float]]) -> None:
