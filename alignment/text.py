@@ -18,13 +18,25 @@ _PARENS = re.compile(rf"\(\s*([^()]*[{_CJK}][^()]*?)\s*\)|(?<=[{_CJK}])\(\s*([^(
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 
 
+# Full-width letters, digits and ％ ("５Ｇ", "ＡＩ", "７０％") as ASCII: the rule file's terms and the
+# target patterns are written in ASCII.
+_FULL_WIDTH_ALNUM = str.maketrans(
+    {
+        chr(code): chr(code - 0xFEE0)
+        for start, end in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"), ("％", "％"))
+        for code in range(ord(start), ord(end) + 1)
+    }
+)
+
+
 def normalise(text: str) -> str:
     """Remove extraction spacing and use full-width punctuation in Chinese text.
 
     No word is changed: "“ 十三五 ”" becomes "“十三五”", "1807 亿元" becomes "1807亿元",
-    "二 〇 三五年" becomes "二〇三五年"; a comma between digits ("1,000") is kept.
+    "二 〇 三五年" becomes "二〇三五年"; a comma between digits ("1,000") is kept; full-width
+    letters, digits and ％ become ASCII ("５Ｇ" → "5G").
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FULL_WIDTH_ALNUM)
     lines = [_normalise_line(line) for line in text.split("\n")]
     return "\n".join(lines)
 

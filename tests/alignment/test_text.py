@@ -18,6 +18,9 @@ from alignment.text import chinese_numeral, normalise, split_sentences
         ("培育未来产业新动能( X )", "培育未来产业新动能（X）"),
         ("创新智城 · 品质金水", "创新智城·品质金水"),
         ("PlanAlign version 1", "PlanAlign version 1"),
+        # Full-width letters, digits and ％ as the rule file and target patterns write them.
+        ("建设５Ｇ基站３０００个，比例达到４２％", "建设5G基站3000个，比例达到42%"),
+        ("引进ＡＩ和ｌｏＴ企业", "引进AI和loT企业"),
     ],
 )
 def test_normalise_removes_spacing_without_changing_words(raw: str, expected: str) -> None:
