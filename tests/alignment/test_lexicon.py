@@ -104,6 +104,13 @@ _COMPLIANT = [
     "《关于加强高耗能、高排放建设项目生态环境源头防控的指导意见》（环环评〔2021〕45号）",
     "根据《河南省“两高”项目管理目录》，本项目不在目录之内。",
     "本项目能源消费以电力为主，年综合能耗折标准煤约320吨，不属于高耗能项目。",
+    # A service to such plants is not one (six of these were conflicts).
+    "公司主要为焦化、钢铁企业提供节能改造和超低排放技术服务。",
+    "研发电镀废水处理设备，服务全省电镀园区。",
+    "开发面向冶炼行业的工业互联网平台，助力企业数字化转型。",
+    "承接造纸厂、印染厂废水处理工程总承包。",
+    "项目所在区域已完成燃煤散烧治理。",
+    "金融机构加大对两高项目的信贷约束。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -133,6 +140,8 @@ _CROSSING = [
     ("项目为石油化工项目，年加工原油500万吨。", "high_energy_pollution"),
     ("建设年产12万吨合成氨、20万吨尿素装置。", "high_energy_pollution"),
     ("建设年产1.2亿标块页岩砖隧道窑生产线。", "high_energy_pollution"),
+    # Serving others does not excuse the plant itself, in its own clause.
+    ("项目建设焦化生产线，服务周边钢铁企业。", "high_energy_pollution"),
 ]
 
 
