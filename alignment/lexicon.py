@@ -206,6 +206,8 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         sentence = text[slice(*_span_around(text, start, _SENTENCE_END))]
         if rule.requires and not any(r in sentence for r in rule.requires):
             continue
+        if any(n in sentence for n in rule.sentence_negations):
+            continue
         hits.append(TermHit(term, start, 1.0))
     return hits
 

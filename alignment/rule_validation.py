@@ -47,6 +47,7 @@ _RED_LINE_KEYS = {
     "negations",
     "patterns",
     "exclude",
+    "sentence_negations",
 }
 _CROSS_KEYS = {"id", "name", "measures", "any", "suggestion", "industry_only"}
 _COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -293,6 +294,7 @@ class RuleValidator:
             negations=self.strings(item, "negations", table, index),
             patterns=self.patterns(item, table, index),
             exclude=self.strings(item, "exclude", table, index),
+            sentence_negations=self.strings(item, "sentence_negations", table, index),
         )
 
     def patterns(self, item: dict[str, Any], table: str, index: int) -> tuple[str, ...]:

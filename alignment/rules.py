@@ -69,6 +69,9 @@ class RedLine:
     # Longer phrases whose occurrences of a term are not the term: "高污染燃料" is a fuel the
     # plan bans from boilers, not a "高污染" industry.
     exclude: tuple[str, ...] = ()
+    # Words that clear a term anywhere in its sentence, not only in its clause: "原为耕地，已依法
+    # 办理农转用手续" is a lawful conversion.
+    sentence_negations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,10 @@ _COMPLIANT = [
     "承接造纸厂、印染厂废水处理工程总承包。",
     "项目所在区域已完成燃煤散烧治理。",
     "金融机构加大对两高项目的信贷约束。",
+    # Land and ecology in an investment estimate, a lawful conversion, enforcement.
+    "其他费用包括土地出让金、耕地占用税及契税等。",
+    "项目用地已纳入城市建设用地范围，原为耕地，已依法办理农转用手续。",
+    "实施生态保护红线内违法建设清理整治。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
