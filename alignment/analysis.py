@@ -24,7 +24,12 @@ import numpy as np
 
 from alignment.document import Document
 from alignment.errors import Cancelled
-from alignment.industry_scoring import keyword_match, primary_industry, score_industry
+from alignment.industry_scoring import (
+    barred_industries,
+    keyword_match,
+    primary_industry,
+    score_industry,
+)
 from alignment.lexicon import denied, may_deny, red_line_hits
 from alignment.location import locate
 from alignment.plan import Plan
@@ -149,7 +154,10 @@ class Analyzer:
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
         conflicts = self._conflicts(whole, sentences, locator)
-        primary = primary_industry(industries, self.rules.scoring.industry_threshold)
+        service, barred = barred_industries(
+            document.title, self.rules.industries, self.rules.public_services
+        )
+        primary = primary_industry(industries, self.rules.scoring.industry_threshold, barred)
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
         threshold = self.rules.scoring.match_threshold
@@ -163,6 +171,7 @@ class Analyzer:
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
         warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
+        warnings += self._held_back(service, industries, barred)
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
@@ -426,6 +435,18 @@ class Analyzer:
         if sentences and float(best.max()) < scoring.match_threshold:
             warnings.append("没有任何句子与规划措施明显相似，置信度低。")
         return tuple(warnings), outside
+
+    def _held_back(
+        self, service: str, industries: tuple[IndustryScore, ...], barred: frozenset[str]
+    ) -> tuple[str, ...]:
+        """Why an industry that scored enough does not lead a public-service project."""
+        threshold = self.rules.scoring.industry_threshold
+        return tuple(
+            f"标题表明这是公共服务项目（{service}），文中的{i.name}术语（"
+            f"{'、'.join(i.matched_terms[:4])}）是项目的手段，不作为主导产业（其产业得分仍计入契合度）。"
+            for i in industries
+            if i.name in barred and i.score >= threshold
+        )
 
     def _components(
         self,

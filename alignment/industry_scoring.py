@@ -113,12 +113,29 @@ def _strong_terms(industry: Industry) -> frozenset[str]:
     return frozenset(t for g in industry.groups if g.weight >= 2 for t in (*g.any, *g.all))
 
 
-def primary_industry(industries: tuple[IndustryScore, ...], threshold: float) -> str | None:
+def primary_industry(
+    industries: tuple[IndustryScore, ...], threshold: float, barred: frozenset[str] = frozenset()
+) -> str | None:
     """The leading one of the five, only when its score reaches ``threshold``: a decision, not
-    an argmax (an elderly-care centre concerns none of them)."""
-    five = [i for i in industries if not i.future]
-    leader = max(five, key=lambda i: i.score)
-    return leader.name if leader.score >= threshold else None
+    an argmax (an elderly-care centre concerns none of them). ``barred`` industries may not lead
+    (see :func:`barred_industries`)."""
+    five = [i for i in industries if not i.future and i.name not in barred]
+    leader = max(five, key=lambda i: i.score, default=None)
+    return leader.name if leader is not None and leader.score >= threshold else None
+
+
+def barred_industries(
+    title: str, industries: tuple[Industry, ...], public_services: tuple[str, ...]
+) -> tuple[str, frozenset[str]]:
+    """The public service a title names ("金水区人民医院智慧医院建设项目": 医院), and the industries
+    that may not lead such a project: those whose strong terms its title does not carry. A
+    hospital's data centre and AI diagnosis are its means, not an 信息科技 project; a "医疗大数据
+    平台" names 大数据 and may still be one."""
+    service = next((s for s in public_services if s in title), "")
+    if not service:
+        return "", frozenset()
+    barred = frozenset(i.name for i in industries if not any(t in title for t in _strong_terms(i)))
+    return service, barred
 
 
 def keyword_match(

@@ -25,6 +25,7 @@ _TOP_KEYS = {
     "red_lines",
     "cross_cutting",
     "location",
+    "public_services",
 }
 _LOCATION_KEYS = {"home", "aliases", "elsewhere", "parents"}
 _INDUSTRY_KEYS = {
@@ -105,7 +106,20 @@ class RuleValidator:
         self.check_unique_ids([*industries, *future], "industries")
         location = self.location(data.get("location", {}))
         synonyms = self.synonyms(data.get("synonyms", {}))
-        return Rules(scoring, industries, future, red_lines, cross, location, synonyms, self.source)
+        public = self.public_services(data.get("public_services", {}))
+        return Rules(
+            scoring, industries, future, red_lines, cross, location, synonyms, self.source, public
+        )
+
+    def public_services(self, item: Any) -> tuple[str, ...]:
+        if not isinstance(item, dict):
+            raise self.fail(
+                self.line_of("public_services"),
+                "[public_services] 必须是表。",
+                "[public_services] must be a table.",
+            )
+        self.check_keys(item, {"any"}, "public_services", 0)
+        return self.strings(item, "any", "public_services", 0)
 
     def synonyms(self, item: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not isinstance(item, dict):

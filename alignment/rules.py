@@ -122,6 +122,10 @@ class Rules:
     location: LocationRule = LocationRule()
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str = ""
+    # Facilities a title may name (医院, 学校, 养老 …): such a project uses an industry's means
+    # (a hospital's data centre) without being in that industry, unless its title says so; the
+    # industry does not lead it (its score still counts).
+    public_services: tuple[str, ...] = ()
 
     @property
     def all_industries(self) -> tuple[Industry, ...]:

@@ -541,3 +541,18 @@ def test_a_news_item_about_another_district_is_capped(analyzer: Analyzer) -> Non
     )
     assert result.score <= 34
     assert any("3次提到金湾区" in w and "按区外处理" in w for w in result.warnings)
+
+
+def test_a_public_service_uses_an_industry_without_being_in_it(analyzer: Analyzer) -> None:
+    # A smart hospital was scored an 信息科技 project (86) for its data centre and AI diagnosis.
+    body = (
+        "项目位于郑州市金水区，新建门诊医技综合楼3万平方米，新增床位300张。",
+        "同步建设互联网医院平台和远程诊疗系统，建设医院数据中心，实现电子病历数据互联互通。",
+        "配置人工智能辅助诊断系统，提升诊疗效率。",
+    )
+    hospital = analyzer.analyse(_document("金水区人民医院智慧医院建设项目", *body))
+    assert hospital.primary_industry is None
+    assert any("公共服务项目（医院）" in w and "信息科技" in w for w in hospital.warnings)
+    # A title that names the industry's own terms is that industry's project.
+    platform = analyzer.analyse(_document("金水区医疗大数据平台建设项目", *body))
+    assert platform.primary_industry == "信息科技"

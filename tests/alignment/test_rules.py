@@ -83,3 +83,10 @@ def test_industry_only_must_be_a_boolean() -> None:
     text = read_text(RULES).replace("industry_only = true", 'industry_only = "yes"', 1)
     with pytest.raises(RuleFileError, match="true 或 false"):
         parse_rules(text, "r.toml")
+
+
+def test_public_services_must_be_a_list_of_words() -> None:
+    message = _error(SHIPPED.replace('any = ["医院",', 'any = [1, "医院",', 1))
+    line = _line_of('any = ["医院",')
+    assert f"第{line}行" in message and "any" in message
+    assert "医院" in parse_rules(SHIPPED, "r.toml").public_services
