@@ -156,12 +156,16 @@ class DocumentText:
 
 
 def detect_mode(document: Document) -> str:
-    """``subplan`` for documents that read like plans (规划/方案 title, 目标/任务/保障 headings)."""
+    """``subplan`` for documents that read like plans (规划/方案 title, not a 项目's, and
+    目标/任务/保障 headings)."""
     headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
+    # "金水区智慧停车项目实施方案" is one project's plan: its 3000 parking places are not the
+    # district's target to compare with the plan's 5万.
     title_says = (
         bool(_SUBPLAN_TITLE.search(document.title))
         and "建议书" not in document.title
         and "可行性" not in document.title
+        and "项目" not in document.title
     )
     return (
         "subplan"

@@ -120,6 +120,19 @@ def test_mode_detection() -> None:
         ),
     )
     assert detect_mode(plan_like) == "subplan"
+    # One project's 实施方案 is a proposal: its 3000 parking places were compared with the
+    # district's 5万 and called "below the plan".
+    project_plan = Document(
+        "t.txt",
+        (
+            Paragraph(1, "金水区智慧停车项目实施方案", 1),
+            Paragraph(2, "二、总体目标", 2),
+            Paragraph(3, "到2025年，新增公共停车泊位3000个。"),
+            Paragraph(4, "三、主要任务", 2),
+            Paragraph(5, "四、保障措施", 2),
+        ),
+    )
+    assert detect_mode(project_plan) == "proposal"
 
 
 def test_progress_and_cancel(analyzer: Analyzer) -> None:
