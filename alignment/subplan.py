@@ -38,6 +38,9 @@ _INDICATOR_NOISE = re.compile(
     r"^(?:全区|辖区|全市|我区|本区|区级|金水区|累计|新增|力争)+|(?:总量|数量|总数|数)$"
 )
 _PARENTHETICAL = re.compile(r"（[^）]*）")
+_PART_OF_DISTRICT = re.compile(
+    "园区|片区|街道|社区|商圈|功能区|示范区|产业园|集聚区|试验区|商务区|街区|楼宇"
+)
 _HEADING_LIKE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.{1,3}[章节])"
 )
@@ -133,6 +136,7 @@ def check_targets(
     master = list(plan.targets)
     names = _canonical_names(rules)
     indicators = [_indicator(m, names) for m in master]
+    part = is_part_of_district(document.title)
     checks: list[TargetCheck] = []
     used: set[str] = set()
     stated: set[tuple[str, float, str, int | None]] = set()
@@ -147,7 +151,10 @@ def check_targets(
             checks.append(_check(target, None, "new"))
             continue
         used.add(counterpart.id)
-        checks.append(_check(target, counterpart, compare(counterpart, target)))
+        status = compare(counterpart, target)
+        if part and status == "below" and target.unit not in ("%", "‰"):
+            status = "unit_mismatch"  # a park's 300 enterprises are its share of the 1000
+        checks.append(_check(target, counterpart, status))
     for target in master:
         section = ".".join(target.measure_id.split(".")[:2])
         if target.id not in used and section in covered_sections:
@@ -183,6 +190,12 @@ def _check(target: Target, counterpart: Target | None, status: str) -> TargetChe
         plan_text=counterpart.text if counterpart else "",
         evidence=target.text,
     )
+
+
+def is_part_of_district(title: str) -> bool:
+    """Whether a sub-plan is for a part of the district ("金水科教园区“十四五”发展规划"): its
+    amounts are that part's, not comparable with the district's totals."""
+    return bool(_PART_OF_DISTRICT.search(title))
 
 
 def compare(master: Target, sub: Target) -> str:

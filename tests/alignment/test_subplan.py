@@ -272,6 +272,25 @@ def test_a_growth_rate_is_not_compared_with_a_total(plan, rules, tmp_path: Path)
     assert ("全区社会消费品零售总额年均增长", "new", 6.0) in found
 
 
+def test_a_parks_plan_states_its_share_not_the_districts(plan, rules, tmp_path: Path) -> None:
+    path = tmp_path / "园区规划.txt"
+    path.write_text(
+        "金水科教园区“十四五”发展规划\n"
+        "一、发展目标\n"
+        "到2025年，园区高新技术企业达到300家，研发投入强度达到5%。\n"
+        "二、主要任务\n"
+        "培育信息安全和软件产业集群。\n"
+        "三、保障措施\n"
+        "加强组织领导。\n",
+        encoding="utf-8",
+    )
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    found = {(t.indicator, t.status) for t in result.targets}
+    # 300 of the district's 1000: the park's share, not a weaker target.
+    assert ("高新技术企业", "unit_mismatch") in found
+    assert not any(t.status == "below" for t in result.targets)
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
