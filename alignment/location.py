@@ -23,6 +23,8 @@ _INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东"
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
 _MIN_MENTIONS = 2
+# What follows a place's name when a road, river or bridge is named after it (金水东路, 金水河).
+_NAMED_AFTER = re.compile("[东西南北中]?(?:路|河|大道|大街|街|桥|渠)")
 # Words for kinds of area, not places: 起步区, 示范区, 开发区, 直辖市 …
 _GENERIC_AREA = re.compile(
     "(起步|核心|示范|开发|保护|功能|商务|试验|先行|集聚|生活|办公|服务|住宅|风景|保税|自贸|禁燃|新城"
@@ -80,7 +82,7 @@ def locate(
     if not rule.home:
         return Location("unknown", "", "")
     names = (rule.home, *rule.aliases)
-    if title and not any(name in title for name in names):
+    if title and not _names_home(title, names):
         foreign = [place for place in rule.elsewhere if place in title]
         if foreign:
             return Location("outside", foreign[0], title)
@@ -90,14 +92,26 @@ def locate(
             continue
         # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
         for part in (text[cue_at : clause_start + len(clause)], clause):
-            if any(name in part for name in names):
+            if _names_home(part, names):
                 return Location("inside", rule.home, clause.strip())
             foreign = _foreign_places(part, rule)
             if foreign:
                 return Location("outside", foreign[0], clause.strip())
-    if any(name in text for name in names):
+    if _names_home(text, names):
         return Location("inside", rule.home, "")
     return _named_most(text, rule, words() if words is not None else ())
+
+
+def _names_home(text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``text`` names the home district (or an alias), not a road or river named after
+    it: "郑东新区金水东路" and "二七区金水河沿岸" are not in 金水区."""
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            if not _NAMED_AFTER.match(text, start + len(name)):
+                return True
+            start = text.find(name, start + 1)
+    return False
 
 
 def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location:

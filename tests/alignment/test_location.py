@@ -83,6 +83,11 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
         # "项目在…" places the project only with a verb of building or carrying out.
         ("项目在上海已有成功运营经验。本项目位于金水区。", "inside"),
         ("本项目在郑州市具有良好的市场前景。", "unknown"),
+        # A road or river named after the district is not the district (all three were inside).
+        ("项目位于郑东新区金水东路与农业东路交叉口。", "outside"),
+        ("项目选址二七区金水河沿岸。", "outside"),
+        ("项目位于郑州市金水路与未来路交叉口东北角。", "unknown"),
+        ("项目位于金水区金水路。", "inside"),
     ],
 )
 def test_location_sentences_as_written(text: str, status: str) -> None:
