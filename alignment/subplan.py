@@ -38,9 +38,8 @@ _INDICATOR_NOISE = re.compile(
     r"^(?:全区|辖区|全市|我区|本区|区级|金水区|累计|新增|力争)+|(?:总量|数量|总数|数)$"
 )
 _PARENTHETICAL = re.compile(r"（[^）]*）")
-_PART_OF_DISTRICT = re.compile(
-    "园区|片区|街道|社区|商圈|功能区|示范区|产业园|集聚区|试验区|商务区|街区|楼宇"
-)
+# Not 社区 or 楼宇: "社区养老服务规划" and "楼宇经济发展规划" are district-wide themes.
+_PART_OF_DISTRICT = re.compile("园区|片区|街道|商圈|功能区|示范区|产业园|集聚区|试验区|商务区|街区")
 _HEADING_LIKE = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.{1,3}[章节])"
 )
