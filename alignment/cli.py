@@ -21,7 +21,7 @@ from typing import Any, NoReturn
 from alignment import __version__
 from alignment.atomic import check_output_path
 from alignment.errors import AlignmentError, OutputError
-from alignment.plan import Plan, format_quantity
+from alignment.plan import Plan
 from alignment.plan_parser import load_plan
 from alignment.readers import READERS, read_document
 from alignment.result import AlignmentResult
@@ -236,9 +236,8 @@ def _target_lines(result: AlignmentResult) -> list[str]:
     for target in result.targets:
         if target.status == "below":
             lines.append(
-                f"  低于规划：{target.indicator} "
-                f"{format_quantity(target.document_value, target.document_unit, target.year)}，"
-                f"规划为 {format_quantity(target.plan_value, target.plan_unit, target.plan_year)}"
+                f"  低于规划：{target.indicator} {target.document_figure}，"
+                f"规划为 {target.plan_figure}"
             )
     return lines
 

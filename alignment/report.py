@@ -12,7 +12,6 @@ from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.chart import industry_chart_png
 from alignment.docx_layout import setup_document, style_table
-from alignment.plan import format_quantity
 from alignment.result import AlignmentResult
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
@@ -214,8 +213,8 @@ class _Writer:
             rows = [
                 [
                     t.indicator,
-                    format_quantity(t.plan_value, t.plan_unit, t.plan_year),
-                    format_quantity(t.document_value, t.document_unit, t.year),
+                    t.plan_figure,
+                    t.document_figure,
                     t.status_name,
                     t.evidence or t.plan_text,
                 ]

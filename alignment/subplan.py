@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from alignment.document import Document
-from alignment.plan import Plan, Target
+from alignment.plan import Plan, Target, format_quantity
 from alignment.plan_parser import horizon_year
 from alignment.result import Evidence, Match
 from alignment.rules import Rules
@@ -78,10 +78,28 @@ class TargetCheck:
     plan_target_id: str = ""
     plan_text: str = ""
     evidence: str = ""
+    # The verb of a flow or a change ("新增", "提高"), shown with its figure: "新增300家" is not
+    # comparable with "1000家", and the reader should see why.
+    plan_comparator: str = ""
+    document_comparator: str = ""
 
     @property
     def status_name(self) -> str:
         return STATUS_NAMES[self.status]
+
+    @property
+    def plan_figure(self) -> str:
+        """ "1000家（2025年）", "新增5万个（2025年）", or "—"."""
+        return _figure(self.plan_comparator, self.plan_value, self.plan_unit, self.plan_year)
+
+    @property
+    def document_figure(self) -> str:
+        return _figure(self.document_comparator, self.document_value, self.document_unit, self.year)
+
+
+def _figure(comparator: str, value: float | None, unit: str, year: int | None) -> str:
+    quantity = format_quantity(value, unit, year)
+    return f"{comparator}{quantity}" if comparator in CHANGES and value is not None else quantity
 
 
 def coverage(plan: Plan, matches: Sequence[Match]) -> tuple[ChapterCoverage, ...]:
@@ -170,6 +188,7 @@ def check_targets(
                     target.id,
                     target.text,
                     "",
+                    plan_comparator=target.comparator,
                 )
             )
     return tuple(checks)
@@ -188,6 +207,8 @@ def _check(target: Target, counterpart: Target | None, status: str) -> TargetChe
         plan_target_id=counterpart.id if counterpart else "",
         plan_text=counterpart.text if counterpart else "",
         evidence=target.text,
+        plan_comparator=counterpart.comparator if counterpart else "",
+        document_comparator=target.comparator,
     )
 
 

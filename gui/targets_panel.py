@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.plan import format_quantity
 from alignment.result import AlignmentResult
 from gui.i18n import tr
 
@@ -64,8 +63,8 @@ class TargetsPanel(QWidget):
                 self.targets,
                 [
                     check.indicator,
-                    format_quantity(check.plan_value, check.plan_unit, check.plan_year),
-                    format_quantity(check.document_value, check.document_unit, check.year),
+                    check.plan_figure,
+                    check.document_figure,
                     check.status_name,
                     check.evidence or check.plan_text,
                 ],

@@ -250,6 +250,8 @@ def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) 
     # "新增300家" is a flow: not "below" the plan's 1000; "累计达到1100家" is the total.
     assert ("高新技术企业", "unit_mismatch", 300.0) in found
     assert ("高新技术企业", "exceeds", 1100.0) in found
+    # The flow is shown as one, so the reader sees why it is not compared.
+    assert "新增300家（2025年）" in {t.document_figure for t in result.targets}
     assert not any(t.status == "below" for t in result.targets)
     assert not any("低于总体规划" in w for w in result.warnings)
 
