@@ -22,6 +22,7 @@ _SENTENCE_MARKS = "。！？；\n"
 _INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东", "单位", "联系")
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _MIN_MENTIONS = 2
 # What follows a place's name when a road, river or bridge is named after it (金水东路, 金水河).
 _NAMED_AFTER = re.compile("[东西南北中]?(?:路|河|大道|大街|街|桥|渠)")
@@ -93,10 +94,10 @@ def locate(
         # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
         for part in (text[cue_at : clause_start + len(clause)], clause):
             if _names_home(part, names):
-                return Location("inside", rule.home, clause.strip())
+                return Location("inside", rule.home, _shown(clause))
             foreign = _foreign_places(part, rule)
             if foreign:
-                return Location("outside", foreign[0], clause.strip())
+                return Location("outside", foreign[0], _shown(clause))
     if _names_home(text, names):
         return Location("inside", rule.home, "")
     return _named_most(text, rule, words() if words is not None else ())
@@ -156,9 +157,22 @@ def _cue_clauses(text: str) -> Iterator[tuple[str, int, int]]:
         if cue.start() < end:
             continue  # a second cue in the clause just seen
         start = max(text.rfind(mark, 0, cue.start()) for mark in _CLAUSE_MARKS) + 1
-        ends = [text.find(mark, cue.end()) for mark in _CLAUSE_MARKS]
-        end = min((e for e in ends if e >= 0), default=len(text))
+        end = _clause_end(text, cue.end())
+        if end < len(text) and text[end] == "\n" and not _HAN.search(text, cue.end(), end):
+            # A label alone on its line, as in a table ("建设地点" | "郑州市郑东新区…"): the
+            # place is on the next line.
+            end = _clause_end(text, end + 1)
         yield text[start:end], cue.start(), start
+
+
+def _shown(clause: str) -> str:
+    """A clause as evidence: a table's label and its cell on one line ("建设地点：郑州市…")."""
+    return clause.strip().replace("\n", "：")
+
+
+def _clause_end(text: str, position: int) -> int:
+    ends = [text.find(mark, position) for mark in _CLAUSE_MARKS]
+    return min((e for e in ends if e >= 0), default=len(text))
 
 
 def _about_the_investor(before_cue: str) -> bool:

@@ -126,3 +126,12 @@ def test_without_a_location_sentence_the_place_named_again_and_again(
     found = locate(text, _rule(), words=_words(text))
     assert (found.status, found.place) == (status, place)
     assert (found.mentions >= 2) == (status == "outside")
+
+
+def test_a_label_and_its_cell_on_the_next_line() -> None:
+    # A .docx table reads as "建设地点\n郑州市郑东新区…": the place was not found.
+    found = locate(
+        "项目名称\n某人工智能区域总部项目\n建设地点\n郑州市郑东新区龙子湖智慧岛\n", _rule()
+    )
+    assert (found.status, found.place) == ("outside", "郑东新区")
+    assert found.sentence == "建设地点：郑州市郑东新区龙子湖智慧岛"
