@@ -28,6 +28,9 @@ _NEGATION = (
 )
 _NEGATED_BEFORE = re.compile(_NEGATION + r"[^，；。,;]{0,6}$")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,100}》")
+# The answer to a form's 是否 question: after a colon, a cell break or a line break.
+_ANSWER = re.compile(r"[：:|\t\n]\s*([是否无有不未])")
+_ANSWER_REACH = 30
 # Any negation or denial at all: most sentences have none, and skip the clause-by-clause check.
 _ANY_NEGATION = re.compile(f"{_NEGATION}|{_DENIAL.pattern}")
 
@@ -199,6 +202,8 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         clause_start, clause_end = _span_around(text, start, _CLAUSE)
         if _NEGATED_BEFORE.search(text, clause_start, start):
             continue
+        if "是否" in text[clause_start:start] and not _answered_yes(text, end):
+            continue  # a form's question ("是否占用永久基本农田：否") is not a statement
         # The term itself is blanked: "保护" negates, but not inside "生态保护红线".
         clause = text[clause_start:start] + "\0" * len(term) + text[end:clause_end]
         if any(n in clause for n in rule.negations):
@@ -210,6 +215,13 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
             continue
         hits.append(TermHit(term, start, 1.0))
     return hits
+
+
+def _answered_yes(text: str, end: int) -> bool:
+    """Whether a form's question ending after ``end`` is answered 是 ("…：是", or 是 in the next
+    cell of its table row)."""
+    answer = _ANSWER.search(text, end, end + _ANSWER_REACH)
+    return answer is not None and answer.group(1) == "是"
 
 
 def _span_around(text: str, position: int, delimiters: re.Pattern[str]) -> tuple[int, int]:

@@ -115,6 +115,11 @@ _COMPLIANT = [
     "其他费用包括土地出让金、耕地占用税及契税等。",
     "项目用地已纳入城市建设用地范围，原为耕地，已依法办理农转用手续。",
     "实施生态保护红线内违法建设清理整治。",
+    # A form's questions answered 否 (all four were conflicts).
+    "是否占用永久基本农田\n否\n是否涉及生态保护红线\n否\n",
+    "是否位于生态保护红线范围内：否。",
+    "是否属于“两高”项目：否",
+    "是否新建燃煤锅炉：否",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -146,6 +151,9 @@ _CROSSING = [
     ("建设年产1.2亿标块页岩砖隧道窑生产线。", "high_energy_pollution"),
     # Serving others does not excuse the plant itself, in its own clause.
     ("项目建设焦化生产线，服务周边钢铁企业。", "high_energy_pollution"),
+    # ... and answered 是.
+    ("是否新建燃煤锅炉：是，2台10蒸吨。", "coal_boiler"),
+    ("是否占用永久基本农田 | 是 |", "basic_farmland"),
 ]
 
 
