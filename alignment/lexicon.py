@@ -151,6 +151,8 @@ def negated_in_clause(text: str, start: int) -> bool:
     """Whether an explicit denial stands before ``start`` in its clause: "不涉及金融、类金融业务",
     "不开展直播电商". A document's disclaimers do not make it about an industry."""
     clause_start, _ = _span_around(text, start, _CLAUSE)
+    if "是否" in text[clause_start:start]:  # a form's question: "是否涉及金融业务：否"
+        return not _answered_yes(text, start)
     return _DENIAL.search(text, clause_start, start) is not None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.lexicon import denied, find_terms, industry_hits, red_line_hits
+from alignment.lexicon import denied, find_terms, industry_hits, negated_in_clause, red_line_hits
 from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
 
@@ -197,3 +197,16 @@ def test_words_that_only_start_like_a_negation_deny_nothing(sentence: str, term:
 )
 def test_negated_words_are_denied(sentence: str, term: str) -> None:
     assert denied(sentence, term)
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "negated"),
+    [
+        ("项目不涉及金融、类金融业务。", "金融", True),
+        ("是否涉及金融业务：否", "金融", True),  # a form's question answered 否
+        ("是否涉及金融业务：是", "金融", False),
+        ("项目开展金融业务。", "金融", False),
+    ],
+)
+def test_an_industry_term_denied_in_its_clause(text: str, term: str, negated: bool) -> None:
+    assert negated_in_clause(text, text.find(term)) is negated
