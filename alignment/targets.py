@@ -101,6 +101,9 @@ _INCREMENT = re.compile(
 _CHANGE = re.compile(r"(提高|提升|增加|下降|降低|减少)$")
 # Comparators of a flow or a change rather than a level: not compared with a level.
 CHANGES = frozenset(("新增", "新建", "提高", "提升", "增加", "下降", "降低", "减少"))
+# An indicator that is only a growth word continues the clause before ("…，年均增长6%").
+_GROWTH = frozenset(("年均增长", "年均增速", "年增长", "同比增长", "增长", "增速"))
+_DIGIT = re.compile(r"\d")
 _CONTINUES = re.compile(r"累计|总数|总量|合计")
 _COMPARISON = re.compile(r"较|比|同比|相比")
 _CLAUSE_BREAK = re.compile(r"[，；。：、,;]|(?<=[^\d])和(?=\d)")
@@ -143,10 +146,10 @@ def extract_targets(
     """
     if is_review_section(section_title):
         return ()
-    targets: list[Target] = []
-    year = default_year
     if not _DIGIT.search(paragraph):
         return ()  # every target has a figure; most paragraphs of a long plan have none
+    targets: list[Target] = []
+    year = default_year
     for sentence in split_sentences(paragraph):
         if not _DIGIT.search(sentence.text):
             continue  # no target, and no year for the sentences after it
@@ -173,10 +176,6 @@ def extract_targets(
                 )
             )
     return tuple(targets)
-
-
-_DIGIT = re.compile(r"\d")
-_GROWTH = frozenset(("年均增长", "年均增速", "年增长", "同比增长", "增长", "增速"))
 
 
 def is_growth(indicator: str) -> bool:
