@@ -21,7 +21,11 @@ _CLAUSE_MARKS = "。！？；\n，,"
 _SENTENCE_MARKS = "。！？；\n"
 _INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东", "单位", "联系")
 # A place name ending in 国/省/市/县 ("德国", "安阳市"), for places the rule file does not list.
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:国|省|市|县)")
+# Not 国家级, 国际, 省级, 市场, 县域: words that start with the suffix ("等一批国家级平台落户园区").
+_PLACE = re.compile(
+    r"[\u4e00-\u9fff]{1,5}?(?:国(?![家际内外有企资务产民营])|省(?![级内外份])|市(?![场民级政值])"
+    r"|县(?![级域城]))"
+)
 _HAN = re.compile("[\u4e00-\u9fff]")
 _MIN_MENTIONS = 2
 # What follows a place's name when a road, river or bridge is named after it (金水东路, 金水河).

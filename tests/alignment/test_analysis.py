@@ -574,3 +574,17 @@ def test_a_public_service_uses_an_industry_without_being_in_it(analyzer: Analyze
     # A title that names the industry's own terms is that industry's project.
     platform = analyzer.analyse(_document("金水区医疗大数据平台建设项目", *body))
     assert platform.primary_industry == "信息科技"
+
+
+def test_the_plan_checked_against_itself(analyzer: Analyzer, tmp_path: Path) -> None:
+    # It read as outside the district ("…等一批国家级平台落户园区": 等一批国) and crossed two red
+    # lines it draws itself ("划定生态保护红线", "严厉打击违法占用…永久基本农田").
+    from alignment.resources import DEFAULT_PLAN, read_text
+
+    path = tmp_path / DEFAULT_PLAN
+    path.write_text(read_text(DEFAULT_PLAN), encoding="utf-8")
+    result = analyzer.analyse(read_document(path))
+    assert result.mode == "subplan" and result.verdict == "strong"
+    assert not result.conflicts
+    assert not any("不在金水区范围内" in w for w in result.warnings)
+    assert len(result.targets) == 59 and {t.status for t in result.targets} == {"consistent"}

@@ -88,6 +88,9 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
         ("项目选址二七区金水河沿岸。", "outside"),
         ("项目位于郑州市金水路与未来路交叉口东北角。", "unknown"),
         ("项目位于金水区金水路。", "inside"),
+        # Words that start with 国/省/市 are not place names (等一批国家级平台 was "等一批国").
+        ("中心等一批国家级平台落户园区。", "unknown"),
+        ("项目落户省级开发区，服务国内市场。", "unknown"),
     ],
 )
 def test_location_sentences_as_written(text: str, status: str) -> None:
