@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from alignment.text import is_web_furniture
+
 # (table, row, column) of a table cell, each counted from 0 in reading order.
 CellPosition = tuple[int, int, int]
 
@@ -34,11 +36,15 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The first heading, else the first short paragraph, else the file name."""
+        """The first heading, else the first short paragraph that is not web-page furniture
+        (an article copied with its "首页 > 新闻中心" breadcrumb), else the file name."""
         for paragraph in self.paragraphs:
             if paragraph.level:
                 return paragraph.text
-        first = self.paragraphs[0].text if self.paragraphs else ""
+        first = next(
+            (p.text for p in self.paragraphs if not is_web_furniture(p.text)),
+            self.paragraphs[0].text if self.paragraphs else "",
+        )
         return first if 0 < len(first) <= 60 else self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
     @property

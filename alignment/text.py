@@ -29,6 +29,20 @@ _FULL_WIDTH_ALNUM = str.maketrans(
 )
 
 
+# What a web page puts around an article copied from it: breadcrumbs, date and source lines,
+# font and share buttons, links to the next article.
+_WEB_FURNITURE = re.compile(
+    r"^(?:当前位置|您现在的位置|你的位置|首页\s*[>＞»›])|发布时间|发布日期|浏览次数|阅读次数|点击次数"
+    r"|【字体|字号[：:]|打印本页|关闭窗口|分享到|^上一篇|^下一篇|扫一扫|责任编辑[：:]"
+)
+_FURNITURE_MAX = 80
+
+
+def is_web_furniture(line: str) -> bool:
+    """A short line of web-page furniture ("首页 > 新闻中心", "发布时间：… 来源：…"), not prose."""
+    return len(line) <= _FURNITURE_MAX and _WEB_FURNITURE.search(line) is not None
+
+
 def normalise(text: str) -> str:
     """Remove extraction spacing and use full-width punctuation in Chinese text.
 

@@ -43,3 +43,34 @@ def test_split_sentences_keeps_offsets() -> None:
 )
 def test_chinese_numeral(text: str, value: int) -> None:
     assert chinese_numeral(text) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("首页 > 新闻中心 > 区县动态", True),
+        ("当前位置：首页>政务公开", True),
+        ("发布时间：2023-05-12 10:32 来源：金水区人民政府 浏览次数：1286", True),
+        ("【字体：大 中 小】", True),
+        ("打印本页 关闭窗口", True),
+        ("上一篇：金水区召开安全生产工作会议", True),
+        ("中原某融资租赁公司总部落户金水区", False),
+        ("项目将发挥首页展示和数据分析功能，提升服务效率。", False),
+    ],
+)
+def test_web_page_furniture(line: str, furniture: bool) -> None:
+    from alignment.text import is_web_furniture
+
+    assert is_web_furniture(line) is furniture
+
+
+def test_an_article_copied_with_its_breadcrumb_keeps_its_title() -> None:
+    from alignment.document import Document, Paragraph
+
+    lines = (
+        "首页 > 新闻中心 > 区县动态",
+        "发布时间：2023-05-12 来源：金水区人民政府",
+        "某公司总部落户金水区",
+    )
+    document = Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(lines, 1)))
+    assert document.title == "某公司总部落户金水区"
