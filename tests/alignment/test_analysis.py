@@ -588,3 +588,15 @@ def test_the_plan_checked_against_itself(analyzer: Analyzer, tmp_path: Path) -> 
     assert not result.conflicts
     assert not any("不在金水区范围内" in w for w in result.warnings)
     assert len(result.targets) == 59 and {t.status for t in result.targets} == {"consistent"}
+
+
+def test_each_plan_measure_alone_serves_the_plan(analyzer: Analyzer, plan) -> None:
+    # The plan's own words, one measure at a time: none may cross a red line the plan draws,
+    # be placed outside the district, or be judged weak.
+    wrong = []
+    for measure in plan.iter_measures():
+        result = analyzer.analyse(_document("金水区项目。", measure.text))
+        outside = any("范围内" in w or "按区外" in w for w in result.warnings)
+        if result.conflicts or outside or result.verdict == "weak":
+            wrong.append((measure.id, result.verdict, [c.rule for c in result.conflicts]))
+    assert wrong == []
