@@ -459,6 +459,9 @@ def _corrupt_pdf(path: Path, exc: Exception) -> DocumentReadError:
     )
 
 
+_CLAUSE_PUNCTUATION = "，。；：！？,;:!?"
+
+
 def join_lines(lines: list[str]) -> list[str]:
     """Rejoin hard-wrapped lines (PDF text) into paragraphs.
 
@@ -478,12 +481,20 @@ def join_lines(lines: list[str]) -> list[str]:
             continue
         if _HEADING_LINE.match(line) and current:
             current = _flush(paragraphs, current)
+        title = not current and _is_title_line(line, full)
         current += line
         short = len(line) < 0.85 * full
-        if (line[-1] in _PARAGRAPH_END and short) or (_HEADING_LINE.match(line) and short):
+        if title or (short and (line[-1] in _PARAGRAPH_END or _HEADING_LINE.match(line))):
             current = _flush(paragraphs, current)
     _flush(paragraphs, current)
     return paragraphs
+
+
+def _is_title_line(line: str, full: float) -> bool:
+    """A short line without punctuation that starts a paragraph is a title or an unnumbered
+    heading ("金水区北部生态别墅项目招商说明"), not the start of a wrapped sentence: a wrapped line
+    runs the full width. (Joined to the text below, it took the document's title with it.)"""
+    return len(line) < 0.6 * full and not any(mark in line for mark in _CLAUSE_PUNCTUATION)
 
 
 def _flush(paragraphs: list[str], current: str) -> str:
