@@ -22,6 +22,23 @@ _NUMBERED_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分]|\d+(?:[.．]\d+)+(?![.．\d]))"
 )
 _STRUCTURE_MAX = 60
+# Chapters in which a feasibility study says how it complies with general rules, not what the
+# project does (消防, 劳动安全, 招标, 进度, 风险, 投资估算 …): their sentences match the plan's safety
+# and governance measures without serving them ("严格落实安全生产责任制" matched 12.3.1 强化应急管理
+# 组织体系 at 0.50 and took a petrol station from 5.6 to 43.4).
+_COMPLIANCE_CHAPTER = re.compile(
+    "消防|劳动安全|职业卫生|职业安全|安全生产|安全防护|招标|招投标|进度|工期"
+    "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
+    "|社会稳定"
+)
+# Heading ranks by numbering: 第X章 and 一、 open a chapter; 第X节, （一） and 1.1 a part of one.
+_CHAPTER_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章篇部分]|[一二三四五六七八九十]+、)"
+)
+_PART_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+节|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)+)"
+)
+_HEADING_TEXT_MAX = 30
 _HEADING_MAX = 20
 _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
@@ -95,16 +112,22 @@ def _figure_rows(document: Document) -> set[tuple[int, int]]:
 def document_sentences(document: Document) -> list[DocSentence]:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
-    Table rows pasted as text, table cells that are labels, contents entries, numbered headings
-    and a web page's furniture ("发布时间：… 来源：…") are left out: they would
+    Table rows pasted as text, table cells that are labels, contents entries, numbered headings,
+    a web page's furniture ("发布时间：… 来源：…") and the compliance chapters of a feasibility
+    study (消防, 招标, 风险, 投资估算 …) are left out: they would
     otherwise drown the share of sentences that match the plan (a 30-line table of contents took
     a feasibility study from 91.5 to 68.3).
     """
     sentences = []
     figure_rows = _figure_rows(document)
+    compliance_rank = 0  # the rank of the heading that opened a compliance chapter, or 0
     for paragraph in document.paragraphs:
+        rank = _heading_rank(paragraph)
+        if rank and (not compliance_rank or rank <= compliance_rank):
+            compliance_rank = rank if _COMPLIANCE_CHAPTER.search(paragraph.text) else 0
         if (
-            _is_table_row(paragraph.text)
+            compliance_rank
+            or _is_table_row(paragraph.text)
             or _is_structure(paragraph.text)
             or is_web_furniture(paragraph.text)
             or (paragraph.in_table and _is_label(paragraph, figure_rows))
@@ -114,6 +137,18 @@ def document_sentences(document: Document) -> list[DocSentence]:
             if len(text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(text):
                 sentences.append(DocSentence(text, paragraph.index, start, end))
     return sentences
+
+
+def _heading_rank(paragraph: Paragraph) -> int:
+    """1 for a chapter heading, 2 for a part of one, 0 for text (a Word heading's own level)."""
+    if paragraph.level:
+        return paragraph.level
+    text = paragraph.text
+    if len(text) > _HEADING_TEXT_MAX or any(mark in text for mark in "，。；"):
+        return 0
+    if _CHAPTER_HEADING.match(text):
+        return 1
+    return 2 if _PART_HEADING.match(text) else 0
 
 
 class SentenceLocator:

@@ -89,7 +89,13 @@ def test_long_document_is_not_inflated_by_bulk(analyzer: Analyzer) -> None:
     aligned = analyzer.analyse(read_document(EVAL / "long_it_信息安全可研.txt"))
     short = analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
     assert aligned.characters > 20000
-    assert aligned.score <= short.score
+    # A share, not a count: the sentences of a 21,000-character study support the plan no more
+    # than those of a one-page proposal. (Its score, 93 against 88, is higher since its compliance
+    # chapters stopped diluting it: its sentences match the plan more closely.)
+    assert aligned.components["plan_share"] <= short.components["plan_share"]
+    # Touching the plan everywhere a little (a packaging plant reciting its slogans) stays weak.
+    recital = analyzer.analyse(read_document(HOLDOUT / "包装印刷厂套话.txt"))
+    assert recital.verdict == "weak"
 
 
 def test_gaps_name_missing_cross_cutting_topics(analyzer: Analyzer) -> None:
@@ -600,3 +606,36 @@ def test_each_plan_measure_alone_serves_the_plan(analyzer: Analyzer, plan) -> No
         if result.conflicts or outside or result.verdict == "weak":
             wrong.append((measure.id, result.verdict, [c.rule for c in result.conflicts]))
     assert wrong == []
+
+
+_COMPLIANCE_CHAPTERS = (
+    "第八章 消防安全",
+    "项目严格执行国家消防技术规范，设置室内外消火栓系统和自动喷水灭火系统。",
+    "第九章 劳动安全卫生",
+    "施工期间严格落实安全生产责任制，配备专职安全员。",
+    "8.1 安全管理",
+    "建立安全生产管理制度，定期开展应急演练。",
+    "第十章 项目招标",
+    "项目勘察、设计、施工、监理均采用公开招标方式。",
+)
+
+
+def test_compliance_chapters_are_not_compared() -> None:
+    document = _document(
+        "一、项目概况",
+        "项目建设信息安全产业园。",
+        *_COMPLIANCE_CHAPTERS,
+        "第十一章 结论",
+        "项目建设条件具备，经济效益良好。",
+    )
+    compared = [s.text for s in document_sentences(document)]
+    assert compared == ["项目建设信息安全产业园。", "项目建设条件具备，经济效益良好。"]
+
+
+def test_compliance_chapters_do_not_raise_a_score(analyzer: Analyzer) -> None:
+    # "严格落实安全生产责任制" matched 12.3.1 at 0.50: a petrol station went from 5.6 to 43.4.
+    text = (HOLDOUT / "加油站.txt").read_text(encoding="utf-8").splitlines()
+    plain = analyzer.analyse(_document(*text))
+    padded = analyzer.analyse(_document(*text, *_COMPLIANCE_CHAPTERS))
+    assert padded.verdict == plain.verdict == "weak"
+    assert abs(padded.score - plain.score) < 5
