@@ -40,11 +40,13 @@ def score_industry(
     positions: list[TermPosition] = []
     # Filled in reading order (hits come sorted), so carrying sentences keep that order.
     weight_of: dict[SentenceKey, float] = {}
+    counted: set[str] = set()  # terms in compared sentences (not in a claim, contents, a label)
     for index, hit in hits:
         positions.append(TermPosition(hit.term, index, hit.start))
         key = locator.key_at(index, hit.start)
         if key is not None:
             weight_of[key] = weight_of.get(key, 0.0) + hit.weight
+            counted.add(hit.term)
     carrying = [
         (weight, locator.sentences[key])
         for key, weight in weight_of.items()
@@ -52,7 +54,7 @@ def score_industry(
     ]
     share = len(carrying) / max(len(sentences), 1)
     strong = _strong_terms(industry)
-    strong_found = {p.term for p in positions if p.term in strong}
+    strong_found = counted & strong
     spread = min(1.0, share / 0.3) * min(1.0, len(carrying) / 2)
     score = 100 * (0.65 * spread + 0.35 * min(1.0, len(strong_found) / 5))
     if not strong_found:

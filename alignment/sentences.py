@@ -29,7 +29,7 @@ _STRUCTURE_MAX = 60
 _COMPLIANCE_CHAPTER = re.compile(
     "消防|劳动安全|职业卫生|职业安全|安全生产|安全防护|招标|招投标|进度|工期"
     "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
-    "|社会稳定"
+    "|社会稳定|符合性"
 )
 # Heading ranks by numbering: 第X章 and 一、 open a chapter; 第X节, （一） and 1.1 a part of one.
 _CHAPTER_HEADING = re.compile(
@@ -39,6 +39,14 @@ _PART_HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+节|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:[.．]\d+)+)"
 )
 _HEADING_TEXT_MAX = 30
+# A claim of conformity with a plan ("项目符合金水区“十四五”规划提出的……要求") quotes the plan's words
+# and is not evidence that the project serves it: two such sentences took a petrol station from
+# 5.6 to 81.5. What the project does is the evidence.
+_PLAN_CLAIM = re.compile(
+    "(?:符合|落实|贯彻|响应|对接|衔接|契合|呼应|紧扣)[^。；！？]{0,40}(?:规划|纲要)"
+    "|(?:规划|纲要)[^。；！？]{0,6}(?:提出|明确|指出|要求|强调|部署)"
+    "|与[^。；！？]{0,30}(?:规划|纲要)[^。；！？]{0,10}(?:相符|一致|衔接|契合|吻合)"
+)
 _HEADING_MAX = 20
 _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
@@ -134,7 +142,11 @@ def document_sentences(document: Document) -> list[DocSentence]:
         ):
             continue
         for text, start, end in sentence_spans(paragraph.text):
-            if len(text) >= _MIN_SENTENCE and not _HEADING_SENTENCE.match(text):
+            if (
+                len(text) >= _MIN_SENTENCE
+                and not _HEADING_SENTENCE.match(text)
+                and not _PLAN_CLAIM.search(text)
+            ):
                 sentences.append(DocSentence(text, paragraph.index, start, end))
     return sentences
 
