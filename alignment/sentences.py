@@ -145,10 +145,15 @@ def document_sentences(document: Document) -> list[DocSentence]:
             if (
                 len(text) >= _MIN_SENTENCE
                 and not _HEADING_SENTENCE.match(text)
-                and not _PLAN_CLAIM.search(text)
+                and not _is_plan_claim(text)
             ):
                 sentences.append(DocSentence(text, paragraph.index, start, end))
     return sentences
+
+
+def _is_plan_claim(text: str) -> bool:
+    # Every claim names a 规划 or 纲要: most sentences skip the pattern.
+    return ("规划" in text or "纲要" in text) and _PLAN_CLAIM.search(text) is not None
 
 
 def _heading_rank(paragraph: Paragraph) -> int:
