@@ -117,12 +117,13 @@ def _figure_rows(document: Document) -> set[tuple[int, int]]:
     return {p.cell[:2] for p in document.paragraphs if p.cell is not None and is_figure(p.text)}
 
 
-def document_sentences(document: Document) -> list[DocSentence]:
+def document_sentences(document: Document, compliance_chapters: bool = False) -> list[DocSentence]:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
     Table rows pasted as text, table cells that are labels, contents entries, numbered headings,
     a web page's furniture ("发布时间：… 来源：…") and the compliance chapters of a feasibility
-    study (消防, 招标, 风险, 投资估算 …) are left out: they would
+    study (消防, 招标, 风险, 投资估算 …, unless ``compliance_chapters``: a sub-plan's 风险 or 安全生产
+    chapter is its content) are left out: they would
     otherwise drown the share of sentences that match the plan (a 30-line table of contents took
     a feasibility study from 91.5 to 68.3).
     """
@@ -130,7 +131,7 @@ def document_sentences(document: Document) -> list[DocSentence]:
     figure_rows = _figure_rows(document)
     compliance_rank = 0  # the rank of the heading that opened a compliance chapter, or 0
     for paragraph in document.paragraphs:
-        rank = _heading_rank(paragraph)
+        rank = 0 if compliance_chapters else _heading_rank(paragraph)
         if rank and (not compliance_rank or rank <= compliance_rank):
             compliance_rank = rank if _COMPLIANCE_CHAPTER.search(paragraph.text) else 0
         if (
