@@ -129,8 +129,7 @@ class Analyzer:
         report = _Reporter(progress, is_cancelled)
         report(0.05, "切分句子")
         resolved_mode = detect_mode(document) if mode == "auto" else mode
-        # A proposal's 风险 or 安全生产 chapter is boilerplate; a sub-plan's is its content.
-        sentences = document_sentences(document, compliance_chapters=resolved_mode != "proposal")
+        sentences = document_sentences(document, proposal=resolved_mode == "proposal")
         texts = [s.text for s in sentences]
         # A long document spends seconds in each of these: they report (and may be cancelled)
         # as they go, not only between steps.

@@ -117,21 +117,21 @@ def _figure_rows(document: Document) -> set[tuple[int, int]]:
     return {p.cell[:2] for p in document.paragraphs if p.cell is not None and is_figure(p.text)}
 
 
-def document_sentences(document: Document, compliance_chapters: bool = False) -> list[DocSentence]:
+def document_sentences(document: Document, proposal: bool = True) -> list[DocSentence]:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
-    Table rows pasted as text, table cells that are labels, contents entries, numbered headings,
-    a web page's furniture ("发布时间：… 来源：…") and the compliance chapters of a feasibility
-    study (消防, 招标, 风险, 投资估算 …, unless ``compliance_chapters``: a sub-plan's 风险 or 安全生产
-    chapter is its content) are left out: they would
-    otherwise drown the share of sentences that match the plan (a 30-line table of contents took
-    a feasibility study from 91.5 to 68.3).
+    Table rows pasted as text, table cells that are labels, contents entries, numbered headings
+    and a web page's furniture ("发布时间：… 来源：…") are left out, and in a ``proposal`` also the
+    compliance chapters of a feasibility study (消防, 招标, 风险, 投资估算 …) and claims of
+    conformity with a plan (a sub-plan's 风险 chapter and its "落实规划…" tasks are its content).
+    Left in, they would drown or inflate the share of sentences that match the plan: a 30-line
+    table of contents took a feasibility study from 91.5 to 68.3.
     """
     sentences = []
     figure_rows = _figure_rows(document)
     compliance_rank = 0  # the rank of the heading that opened a compliance chapter, or 0
     for paragraph in document.paragraphs:
-        rank = 0 if compliance_chapters else _heading_rank(paragraph)
+        rank = _heading_rank(paragraph) if proposal else 0
         if rank and (not compliance_rank or rank <= compliance_rank):
             compliance_rank = rank if _COMPLIANCE_CHAPTER.search(paragraph.text) else 0
         if (
@@ -146,7 +146,7 @@ def document_sentences(document: Document, compliance_chapters: bool = False) ->
             if (
                 len(text) >= _MIN_SENTENCE
                 and not _HEADING_SENTENCE.match(text)
-                and not _is_plan_claim(text)
+                and not (proposal and _is_plan_claim(text))
             ):
                 sentences.append(DocSentence(text, paragraph.index, start, end))
     return sentences

@@ -631,7 +631,7 @@ def test_compliance_chapters_are_not_compared() -> None:
     compared = [s.text for s in document_sentences(document)]
     assert compared == ["项目建设信息安全产业园。", "项目建设条件具备，经济效益良好。"]
     # A sub-plan's 风险 or 安全生产 chapter is its content, not boilerplate.
-    kept = document_sentences(document, compliance_chapters=True)
+    kept = document_sentences(document, proposal=False)
     assert "施工期间严格落实安全生产责任制，配备专职安全员。" in {s.text for s in kept}
 
 
