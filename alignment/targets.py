@@ -98,7 +98,7 @@ _INCREMENT = re.compile(
 )
 # "研发经费投入强度提高2个百分点": a change of the indicator, not its level.
 # (A growth rate, "年均增长7%", is an indicator of its own: see is_growth.)
-_CHANGE = re.compile(r"(提高|提升|增加|下降|降低|减少)$")
+_CHANGE = re.compile(r"(新增|新建|提高|提升|增加|下降|降低|减少)$")
 # Comparators of a flow or a change rather than a level: not compared with a level.
 CHANGES = frozenset(("新增", "新建", "提高", "提升", "增加", "下降", "降低", "减少"))
 # An indicator that is only a growth word continues the clause before ("…，年均增长6%").

@@ -317,6 +317,7 @@ def test_a_parks_plan_states_its_share_not_the_districts(plan, rules, tmp_path: 
         ("到2025年，研发经费投入强度提高2个百分点。", [("研发经费投入强度", "提高", 2.0)]),
         ("到2025年，单位GDP能耗下降15%。", [("单位GDP能耗", "下降", 15.0)]),
         ("“十四五”期间，累计新增城镇就业5万人。", [("城镇就业", "新增", 5.0)]),
+        ("到2025年，上市企业新增10家。", [("上市企业", "新增", 10.0)]),
         # The base year's figure is not part of the indicator's name.
         (
             "到2025年，高新技术企业数量由2020年的500家增加到1100家。",
