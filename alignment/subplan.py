@@ -270,14 +270,17 @@ def _clean(indicator: str) -> str:
 
 @functools.lru_cache(maxsize=4096)  # each master indicator is keyed once per sub-plan target
 def _key(indicator: str, names: _Names) -> str:
-    cleaned = _clean(indicator)
+    """The canonical name of an indicator: its synonym's, then any alias inside it replaced.
+
+    Both steps, in this order, for every indicator: "文化产业增加值占全区GDP比重" and the synonym
+    "文化产业增加值占GDP比重" both hold the alias GDP, and paired only once both had it replaced.
+    """
+    key = _clean(indicator).replace("全区", "").replace("辖区", "")
+    key = next((canonical for alias, canonical in names if alias == key), key)
     for alias, canonical in names:
-        if alias == cleaned:
-            return canonical
-    for alias, canonical in names:
-        if len(alias) >= 2 and alias in cleaned:
-            return cleaned.replace(alias, canonical)
-    return cleaned
+        if len(alias) >= 2 and alias in key and canonical not in key:
+            return key.replace(alias, canonical)
+    return key
 
 
 @dataclass(frozen=True)

@@ -293,6 +293,25 @@ def test_a_parks_plan_states_its_share_not_the_districts(plan, rules, tmp_path: 
     assert not any(t.status == "below" for t in result.targets)
 
 
+def test_a_synonym_holding_another_synonym_pairs(plan, rules, tmp_path: Path) -> None:
+    # 文化产业增加值占GDP比重 (the rule file's name) and the plan's 占全区GDP比重 both hold GDP, an
+    # alias of 地区生产总值: the two were not paired ("new" instead of "year_differs").
+    path = tmp_path / "文旅行动计划.txt"
+    path.write_text(
+        "金水区文化旅游融合发展三年行动计划（2021—2023年）\n"
+        "一、发展目标\n"
+        "到2023年，文化产业增加值占GDP比重达到10%。\n"
+        "二、主要任务\n"
+        "推进文旅融合，壮大文化创意产业。\n"
+        "三、保障措施\n"
+        "加强组织领导。\n",
+        encoding="utf-8",
+    )
+    result = Analyzer(plan, rules).analyse(read_document(path))
+    statuses = {t.indicator: t.status for t in result.targets if t.document_value == 10.0}
+    assert statuses == {"文化产业增加值占全区GDP比重": "year_differs"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
