@@ -337,6 +337,7 @@ def test_a_synonym_holding_another_synonym_pairs(plan, rules, tmp_path: Path) ->
         ("到2025年，单位GDP能耗下降15%。", [("单位GDP能耗", "下降", 15.0)]),
         ("“十四五”期间，累计新增城镇就业5万人。", [("城镇就业", "新增", 5.0)]),
         ("到2025年，上市企业新增10家。", [("上市企业", "新增", 10.0)]),
+        ("到2025年，新建改扩建中小学20所。", [("中小学", "新增", 20.0)]),
         # The base year's figure is not part of the indicator's name.
         (
             "到2025年，高新技术企业数量由2020年的500家增加到1100家。",
