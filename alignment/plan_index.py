@@ -49,9 +49,9 @@ class PlanIndex:
         The plan sentences, in matrix row order.
     terms_:
         Each plan sentence's set of content words, to name what a match shares.
-    vectorizer_, matrix_, columns_:
-        The fitted ``TfidfVectorizer``, the plan sentences' L2-normalised TF-IDF rows, and the
-        same matrix transposed.
+    vectorizer_, columns_:
+        The fitted ``TfidfVectorizer``, and the plan sentences' L2-normalised TF-IDF rows
+        transposed (a column per plan sentence).
     vocabulary_, idf_:
         The vectorizer's learned state, kept so that a cached index transforms documents
         without importing scikit-learn (see :meth:`transform`).
@@ -77,9 +77,9 @@ class PlanIndex:
                 ngram_range=(1, 2),
                 sublinear_tf=True,
             )
-        self.matrix_ = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
-        # Kept transposed in CSR: a product with ``matrix_.T`` would convert it on every call.
-        self.columns_ = self.matrix_.T.tocsr()
+        matrix = self.vectorizer_.fit_transform([s.text for s in self.sentences_])
+        # Kept transposed in CSR only: a product with ``matrix.T`` would convert it on every call.
+        self.columns_ = matrix.T.tocsr()
         self.vocabulary_ = dict(self.vectorizer_.vocabulary_)
         self.idf_ = self.vectorizer_.idf_
         self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]

@@ -75,7 +75,19 @@ _COMPARATORS = (
     "覆盖",
     "达",
 )
-_BUILD_VERBS = ("新增", "新建", "改扩建", "建成", "形成", "打造", "引培", "完成", "培育", "引进", "建设")
+_BUILD_VERBS = (
+    "新增",
+    "新建",
+    "改扩建",
+    "建成",
+    "形成",
+    "打造",
+    "引培",
+    "完成",
+    "培育",
+    "引进",
+    "建设",
+)
 
 # "比例不低于全区常住人口的40%": a short reference phrase may stand between comparator and value.
 _COMPARED = re.compile(

@@ -214,7 +214,8 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
         "信息安全，信息安全，再说一遍信息安全产业。",  # repeated terms: sublinear tf
     ]
     expected = fitted.vectorizer_.transform(texts).toarray()
-    expected_similarity = fitted.vectorizer_.transform(texts) @ fitted.matrix_.T
+    plan_rows = fitted.vectorizer_.transform([s.text for s in fitted.sentences_])
+    expected_similarity = fitted.vectorizer_.transform(texts) @ plan_rows.T
     restored = pickle.loads(pickle.dumps(fitted))
     restored.segmenter = segmenter
     assert restored.vectorizer_ is None
@@ -237,7 +238,8 @@ def test_similarity_summed_in_blocks_of_rows_is_the_same(
 
     fitted = PlanIndex(make_segmenter()).fit(plan)
     texts = ["重点发展信息安全产业", "无关文字", "建设社区养老服务中心", "引进金融机构", "无关"]
-    expected = (fitted.vectorizer_.transform(texts) @ fitted.matrix_.T).toarray()
+    plan_rows = fitted.vectorizer_.transform([s.text for s in fitted.sentences_])
+    expected = (fitted.vectorizer_.transform(texts) @ plan_rows.T).toarray()
     monkeypatch.setattr(plan_index, "_ROW_BLOCK", 2)  # three blocks, one without any term
     assert np.allclose(fitted.similarity(texts), expected, atol=1e-6)
 
