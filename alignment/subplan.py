@@ -8,7 +8,6 @@ compared in the master target's direction: a floor (达到/突破) must be reach
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -158,12 +157,13 @@ def check_targets(
     used: set[str] = set()
     stated: set[tuple[str, float, str, int | None]] = set()
     for target in document_targets(document, plan.horizon_year):
+        mine = _indicator(target, names)
         # The same target in the text and in the indicator table is reported once.
-        statement = (_key(target.indicator, names), *normalise_quantity(target.value, target.unit))
+        statement = (mine.key, *normalise_quantity(target.value, target.unit))
         if (*statement, target.year) in stated:
             continue
         stated.add((*statement, target.year))
-        counterpart = _counterpart(target, indicators, names)
+        counterpart = _counterpart(mine, indicators)
         if counterpart is None:
             checks.append(_check(target, None, "new"))
             continue
@@ -268,7 +268,6 @@ def _clean(indicator: str) -> str:
     return _INDICATOR_NOISE.sub("", _PARENTHETICAL.sub("", indicator)).strip()
 
 
-@functools.lru_cache(maxsize=4096)  # each master indicator is keyed once per sub-plan target
 def _key(indicator: str, names: _Names) -> str:
     """The canonical name of an indicator: its synonym's, then any alias inside it replaced.
 
@@ -298,13 +297,12 @@ def _indicator(target: Target, names: _Names) -> _Indicator:
     return _Indicator(target, _key(target.indicator, names), _sub_name(target), kind)
 
 
-def _counterpart(target: Target, master: Sequence[_Indicator], names: _Names) -> Target | None:
+def _counterpart(mine: _Indicator, master: Sequence[_Indicator]) -> Target | None:
     """The master target for the same indicator: same canonical name, or one containing the other.
 
     A sub-target pairs only with a sub-target, a growth rate only with a growth rate ("…总额年均
     增长6%" is not "…总额达到1506亿元").
     """
-    mine = _indicator(target, names)
     candidates = [m for m in master if m.kind == mine.kind and m.sub_name == mine.sub_name]
     key = mine.key
     for candidate in candidates:
