@@ -101,7 +101,7 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
 def _all_of_only(industry: Industry) -> Industry | None:
     """The industry with only its all-of groups, or None when it has none."""
     all_of = tuple(g for g in industry.groups if g.all)
-    return replace(industry, groups=all_of, exclude=industry.exclude) if all_of else None
+    return replace(industry, groups=all_of) if all_of else None
 
 
 @functools.lru_cache(maxsize=64)

@@ -191,11 +191,9 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         for m in re.finditer(p, text)
         if not any(m.start() < end and start < m.end() for start, end in spans)
     ]
-    excluded = [(s, s + len(e)) for e, s in find_terms(text, rule.exclude)]
     # A cited document's title names the rule, not the project: a feasibility study's 编制依据
     # lists 《高耗能行业重点领域能效标杆水平和基准水平》.
-    if "《" in text:
-        excluded += [m.span() for m in _BOOK_TITLE.finditer(text)]
+    excluded = [(s, s + len(e)) for e, s in find_terms(text, rule.exclude)] + _book_titles(text)
     hits = []
     for term, start in found:
         if any(a <= start < b for a, b in excluded):
@@ -236,6 +234,12 @@ def _span_around(text: str, position: int, delimiters: re.Pattern[str]) -> tuple
     if after < len(marks) and marks[after] < position + _WINDOW:
         return start, marks[after]
     return start, min(len(text), position + _WINDOW)
+
+
+@functools.lru_cache(maxsize=8)
+def _book_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of the 《…》 titles in ``text``, found once per text, not once per red line."""
+    return [m.span() for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
 
 
 @functools.lru_cache(maxsize=8)  # a few texts at a time; a document may be 3M characters
