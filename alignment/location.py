@@ -92,8 +92,7 @@ def locate(
         if foreign:
             return Location("outside", foreign[0], title)
     for clause, cue_at, clause_start in _cue_clauses(text):
-        sentence_start = max(text.rfind(mark, 0, cue_at) for mark in _SENTENCE_MARKS) + 1
-        if _about_the_investor(text[sentence_start:cue_at]):
+        if _about_the_investor(text[_start_of(text, cue_at, _SENTENCE_MARKS) : cue_at]):
             continue
         # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
         for part in (text[cue_at : clause_start + len(clause)], clause):
@@ -131,10 +130,10 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
         place, count = mentions.most_common(1)[0]
         if count >= _MIN_MENTIONS:
             at = text.find(place)
-            start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-            ends = [e for e in (text.find(mark, at) for mark in _SENTENCE_MARKS) if e >= 0]
-            sentence = text[start : min(ends, default=len(text))].strip()
-            return Location("outside", place, sentence, count)
+            sentence = text[
+                _start_of(text, at, _SENTENCE_MARKS) : _end_of(text, at, _SENTENCE_MARKS)
+            ]
+            return Location("outside", place, sentence.strip(), count)
     return Location("unknown", "", "")
 
 
@@ -160,12 +159,12 @@ def _cue_clauses(text: str) -> Iterator[tuple[str, int, int]]:
     for cue in _LOCATION_CUES.finditer(text):
         if cue.start() < end:
             continue  # a second cue in the clause just seen
-        start = max(text.rfind(mark, 0, cue.start()) for mark in _CLAUSE_MARKS) + 1
-        end = _clause_end(text, cue.end())
+        start = _start_of(text, cue.start(), _CLAUSE_MARKS)
+        end = _end_of(text, cue.end(), _CLAUSE_MARKS)
         if end < len(text) and text[end] == "\n" and not _HAN.search(text, cue.end(), end):
             # A label alone on its line, as in a table ("建设地点" | "郑州市郑东新区…"): the
             # place is on the next line.
-            end = _clause_end(text, end + 1)
+            end = _end_of(text, end + 1, _CLAUSE_MARKS)
         yield text[start:end], cue.start(), start
 
 
@@ -174,8 +173,14 @@ def _shown(clause: str) -> str:
     return clause.strip().replace("\n", "：")
 
 
-def _clause_end(text: str, position: int) -> int:
-    ends = [text.find(mark, position) for mark in _CLAUSE_MARKS]
+def _start_of(text: str, position: int, marks: str) -> int:
+    """Where the clause or sentence (ended by one of ``marks``) holding ``position`` starts."""
+    return max(text.rfind(mark, 0, position) for mark in marks) + 1
+
+
+def _end_of(text: str, position: int, marks: str) -> int:
+    """Where it ends: the first of ``marks`` from ``position``, else the end of the text."""
+    ends = [text.find(mark, position) for mark in marks]
     return min((e for e in ends if e >= 0), default=len(text))
 
 
