@@ -112,29 +112,18 @@ class RuleValidator:
         )
 
     def public_services(self, item: Any) -> tuple[str, ...]:
-        if not isinstance(item, dict):
-            raise self.fail(
-                self.line_of("public_services"),
-                "[public_services] 必须是表。",
-                "[public_services] must be a table.",
-            )
+        self.require_table(item, "public_services")
         self.check_keys(item, {"any"}, "public_services", 0)
         return self.strings(item, "any", "public_services", 0)
 
     def synonyms(self, item: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        if not isinstance(item, dict):
-            raise self.fail(
-                self.line_of("synonyms"), "[synonyms] 必须是表。", "[synonyms] must be a table."
-            )
+        self.require_table(item, "synonyms")
         return tuple(
             (name, self.strings(item, name, "synonyms", 0, required=True)) for name in item
         )
 
     def location(self, item: Any) -> LocationRule:
-        if not isinstance(item, dict):
-            raise self.fail(
-                self.line_of("location"), "[location] 必须是表。", "[location] must be a table."
-            )
+        self.require_table(item, "location")
         if not item:
             return LocationRule()
         self.check_keys(item, _LOCATION_KEYS, "location", 0)
@@ -156,6 +145,13 @@ class RuleValidator:
         if required and not items:
             raise self.fail(1, f"缺少 [[{name}]]。", f"No [[{name}]] table.")
         return items
+
+    def require_table(self, item: Any, name: str) -> None:
+        """A top-level table such as [scoring] or [location] must be one."""
+        if not isinstance(item, dict):
+            raise self.fail(
+                self.line_of(name), f"[{name}] 必须是表。", f"[{name}] must be a table."
+            )
 
     def check_keys(self, item: dict[str, Any], allowed: set[str], table: str, index: int) -> None:
         unknown = sorted(set(item) - allowed)
@@ -208,10 +204,7 @@ class RuleValidator:
         return float(value)
 
     def scoring(self, item: Any) -> Scoring:
-        if not isinstance(item, dict):
-            raise self.fail(
-                self.line_of("scoring"), "[scoring] 必须是表。", "[scoring] must be a table."
-            )
+        self.require_table(item, "scoring")
         defaults = Scoring()
         self.check_keys(item, set(Scoring.__dataclass_fields__), "scoring", 0)
         values = {
