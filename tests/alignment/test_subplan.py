@@ -23,6 +23,27 @@ def result(plan, rules):
     return Analyzer(plan, rules).analyse(read_document(PLANTED))
 
 
+@pytest.fixture(scope="module")
+def analyzer(plan, rules) -> Analyzer:
+    return Analyzer(plan, rules)
+
+
+def _small_sub_plan(analyzer: Analyzer, folder: Path, title: str, goals: str, tasks: str):
+    """A sub-plan of three short chapters (目标, 任务, 保障), written to a file and analysed."""
+    path = folder / "规划.txt"
+    chapters = (
+        title,
+        "一、发展目标",
+        goals,
+        "二、主要任务",
+        tasks,
+        "三、保障措施",
+        "加强组织领导。",
+    )
+    path.write_text("\n".join(chapters), encoding="utf-8")
+    return analyzer.analyse(read_document(path))
+
+
 def _status(result, indicator: str) -> str:
     return next(t.status for t in result.targets if t.indicator == indicator)
 
@@ -233,19 +254,14 @@ def test_cli_summary_counts_targets_and_names_the_weaker_ones(
     assert "  低于规划：高新技术企业 800家（2025年），规划为 1000家（2025年）" in out
 
 
-def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) -> None:
-    path = tmp_path / "金水区科技创新专项规划.txt"
-    path.write_text(
-        "金水区科技创新发展“十四五”专项规划\n"
-        "一、发展目标\n"
-        "到2025年，新增高新技术企业300家，累计达到1100家。\n"
-        "二、重点任务\n"
-        "实施高新技术企业倍增计划，培育科技创新龙头企业。\n"
-        "三、保障措施\n"
-        "加强组织领导。\n",
-        encoding="utf-8",
+def test_an_increment_is_not_compared_with_a_total(analyzer: Analyzer, tmp_path: Path) -> None:
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水区科技创新发展“十四五”专项规划",
+        "到2025年，新增高新技术企业300家，累计达到1100家。",
+        "实施高新技术企业倍增计划，培育科技创新龙头企业。",
     )
-    result = Analyzer(plan, rules).analyse(read_document(path))
     found = {(t.indicator, t.status, t.document_value) for t in result.targets}
     # "新增300家" is a flow: not "below" the plan's 1000; "累计达到1100家" is the total.
     assert ("高新技术企业", "unit_mismatch", 300.0) in found
@@ -256,58 +272,45 @@ def test_an_increment_is_not_compared_with_a_total(plan, rules, tmp_path: Path) 
     assert not any("低于总体规划" in w for w in result.warnings)
 
 
-def test_a_growth_rate_is_not_compared_with_a_total(plan, rules, tmp_path: Path) -> None:
-    path = tmp_path / "金水区商务发展规划.txt"
-    path.write_text(
-        "金水区“十四五”商务发展规划\n"
-        "一、发展目标\n"
-        "到2025年，全区社会消费品零售总额突破1600亿元，年均增长6%左右。\n"
-        "二、主要任务\n"
-        "推进花园路国际商圈改造提升，发展首店经济和夜经济。\n"
-        "三、保障措施\n"
-        "加强组织领导。\n",
-        encoding="utf-8",
+def test_a_growth_rate_is_not_compared_with_a_total(analyzer: Analyzer, tmp_path: Path) -> None:
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水区“十四五”商务发展规划",
+        "到2025年，全区社会消费品零售总额突破1600亿元，年均增长6%左右。",
+        "推进花园路国际商圈改造提升，发展首店经济和夜经济。",
     )
-    result = Analyzer(plan, rules).analyse(read_document(path))
     found = {(t.indicator, t.status, t.document_value) for t in result.targets}
     assert ("全区社会消费品零售总额", "exceeds", 1600.0) in found
     assert ("全区社会消费品零售总额年均增长", "new", 6.0) in found
 
 
-def test_a_parks_plan_states_its_share_not_the_districts(plan, rules, tmp_path: Path) -> None:
-    path = tmp_path / "园区规划.txt"
-    path.write_text(
-        "金水科教园区“十四五”发展规划\n"
-        "一、发展目标\n"
-        "到2025年，园区高新技术企业达到300家，研发投入强度达到5%。\n"
-        "二、主要任务\n"
-        "培育信息安全和软件产业集群。\n"
-        "三、保障措施\n"
-        "加强组织领导。\n",
-        encoding="utf-8",
+def test_a_parks_plan_states_its_share_not_the_districts(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水科教园区“十四五”发展规划",
+        "到2025年，园区高新技术企业达到300家，研发投入强度达到5%。",
+        "培育信息安全和软件产业集群。",
     )
-    result = Analyzer(plan, rules).analyse(read_document(path))
     found = {(t.indicator, t.status) for t in result.targets}
     # 300 of the district's 1000: the park's share, not a weaker target.
     assert ("高新技术企业", "unit_mismatch") in found
     assert not any(t.status == "below" for t in result.targets)
 
 
-def test_a_synonym_holding_another_synonym_pairs(plan, rules, tmp_path: Path) -> None:
+def test_a_synonym_holding_another_synonym_pairs(analyzer: Analyzer, tmp_path: Path) -> None:
     # 文化产业增加值占GDP比重 (the rule file's name) and the plan's 占全区GDP比重 both hold GDP, an
     # alias of 地区生产总值: the two were not paired ("new" instead of "year_differs").
-    path = tmp_path / "文旅行动计划.txt"
-    path.write_text(
-        "金水区文化旅游融合发展三年行动计划（2021—2023年）\n"
-        "一、发展目标\n"
-        "到2023年，文化产业增加值占GDP比重达到10%。\n"
-        "二、主要任务\n"
-        "推进文旅融合，壮大文化创意产业。\n"
-        "三、保障措施\n"
-        "加强组织领导。\n",
-        encoding="utf-8",
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水区文化旅游融合发展三年行动计划（2021—2023年）",
+        "到2023年，文化产业增加值占GDP比重达到10%。",
+        "推进文旅融合，壮大文化创意产业。",
     )
-    result = Analyzer(plan, rules).analyse(read_document(path))
     statuses = {t.indicator: t.status for t in result.targets if t.document_value == 10.0}
     assert statuses == {"文化产业增加值占全区GDP比重": "year_differs"}
 
