@@ -27,6 +27,7 @@ from alignment.errors import Cancelled
 from alignment.industry_scoring import (
     barred_industries,
     keyword_match,
+    passing_mentions,
     primary_industry,
     score_industry,
 )
@@ -157,7 +158,10 @@ class Analyzer:
         service, barred = barred_industries(
             document.title, self.rules.industries, self.rules.public_services
         )
-        primary = primary_industry(industries, self.rules.scoring.industry_threshold, barred)
+        passing = passing_mentions(industries, len(sentences), document.title)
+        primary = primary_industry(
+            industries, self.rules.scoring.industry_threshold, barred | passing
+        )
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
         threshold = self.rules.scoring.match_threshold
@@ -172,6 +176,7 @@ class Analyzer:
         gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
         warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
         warnings += self._held_back(service, industries, barred)
+        warnings += self._in_passing(industries, passing - barred)
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
@@ -446,6 +451,17 @@ class Analyzer:
             f"{'、'.join(i.matched_terms[:4])}）是项目的手段，不作为主导产业（其产业得分仍计入契合度）。"
             for i in industries
             if i.name in barred and i.score >= threshold
+        )
+
+    def _in_passing(
+        self, industries: tuple[IndustryScore, ...], passing: frozenset[str]
+    ) -> tuple[str, ...]:
+        """Why an industry that scored enough on one passing mention does not lead."""
+        threshold = self.rules.scoring.industry_threshold
+        return tuple(
+            f"{i.name}仅在一句中出现一个术语（{i.matched_terms[0]}），属于顺带提及，不作为主导产业。"
+            for i in industries
+            if i.name in passing and i.score >= threshold
         )
 
     def _components(

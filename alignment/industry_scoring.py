@@ -140,6 +140,21 @@ def barred_industries(
     return service, barred
 
 
+def passing_mentions(
+    industries: tuple[IndustryScore, ...], sentence_count: int, title: str
+) -> frozenset[str]:
+    """Industries a document names once in passing: one term, in one sentence of three or more,
+    and not in the title. "拟建设采摘园、垂钓中心、房车营地、餐饮民宿和游客服务中心" does not make an
+    eco-farm a 商贸服务 project; a one- or two-sentence announcement is its one sentence."""
+    if sentence_count < 3:
+        return frozenset()
+    return frozenset(
+        i.name
+        for i in industries
+        if len(i.evidence) == 1 and len(i.matched_terms) == 1 and i.matched_terms[0] not in title
+    )
+
+
 def keyword_match(
     plan: Plan,
     industry: Industry,

@@ -584,6 +584,26 @@ def test_a_public_service_uses_an_industry_without_being_in_it(analyzer: Analyze
     assert platform.primary_industry == "信息科技"
 
 
+def test_an_industry_named_once_in_passing_does_not_lead(analyzer: Analyzer) -> None:
+    # An eco-farm listing "餐饮民宿" among its facilities was scored a 商贸服务 project (34.1).
+    farm = analyzer.analyse(
+        _document(
+            "黄河滩区生态观光农业园项目简介",
+            "项目位于金水区北部黄河滩区，拟建设采摘园、垂钓中心、房车营地、餐饮民宿和游客服务中心。",
+            "项目对滩地进行生态修复，建设湿地科普步道。",
+            "建成后预计年接待游客40万人次，带动周边农民就业200人。",
+        )
+    )
+    trade = next(i for i in farm.industries if i.name == "商贸服务")
+    assert trade.score >= 30 and farm.primary_industry is None
+    assert any("商贸服务仅在一句中出现一个术语（餐饮）" in w for w in farm.warnings)
+    # The same sentence alone is the whole announcement, and in a title the term is its subject.
+    alone = analyzer.analyse(
+        _document("金水区新开一家连锁餐饮门店", "某品牌连锁餐饮门店在金水区开业。")
+    )
+    assert alone.primary_industry == "商贸服务"
+
+
 def test_the_plan_checked_against_itself(analyzer: Analyzer, tmp_path: Path) -> None:
     # It read as outside the district ("…等一批国家级平台落户园区": 等一批国) and crossed two red
     # lines it draws itself ("划定生态保护红线", "严厉打击违法占用…永久基本农田").

@@ -120,6 +120,10 @@ _COMPLIANT = [
     "是否位于生态保护红线范围内：否。",
     "是否属于“两高”项目：否",
     "是否新建燃煤锅炉：否",
+    # Rental housing and the rules against selling it as an investment (session 4).
+    "房源只租不售，严禁以售后包租、返租等方式变相销售。",
+    "由区属国有企业统一租赁闲置楼宇，改建为保障性租赁住房。",
+    "坚决遏制投资客炒作房价。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -154,6 +158,9 @@ _CROSSING = [
     # ... and answered 是.
     ("是否新建燃煤锅炉：是，2台10蒸吨。", "coal_boiler"),
     ("是否占用永久基本农田 | 是 |", "basic_farmland"),
+    # Housing sold as an investment product (session 4: a 售后包租 apartment crossed nothing).
+    ("推出售后包租方案，开发商承诺前5年每年返租收益8%。", "speculative_housing"),
+    ("5年后可原价回购，面向全国投资客销售。", "speculative_housing"),
 ]
 
 
