@@ -170,7 +170,9 @@ class Analyzer:
             for similarity, sentence in zip(best.tolist(), sentences, strict=True)
         ]
         # Match strength is measured on similarity matches only; the keyword match comes after.
-        components = self._components(supported, matches, industries)
+        # An industry named once in passing is not what the document is about: it adds nothing.
+        counted = tuple(i for i in industries if i.name not in passing)
+        components = self._components(supported, matches, counted)
         matches = (*self._keyword_matches(primary, industries, sentences, sims, matches), *matches)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
@@ -461,7 +463,7 @@ class Analyzer:
         return tuple(
             f"{i.name}仅在一句中出现一个术语（{i.matched_terms[0]}），属于顺带提及，不作为主导产业。"
             for i in industries
-            if i.name in passing and i.score >= threshold
+            if i.name in passing and i.score >= threshold and not i.future
         )
 
     def _components(

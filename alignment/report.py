@@ -146,7 +146,8 @@ class _Writer:
     def industries(self, result: AlignmentResult, rules: Rules) -> None:
         self.paragraph(
             "依据规则文件中的产业关键词，统计文档中各重点产业术语的出现情况及涉及句子比例，"
-            f"得分达到{result.thresholds.get('industry_threshold', 30):g}分的最高者为主导产业。"
+            f"得分达到{result.thresholds.get('industry_threshold', 30):g}分的最高者为主导产业"
+            "（公共服务项目借用的手段性术语、仅顺带提及一次的产业除外，见总体结论中的提示）。"
         )
         rows = [
             [

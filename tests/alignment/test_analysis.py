@@ -597,6 +597,7 @@ def test_an_industry_named_once_in_passing_does_not_lead(analyzer: Analyzer) -> 
     trade = next(i for i in farm.industries if i.name == "商贸服务")
     assert trade.score >= 30 and farm.primary_industry is None
     assert any("商贸服务仅在一句中出现一个术语（餐饮）" in w for w in farm.warnings)
+    assert farm.components["industry"] == 0.0  # nor does it add to the score
     # The same sentence alone is the whole announcement, and in a title the term is its subject.
     alone = analyzer.analyse(
         _document("金水区新开一家连锁餐饮门店", "某品牌连锁餐饮门店在金水区开业。")
