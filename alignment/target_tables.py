@@ -129,11 +129,14 @@ def _row_target(
 ) -> Target | None:
     """The target of one row ("高新技术企业数量（家）" | "≥3500"), or None without a value."""
     match = _VALUE.match(value.strip())
-    indicator = clean_indicator(_UNIT_IN_NAME.sub("", name))
+    # Parentheses at the end of a name hold its unit ("高新技术企业数量（家）") or a part of the
+    # name ("市级以上工程技术研究中心（重点实验室）", whose unit is in the 单位 column).
+    named = _UNIT_IN_NAME.search(name)
+    named_unit = named[1] if named and re.fullmatch(UNIT_PATTERN, named[1].strip()) else ""
+    indicator = clean_indicator(_UNIT_IN_NAME.sub("", name) if named_unit else name)
     if match is None or len(indicator) < 2:
         return None
-    named = _UNIT_IN_NAME.search(name)
-    unit = match["unit"] or (named[1] if named else "") or unit_cell.strip()
+    unit = match["unit"] or unit_cell.strip() or named_unit
     comparator = match["cmp"] or "达到"
     return Target(
         id=f"{table}/{row}",

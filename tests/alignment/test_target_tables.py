@@ -55,6 +55,22 @@ def test_the_latest_year_column_and_a_unit_column() -> None:
     assert (target.value, target.year) == (3.0, 2025)
 
 
+def test_parentheses_that_are_part_of_the_name() -> None:
+    # The unit came out as 重点实验室, and a target below the plan's was 口径不可比.
+    rows = [
+        ("指标", "单位", "2020年", "2025年目标"),
+        ("市级以上工程技术研究中心（重点实验室）", "家", "380", "450"),
+        ("孵化面积（万平方米）", "", "70", "120"),
+    ]
+    centres, area = table_targets(_document(rows), 2025)
+    assert (centres.indicator, centres.value, centres.unit) == (
+        "市级以上工程技术研究中心（重点实验室）",
+        450.0,
+        "家",
+    )
+    assert (area.indicator, area.value, area.unit) == ("孵化面积", 120.0, "万平方米")
+
+
 def test_a_goal_column_without_a_year_takes_the_plans_year() -> None:
     rows = [("指标", "现状值", "目标值"), ("社区卫生服务中心（家）", "20", "30")]
     (target,) = table_targets(_document(rows), 2025)
