@@ -301,6 +301,25 @@ def test_a_parks_plan_states_its_share_not_the_districts(
     assert not any(t.status == "below" for t in result.targets)
 
 
+def test_a_parts_plan_may_still_state_district_totals(analyzer: Analyzer, tmp_path: Path) -> None:
+    # A plan for the district's 商圈 counts the 商圈 themselves, and 全区 names the whole district:
+    # "新兴活力商圈4个" against the plan's 5 was 口径不可比, and the action plan scored 100.
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水区商圈提质发展三年行动方案（2023—2025年）",
+        "到2025年，全区社会消费品零售总额达到1400亿元；打造新兴活力商圈4个；"
+        "完成特色街区功能建设12条。",
+        "推动花园路等商圈改造升级，引进品牌首店。",
+    )
+    found = {(t.indicator, t.status) for t in result.targets if t.document_value is not None}
+    assert ("全区社会消费品零售总额", "below") in found
+    assert ("具有区域消费带动力的新兴活力商圈", "below") in found
+    # The plan's "特色街区的功能建设" is the same indicator without 的.
+    assert ("特色街区的功能建设", "exceeds") in found
+    assert result.verdict != "strong"
+
+
 def test_a_synonym_holding_another_synonym_pairs(analyzer: Analyzer, tmp_path: Path) -> None:
     # 文化产业增加值占GDP比重 (the rule file's name) and the plan's 占全区GDP比重 both hold GDP, an
     # alias of 地区生产总值: the two were not paired ("new" instead of "year_differs").
