@@ -182,7 +182,7 @@ class Analyzer:
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
-            chapters, targets = self._subplan(document, matches)
+            chapters, targets = self._subplan(document, matches, primary)
             if outside:  # another jurisdiction's targets are not this plan's to compare
                 targets = ()
         matches = matches[: self.rules.scoring.max_matches]
@@ -395,11 +395,23 @@ class Analyzer:
         return tuple(gaps)
 
     def _subplan(
-        self, document: Document, matches: tuple[Match, ...]
+        self, document: Document, matches: tuple[Match, ...], primary: str | None
     ) -> tuple[tuple[ChapterCoverage, ...], tuple[TargetCheck, ...]]:
         chapters = coverage(self.plan, matches)
-        sections = {m.measure_id.rsplit(".", 1)[0] for m in matches}
-        checks = check_targets(self.plan, self.rules, document, sorted(sections))
+        matched = {m.measure_id for m in matches}
+        # A section is asked for its targets only where the sub-plan plainly covers it: a lone
+        # low-confidence match on two generic words ("全国"+"影响力" → 教育品牌) is not coverage.
+        sections = {m.measure_id.rsplit(".", 1)[0] for m in matches if m.confidence != "low"}
+        # Section 5.2 holds one measure per priority industry: a commerce plan that covers 5.2.2
+        # is not asked for the finance industry's 700亿元 (5.2.3), unless it covers 5.2.3 too.
+        others = {
+            measure
+            for industry in self.rules.industries
+            if industry.name != primary
+            for measure in industry.defining_measures
+            if measure not in matched
+        }
+        checks = check_targets(self.plan, self.rules, document, sorted(sections), others)
         return chapters, checks
 
     def _warnings(

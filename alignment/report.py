@@ -291,6 +291,18 @@ def plain_conclusion(result: AlignmentResult) -> str:
         )
     measures = "；".join(f"“{m.measure_title}”" for m in result.matches[:3])
     served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
+    if result.mode == "subplan":  # a department's plan is revised and aligned, not supported
+        industry = (
+            f"该规划聚焦五大重点产业中的{result.primary_industry}产业。"
+            if result.primary_industry
+            else ""
+        )
+        advice = {
+            "strong": "总体上与总体规划高度衔接，建议关注下列差距和目标对照。",
+            "partial": "与总体规划部分衔接，建议编制单位对照下列差距和目标修改完善。",
+            "weak": "与总体规划衔接度低，建议编制单位对照总体规划重新梳理目标和任务。",
+        }[result.verdict]
+        return served + industry + advice
     industry = (
         f"项目属于五大重点产业中的{result.primary_industry}产业。"
         if result.primary_industry

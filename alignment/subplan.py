@@ -9,7 +9,7 @@ compared in the master target's direction: a floor (达到/突破) must be reach
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from alignment.document import Document
@@ -141,13 +141,17 @@ def document_targets(document: Document, default_year: int | None) -> list[Targe
 
 
 def check_targets(
-    plan: Plan, rules: Rules, document: Document, covered_sections: Sequence[str]
+    plan: Plan,
+    rules: Rules,
+    document: Document,
+    covered_sections: Sequence[str],
+    not_asked: Collection[str] = (),
 ) -> tuple[TargetCheck, ...]:
     """Pair each sub-plan target with the master plan's; add the master's targets it omits.
 
     Omitted ("missing") targets are those of the master plan's sections the sub-plan covers: a
     whole chapter would flag, for an elderly-care plan, every school and hospital target of the
-    public-services chapter.
+    public-services chapter. Measures in ``not_asked`` (another industry's) are left out.
     """
     master = list(plan.targets)
     names = _canonical_names(rules)
@@ -179,7 +183,11 @@ def check_targets(
         checks.append(_check(target, counterpart, status))
     for target in master:
         section = ".".join(target.measure_id.split(".")[:2])
-        if target.id not in used and section in covered_sections:
+        if (
+            target.id not in used
+            and section in covered_sections
+            and target.measure_id not in not_asked
+        ):
             checks.append(
                 TargetCheck(
                     target.indicator,

@@ -301,6 +301,21 @@ def test_a_parks_plan_states_its_share_not_the_districts(
     assert not any(t.status == "below" for t in result.targets)
 
 
+def test_a_commerce_plan_is_asked_for_its_own_targets_only(analyzer: Analyzer) -> None:
+    # Section 5.2 holds one measure per priority industry, and a low-confidence match on two
+    # generic words made a section "covered": the commerce plan was asked for 18 master targets,
+    # among them the finance industry's 700亿元, GDP and 农产品 inspection rates.
+    from alignment.report import plain_conclusion
+
+    result = analyzer.analyse(read_document(DATA / "holdout" / "商务发展规划.txt"))
+    missing = {t.indicator for t in result.targets if t.status == "missing"}
+    assert "商贸产业规模" in missing
+    assert not missing & {"金融产业规模", "人工智能产业规模", "财政总收入", "产地合格率"}
+    # The conclusion speaks of a plan and its drafters, not of a project.
+    conclusion = plain_conclusion(result)
+    assert "该规划聚焦五大重点产业中的商贸服务产业" in conclusion and "项目" not in conclusion
+
+
 def test_a_parts_plan_may_still_state_district_totals(analyzer: Analyzer, tmp_path: Path) -> None:
     # A plan for the district's 商圈 counts the 商圈 themselves, and 全区 names the whole district:
     # "新兴活力商圈4个" against the plan's 5 was 口径不可比, and the action plan scored 100.
