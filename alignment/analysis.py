@@ -375,6 +375,7 @@ class Analyzer:
             unmatched.sort(
                 key=lambda m: -float(closeness[self._columns_of.get(m, [])].max(initial=0.0))
             )
+            subject = "本规划" if mode == "subplan" else "项目"
             for measure_id in unmatched[:_INDUSTRY_GAPS]:
                 title = self._titles[measure_id]
                 gaps.append(
@@ -382,7 +383,7 @@ class Analyzer:
                         measure_id,
                         title,
                         f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
-                        f"对照规划第{measure_id}条“{title}”，说明项目如何落实或支撑该措施。",
+                        f"对照规划第{measure_id}条“{title}”，说明{subject}如何落实或支撑该措施。",
                         "industry",
                     )
                 )
@@ -397,11 +398,12 @@ class Analyzer:
     def _subplan(
         self, document: Document, matches: tuple[Match, ...], primary: str | None
     ) -> tuple[tuple[ChapterCoverage, ...], tuple[TargetCheck, ...]]:
-        chapters = coverage(self.plan, matches)
+        # Coverage is what the sub-plan plainly serves: a lone low-confidence match on two generic
+        # words ("全国"+"影响力" → 教育品牌) covers nothing, and asks for no section's targets.
+        plain = [m for m in matches if m.confidence != "low"]
+        chapters = coverage(self.plan, plain)
         matched = {m.measure_id for m in matches}
-        # A section is asked for its targets only where the sub-plan plainly covers it: a lone
-        # low-confidence match on two generic words ("全国"+"影响力" → 教育品牌) is not coverage.
-        sections = {m.measure_id.rsplit(".", 1)[0] for m in matches if m.confidence != "low"}
+        sections = {m.measure_id.rsplit(".", 1)[0] for m in plain}
         # Section 5.2 holds one measure per priority industry: a commerce plan that covers 5.2.2
         # is not asked for the finance industry's 700亿元 (5.2.3), unless it covers 5.2.3 too.
         others = {

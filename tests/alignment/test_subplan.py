@@ -314,6 +314,8 @@ def test_a_commerce_plan_is_asked_for_its_own_targets_only(analyzer: Analyzer) -
     # The conclusion speaks of a plan and its drafters, not of a project.
     conclusion = plain_conclusion(result)
     assert "该规划聚焦五大重点产业中的商贸服务产业" in conclusion and "项目" not in conclusion
+    industry_gaps = [g for g in result.gaps if g.kind == "industry"]
+    assert industry_gaps and all("说明本规划如何落实" in g.suggestion for g in industry_gaps)
 
 
 def test_a_parts_plan_may_still_state_district_totals(analyzer: Analyzer, tmp_path: Path) -> None:
