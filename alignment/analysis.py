@@ -44,7 +44,7 @@ from alignment.result import (
     Match,
     verdict_for,
 )
-from alignment.rules import Rules
+from alignment.rules import CrossCutting, Rules
 from alignment.segmentation import Segmenter, make_segmenter
 from alignment.sentences import (
     DocSentence,
@@ -92,22 +92,26 @@ class Analyzer:
         # measure id → the columns of its plan sentences in the similarity matrix
         self._columns_of = {m: np.array(c) for m, c in columns.items()}
         self._plan_terms = self.index.terms_
-        # The gap each cross-cutting topic leaves when a proposal never mentions it.
+        home = rules.location.home
+        self._home_applies = bool(home) and home in plan.title
+        # The rule file names the plan's measures by id (5.2.1, 10.1.1): with another reference
+        # plan (a city's, a province's) those ids name other measures, or none.
+        self._rules_fit_plan = not home or home in plan.title
         self._topic_gaps = [
-            (
-                topic.industry_only,
-                topic.any,
-                Gap(
-                    topic.measures[0],
-                    self._titles.get(topic.measures[0], topic.name),
-                    f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。",
-                    topic.suggestion,
-                    "cross_cutting",
-                ),
-            )
+            (topic.industry_only, topic.any, self._topic_gap(topic))
             for topic in rules.cross_cutting
         ]
-        self._home_applies = bool(rules.location.home) and rules.location.home in plan.title
+
+    def _topic_gap(self, topic: CrossCutting) -> Gap:
+        """The gap a cross-cutting topic leaves when a proposal never mentions it: with the plan
+        the rule file was written for, at its measure; with another plan, as a topic alone."""
+        reason = f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。"
+        if self._rules_fit_plan:
+            measure = topic.measures[0]
+            title = self._titles.get(measure, topic.name)
+            return Gap(measure, title, reason, topic.suggestion, "cross_cutting")
+        suggestion = f"补充{topic.name}方面的安排，并说明如何对接参考规划的相关措施。"
+        return Gap("", topic.name, reason, suggestion, "cross_cutting")
 
     def analyse(
         self,
@@ -311,6 +315,8 @@ class Analyzer:
         """The defining measure of the primary industry, and of a future (X) industry whose score
         counts, when similarity alone did not match it: a metaverse park serves 5.1.3 培育未来产业
         新动能 through its terms, though no sentence reads like the measure."""
+        if not self._rules_fit_plan:
+            return []
         threshold = self.rules.scoring.industry_threshold
         counted = {i.name for i in industries if i.future and i.score >= threshold}
         found = []
@@ -347,8 +353,9 @@ class Analyzer:
                     Conflict(
                         rule.id,
                         rule.name,
-                        rule.basis,
-                        rule.quote,
+                        # Another reference plan has other measures under these ids.
+                        rule.basis if self._rules_fit_plan else (),
+                        rule.quote if self._rules_fit_plan else "",
                         tuple(dict.fromkeys(terms)),
                         tuple(evidence[:5]),
                     )
@@ -369,7 +376,7 @@ class Analyzer:
         matched = {m.measure_id for m in matches}
         gaps: list[Gap] = []
         industry = next((i for i in self.rules.industries if i.name == primary), None)
-        if industry is not None:
+        if industry is not None and self._rules_fit_plan:
             closeness = sims.max(axis=0) if sims.size else np.zeros(len(self._measure_ids))
             unmatched = [m for m in industry.measure_ids if m in self._titles and m not in matched]
             unmatched.sort(
@@ -411,7 +418,7 @@ class Analyzer:
             for industry in self.rules.industries
             if industry.name != primary
             for measure in industry.defining_measures
-            if measure not in matched
+            if measure not in matched and self._rules_fit_plan
         }
         checks = check_targets(self.plan, self.rules, document, sorted(sections), others)
         return chapters, checks
@@ -425,6 +432,11 @@ class Analyzer:
         mode: str,
     ) -> tuple[tuple[str, ...], bool]:
         warnings = list(document.warnings)
+        if not self._rules_fit_plan:
+            warnings.append(
+                f"规则文件按{self.rules.location.home}的规划编写，与当前参考规划不同：产业关键措施、"
+                "按措施编号的差距和红线的规划依据不作对应，红线以规则文件为准。"
+            )
         scoring = self.rules.scoring
         if document.char_count < scoring.short_document_chars:
             warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")

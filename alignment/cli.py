@@ -216,7 +216,8 @@ def summary(result: AlignmentResult) -> str:
         )
     if result.gaps:
         lines.append(
-            "差距：" + "；".join(f"{g.measure_id} {g.measure_title}" for g in result.gaps[:6])
+            "差距："
+            + "；".join(f"{g.measure_id} {g.measure_title}".strip() for g in result.gaps[:6])
         )
     lines += _target_lines(result)
     lines += [f"提示：{w}" for w in result.warnings]

@@ -1,7 +1,8 @@
 """Parse a plan's paragraphs into a :class:`~alignment.plan.Plan`.
 
 Two heading conventions are understood: 第X章 / 第X节 (the Jinshui plan), and 一、 / （一）
-(common in city and department plans). Body paragraphs under a section are its measures.
+(common in city and department plans). Body paragraphs under a section are its measures; parts
+above the chapters (第X篇, 第X部分) only group them.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ _CHAPTER_STYLES = {
         re.compile(rf"^[（(]({_NUMERAL})[)）]\s*(.*)$"),
     ),
 }
+# A part above the chapters (provincial and city plans: "第二篇 坚持创新驱动发展"): structure, not
+# a measure of the section before it.
+_PART = re.compile(rf"^第({_NUMERAL})(?:篇|编|部分)\s*(.*)$")
 # Markers before a measure's text: "——", "“一”：", "1.", "（1）".
 _MEASURE_PREFIX = re.compile(r"^(?:——|“[^”]{1,4}”：|\d{1,2}[.．、]|[（(]\d{1,2}[)）])\s*")
 _LEAD_MAX = 32
@@ -108,6 +112,8 @@ def _split_chapters(lines: Sequence[str], style: str) -> tuple[list[str], list[_
     head: list[str] = []
     chapters: list[_ChapterDraft] = []
     for line in lines:
+        if (head or chapters) and _is_heading(line, _PART):
+            continue
         if match := _is_heading(line, chapter_re):
             chapters.append(_ChapterDraft(chinese_numeral(match[1]), match[2].strip()))
         elif not chapters:

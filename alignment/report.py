@@ -243,9 +243,8 @@ class _Writer:
             self.paragraph("未发现明显差距。")
             return
         for number, gap in enumerate(result.gaps, start=1):
-            self.paragraph(
-                f"{number}．{gap.measure_title}（规划第{gap.measure_id}条）", "Heading 3"
-            )
+            where = f"（规划第{gap.measure_id}条）" if gap.measure_id else ""
+            self.paragraph(f"{number}．{gap.measure_title}{where}", "Heading 3")
             self.paragraph(f"差距：{gap.reason}")
             self.paragraph(f"建议：{gap.suggestion}")
             self.comment(gap_key(gap))
@@ -256,7 +255,10 @@ class _Writer:
             return
         for number, conflict in enumerate(result.conflicts, start=1):
             self.document.add_heading(f"（{_CN_NUMBERS[number - 1]}）{conflict.name}", level=2)
-            self.paragraph(f"规划依据：第{'、'.join(conflict.basis)}条，“{conflict.quote}”。")
+            if conflict.basis:
+                self.paragraph(f"规划依据：第{'、'.join(conflict.basis)}条，“{conflict.quote}”。")
+            else:
+                self.paragraph("依据：规则文件中的红线规则（参考规划不是规则文件所依据的规划）。")
             self.paragraph(f"涉及术语：{'、'.join(conflict.terms)}。")
             for evidence in conflict.evidence:
                 self.paragraph(f"文档原文（第{evidence.paragraph}段）：“{evidence.sentence}”")

@@ -24,7 +24,7 @@ def match_key(match: Match) -> str:
 
 
 def gap_key(gap: Gap) -> str:
-    return f"gap:{gap.kind}:{gap.measure_id}"
+    return f"gap:{gap.kind}:{gap.measure_id or gap.measure_title}"
 
 
 def conflict_key(conflict: Conflict) -> str:

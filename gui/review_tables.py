@@ -151,7 +151,7 @@ class GapsPanel(ReviewTable):
     def show_gaps(self, gaps: tuple[Gap, ...]) -> None:
         self.fill(
             [
-                (gap_key(g), [f"{g.measure_id} {g.measure_title}", g.reason, g.suggestion])
+                (gap_key(g), [f"{g.measure_id} {g.measure_title}".strip(), g.reason, g.suggestion])
                 for g in gaps
             ]
         )
@@ -170,7 +170,9 @@ class ConflictsPanel(ReviewTable):
                     conflict_key(c),
                     [
                         f"{c.name}（{'、'.join(c.terms)}）",
-                        f"第{'、'.join(c.basis)}条：{c.quote}",
+                        f"第{'、'.join(c.basis)}条：{c.quote}"
+                        if c.basis
+                        else "规则文件中的红线规则",
                         "\n".join(e.sentence for e in c.evidence),
                     ],
                 )

@@ -605,6 +605,27 @@ def test_an_industry_named_once_in_passing_does_not_lead(analyzer: Analyzer) -> 
     assert alone.primary_industry == "商贸服务"
 
 
+def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) -> None:
+    # The rule file names Jinshui's measures by id: against another plan, "5.2.1" (信息科技's
+    # defining measure) named that plan's 5.2.1, and gaps and red-line bases cited Jinshui's ids.
+    from alignment import load_plan
+
+    other = load_plan(Path(__file__).parent.parent / "data" / "good" / "示范区数字经济发展规划.txt")
+    result = Analyzer(other, rules).analyse(
+        _document(
+            "某软件园项目建议书",
+            "项目建设软件研发楼宇和人工智能创新中心，引进软件和信息技术服务企业200家。",
+            "配套建设2台燃煤锅炉供暖。",
+        )
+    )
+    assert result.primary_industry == "信息科技"
+    assert all(m.similarity > 0 for m in result.matches)  # no keyword match at a borrowed id
+    assert result.gaps and all(g.kind == "cross_cutting" and not g.measure_id for g in result.gaps)
+    (conflict,) = result.conflicts
+    assert conflict.basis == () and conflict.quote == ""
+    assert any("规则文件按金水区的规划编写" in w for w in result.warnings)
+
+
 def test_the_plan_checked_against_itself(analyzer: Analyzer, tmp_path: Path) -> None:
     # It read as outside the district ("…等一批国家级平台落户园区": 等一批国) and crossed two red
     # lines it draws itself ("划定生态保护红线", "严厉打击违法占用…永久基本农田").

@@ -105,6 +105,28 @@ def test_second_plan_with_dun_numbering() -> None:
     assert plan.horizon_year == 2025
 
 
+def test_parts_above_the_chapters_only_group_them() -> None:
+    # A provincial plan's 第X篇 lines became measures of the section before them.
+    from alignment.plan_parser import parse_plan
+
+    plan = parse_plan(
+        [
+            "某省国民经济和社会发展第十四个五年规划纲要",
+            "第一篇 开启新征程",
+            "第一章 发展环境",
+            "第一节 发展基础",
+            "经济总量迈上新台阶。",
+            "第二篇 坚持创新驱动发展 全面塑造发展新优势",
+            "第二章 建设国家创新高地",
+            "第一节 强化战略科技力量",
+            "建设中原科技城。集聚高端创新资源。",
+        ]
+    )
+    assert [len(s.measures) for c in plan.chapters for s in c.sections] == [1, 1]
+    assert plan.measure("2.1.1").title == "建设中原科技城"
+    assert plan.preface == ()
+
+
 def test_plan_from_docx(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("测试区“十四五”规划", 0)
