@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment.document import Document, Paragraph
+from alignment.docx_numbering import ListNumbers
 from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
 from alignment.text import normalise
 
@@ -257,7 +258,7 @@ def read_docx(path: Path) -> list[Paragraph]:
     try:
         document = docx.Document(str(path))
         paragraphs = []
-        for paragraph in _docx_blocks(document):
+        for paragraph in _docx_blocks(document, numbers=ListNumbers.of(document)):
             paragraphs.append(paragraph)
             if len(paragraphs) > MAX_PARAGRAPHS:
                 raise DocumentTooLargeError(
@@ -275,10 +276,14 @@ def read_docx(path: Path) -> list[Paragraph]:
 
 
 def _docx_blocks(
-    document: Any, container: Any = None, tables: Iterator[int] | None = None
+    document: Any,
+    container: Any = None,
+    tables: Iterator[int] | None = None,
+    numbers: ListNumbers | None = None,
 ) -> Iterator[Paragraph]:
-    """Body paragraphs and table cells in reading order, content controls and text boxes opened;
-    the table of contents is left out (its entries are headings with page numbers)."""
+    """Body paragraphs and table cells in reading order, content controls and text boxes opened,
+    each with the list number Word draws before it; the table of contents is left out (its
+    entries are headings with page numbers)."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -287,17 +292,18 @@ def _docx_blocks(
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
             if not _is_contents_entry(paragraph):
-                text = normalise(paragraph_text(child)).strip()
+                number = numbers.label(child) if numbers is not None else ""
+                text = normalise(number + paragraph_text(child)).strip()
                 yield Paragraph(0, text, _heading_level(paragraph))
             for box in _text_boxes(child):
-                yield from _docx_blocks(document, box, tables)
+                yield from _docx_blocks(document, box, tables, numbers)
         elif child.tag == f"{_W}tbl":
-            yield from _table_cells(Table(child, document), next(tables), tables)
+            yield from _table_cells(Table(child, document), next(tables), tables, numbers)
         elif child.tag == f"{_W}sdt" and not _is_contents_control(child):
             # A content control (a cover page, a template's fields) holds ordinary paragraphs.
             content = child.find(f"{_W}sdtContent")
             if content is not None:
-                yield from _docx_blocks(document, content, tables)
+                yield from _docx_blocks(document, content, tables, numbers)
 
 
 def paragraph_text(element: Any) -> str:
@@ -363,7 +369,9 @@ def _heading_level(paragraph: object) -> int:
     return int(match[1]) if match else 0
 
 
-def _table_cells(table: Any, number: int, tables: Iterator[int]) -> Iterator[Paragraph]:
+def _table_cells(
+    table: Any, number: int, tables: Iterator[int], numbers: ListNumbers | None
+) -> Iterator[Paragraph]:
     # Merged cells repeat the same <w:tc> element. Keep each seen element referenced in the
     # dict: an id() alone may be reused once python-docx's short-lived proxy is collected.
     seen: dict[int, object] = {}
@@ -373,7 +381,7 @@ def _table_cells(table: Any, number: int, tables: Iterator[int]) -> Iterator[Par
                 continue
             seen[id(cell._tc)] = cell._tc
             position = (number, row_number, column)
-            for block in _docx_blocks(cell, cell._tc, tables):
+            for block in _docx_blocks(cell, cell._tc, tables, numbers):
                 # A table nested in the cell keeps its own grid; the cell's paragraphs get its own.
                 if block.cell is None:
                     block = replace(block, level=0, in_table=True, cell=position)

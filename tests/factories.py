@@ -57,3 +57,74 @@ def make_pdf(path: Path, lines: list[str], *, with_text: bool = True) -> Path:
         figure.add_artist(matplotlib.patches.Rectangle((0.1, 0.1), 0.5, 0.5))
     figure.savefig(path, format="pdf")
     return path
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _add_lists(document: docx.document.Document) -> None:
+    """Word's lists: a multilevel heading list (第%1章, 第%2节, legal %1.%2.%3) linked to the
+    heading styles, a （%1） body list used twice (the second restarting), and bullets."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    abstracts = [
+        '<w:abstractNum {ns} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:pStyle w:val="Heading1"/><w:lvlText w:val="第%1章"/><w:suff w:val="space"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:pStyle w:val="Heading2"/><w:lvlText w:val="第%2节"/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:isLgl/>'
+        '<w:lvlText w:val="%1.%2.%3"/></w:lvl></w:abstractNum>',
+        '<w:abstractNum {ns} w:abstractNumId="91"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/><w:suff w:val="nothing"/>'
+        "</w:lvl></w:abstractNum>",
+        '<w:abstractNum {ns} w:abstractNumId="92"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum>',
+    ]
+    for position, xml in enumerate(abstracts):  # abstract lists come before the lists
+        numbering.insert(position, parse_xml(xml.format(ns=_W_NS)))
+    restart = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+    for num_id, abstract_id, extra in (
+        (901, 90, ""),
+        (902, 91, ""),
+        (903, 91, restart),
+        (904, 92, ""),
+    ):
+        numbering.append(
+            parse_xml(
+                f'<w:num {_W_NS} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+                f"{extra}</w:num>"
+            )
+        )
+    for style_id, level in (("Heading1", ""), ("Heading2", '<w:ilvl w:val="1"/>')):
+        style = document.styles.element.find(f'{_W}style[@{_W}styleId="{style_id}"]')
+        properties = style.find(f"{_W}pPr")
+        if properties is None:
+            properties = parse_xml(f"<w:pPr {_W_NS}/>")
+            style.append(properties)
+        properties.insert(0, parse_xml(f'<w:numPr {_W_NS}>{level}<w:numId w:val="901"/></w:numPr>'))
+
+
+def numbered(document: docx.document.Document, text: str, num_id: int, level: int = 0) -> None:
+    """A paragraph in list ``num_id`` (902: （一）, 903: （一） restarting, 904: bullets)."""
+    from docx.oxml import parse_xml
+
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().insert(
+        0,
+        parse_xml(
+            f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        ),
+    )
+
+
+def make_numbered_docx(path: Path, build) -> Path:  # type: ignore[no-untyped-def]
+    """A docx whose headings are numbered by Word's lists, not typed: ``build(document)`` adds
+    the content with ``add_heading`` (levels 1 and 2: 第X章, 第X节) and :func:`numbered`."""
+    document = docx.Document()
+    _add_lists(document)
+    build(document)
+    document.save(path)
+    return path

@@ -626,6 +626,46 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     assert any("规则文件按金水区的规划编写" in w for w in result.warnings)
 
 
+def test_a_study_numbered_by_word_is_judged_like_one_typed(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # A feasibility study whose chapter lines are plain paragraphs numbered by Word's list (no
+    # heading style): without "第X章" its compliance chapters (消防, 招标, 进度) were compared with
+    # the plan like the project itself.
+    import docx
+
+    from tests.factories import make_numbered_docx, numbered
+
+    chapters = [
+        ("总论", ["项目在金水区建设软件和信息技术服务产业园，引进软件企业100家。",
+                  "重点发展信息安全和人工智能产业，建设公共技术服务平台。"]),
+        ("消防", ["项目严格执行消防安全管理制度，落实安全生产责任制，建立应急救援体系。",
+                  "配置消防设施和应急物资，定期开展应急演练，提升突发事件应急处置能力。"]),
+        ("招标方案", ["项目勘察、设计、施工、监理及重要设备采购均采用公开招标方式。"]),
+        ("项目进度", ["项目建设期24个月，分两期实施。"]),
+    ]  # fmt: skip
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_paragraph("某软件产业园项目可行性研究报告")
+        for title, body in chapters:
+            numbered(document, title, 901)  # 第%1章
+            for text in body:
+                document.add_paragraph(text)
+
+    typed = docx.Document()
+    typed.add_paragraph("某软件产业园项目可行性研究报告")
+    for number, (title, body) in enumerate(chapters):
+        typed.add_paragraph(f"第{'一二三四'[number]}章 {title}")
+        for text in body:
+            typed.add_paragraph(text)
+    typed.save(tmp_path / "typed.docx")
+    by_word = analyzer.analyse(read_document(make_numbered_docx(tmp_path / "word.docx", build)))
+    by_hand = analyzer.analyse(read_document(tmp_path / "typed.docx"))
+    assert by_hand.sentences == 3  # the compliance chapters are left out
+    assert by_word.sentences == by_hand.sentences
+    assert by_word.score == by_hand.score and by_word.verdict == by_hand.verdict
+
+
 def test_the_plan_checked_against_itself(analyzer: Analyzer, tmp_path: Path) -> None:
     # It read as outside the district ("…等一批国家级平台落户园区": 等一批国) and crossed two red
     # lines it draws itself ("划定生态保护红线", "严厉打击违法占用…永久基本农田").

@@ -143,6 +143,26 @@ def test_plan_from_docx(tmp_path: Path) -> None:
     assert plan.targets[0].indicator == "数字经济企业" and plan.targets[0].value == 100
 
 
+def test_plan_from_docx_with_word_numbered_headings(tmp_path: Path) -> None:
+    # The same plan with its 第X章/第X节 drawn by Word's heading list: it was "no chapter
+    # structure" (PlanError) because the numbers are not in the paragraphs' text.
+    from tests.factories import make_numbered_docx
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_heading("测试区“十四五”规划", 0)
+        document.add_heading("总体要求", 1)
+        document.add_heading("发展目标", 2)
+        document.add_paragraph("壮大数字经济。到2025年，数字经济企业达到100家。")
+        document.add_heading("重点任务", 1)
+        document.add_heading("产业发展", 2)
+        document.add_paragraph("发展现代金融。引进金融机构。")
+
+    plan = load_plan(make_numbered_docx(tmp_path / "测试规划.docx", build))
+    assert [s.id for s in plan.sections] == ["1.1", "2.1"]
+    assert [c.title for c in plan.chapters] == ["总体要求", "重点任务"]
+    assert plan.measure("2.1.1").title == "发展现代金融"
+
+
 def test_text_without_structure_is_a_plan_error() -> None:
     with pytest.raises(PlanError, match="章节结构"):
         parse_plan(["这是一段没有任何章节的文字。", "第二段。"], source="x.txt")

@@ -8,7 +8,7 @@ import pytest
 from alignment import DocumentReadError, UnsupportedFormatError, read_document, readers
 from alignment.errors import DocumentTooLargeError
 from alignment.readers import join_lines
-from tests.factories import cjk_font_path, make_docx, make_pdf
+from tests.factories import cjk_font_path, make_docx, make_numbered_docx, make_pdf, numbered
 
 TEXT = "金水区信息安全产业园项目。\n\n项目位于郑州市金水区，总投资 5 亿元。\n"
 
@@ -378,3 +378,45 @@ def test_docx_nested_tables_are_read(tmp_path: Path) -> None:
     assert [p.text for p in paragraphs] == ["建设内容", "研发楼", "12万平方米"]
     assert [p.cell for p in paragraphs] == [(0, 0, 0), (1, 0, 0), (1, 0, 1)]
     assert all(p.in_table for p in paragraphs)
+
+
+def test_docx_list_numbers_are_read_as_word_draws_them(tmp_path: Path) -> None:
+    # "第一章 总论" numbered by Word's multilevel list holds only "总论": a chapter without its
+    # number is no heading. Expected texts checked against LibreOffice's rendering of this file.
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_heading("总论", 1)
+        document.add_heading("项目概况", 2)
+        numbered(document, "项目名称：某软件园。", 902)
+        numbered(document, "建设地点：金水区。", 902)
+        document.add_heading("编制依据", 2)
+        numbered(document, "细则。", 901, 2)
+        document.add_heading("节能分析", 1)
+        document.add_heading("能耗指标", 2)
+        numbered(document, "重新编号。", 903)
+        numbered(document, "一个要点。", 904)
+        document.add_paragraph("普通段落。")
+
+    texts = [
+        p.text for p in read_document(make_numbered_docx(tmp_path / "n.docx", build)).paragraphs
+    ]
+    assert texts == [
+        "第一章总论",
+        "第一节项目概况",
+        "（一）项目名称：某软件园。",
+        "（二）建设地点：金水区。",
+        "第二节编制依据",
+        "1.2.1细则。",  # legal numbering: every level in decimal
+        "第二章节能分析",
+        "第一节能耗指标",  # a deeper level starts again under a new chapter
+        "（一）重新编号。",  # a startOverride restarts the shared list
+        "一个要点。",  # bullets add nothing
+        "普通段落。",
+    ]
+
+
+def test_chinese_counting() -> None:
+    from alignment.docx_numbering import chinese_counting
+
+    assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十",
+    ]  # fmt: skip
