@@ -468,41 +468,65 @@ def _corrupt_pdf(path: Path, exc: Exception) -> DocumentReadError:
 
 
 _CLAUSE_PUNCTUATION = "，。；：！？,;:!?"
+# A line that stops before this share of the full width ends its paragraph: a wrapped line runs
+# to the margin, or close to it when a long number or Latin word moved to the next line.
+_STOPPED_SHORT = 0.6
+# A line this close to the full width may have been wrapped at the margin.
+_FULL = 0.95
+# A form's field ("建设地点：", "计划开工时间：") starts a paragraph after a line that stopped short.
+_FIELD = re.compile(r"^[\u4e00-\u9fff（）()]{2,10}[：:]")
 
 
 def join_lines(lines: list[str]) -> list[str]:
     """Rejoin hard-wrapped lines (PDF text) into paragraphs.
 
-    A line ends its paragraph when it is a heading, or when it ends a sentence and is shorter
-    than a full line; otherwise the next line continues it.
+    A line ends its paragraph when it is a heading, when it ends a sentence short of the margin,
+    or when it stops well short of it whatever its last character (a title, a form's "建设单位：
+    某公司"); a form's next field ("建设性质：") starts a new one after a line short of the margin.
+    Otherwise the next line continues the paragraph.
+
+    A full line is the width most long lines share (the 80th percentile, Latin characters
+    counting half): in a one-page form most lines are short, and their median had made the short
+    lines look full (a whole 项目简介 became one paragraph).
     """
     cleaned = [normalise(line).strip() for line in lines]
-    lengths = [len(line) for line in cleaned if line]
-    if not lengths:
+    widths = [_width(line) for line in cleaned if line]
+    if not widths:
         return []
-    full = statistics.median(lengths)
+    full = (
+        statistics.quantiles(widths, n=5, method="inclusive")[-1] if len(widths) > 1 else widths[0]
+    )
     paragraphs: list[str] = []
     current = ""
+    previous_full = False
     for line in cleaned:
         if not line:
             current = _flush(paragraphs, current)
             continue
-        if _HEADING_LINE.match(line) and current:
-            current = _flush(paragraphs, current)
+        if current and (_HEADING_LINE.match(line) or (_FIELD.match(line) and not previous_full)):
+            current = _flush(paragraphs, current)  # a heading, or a form's next field
         title = not current and _is_title_line(line, full)
         current += line
-        short = len(line) < 0.85 * full
-        if title or (short and (line[-1] in _PARAGRAPH_END or _HEADING_LINE.match(line))):
+        width = _width(line)
+        previous_full = width >= _FULL * full
+        ends = line[-1] in _PARAGRAPH_END or _HEADING_LINE.match(line)
+        if title or (ends and not previous_full) or width < _STOPPED_SHORT * full:
             current = _flush(paragraphs, current)
     _flush(paragraphs, current)
     return paragraphs
+
+
+def _width(line: str) -> float:
+    """A line's width in Chinese characters: Latin letters and digits are half wide; spaces are
+    left out (the text layer puts one between a figure and a character: "2 座")."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in line if char != " ")
 
 
 def _is_title_line(line: str, full: float) -> bool:
     """A short line without punctuation that starts a paragraph is a title or an unnumbered
     heading ("金水区北部生态别墅项目招商说明"), not the start of a wrapped sentence: a wrapped line
     runs the full width. (Joined to the text below, it took the document's title with it.)"""
-    return len(line) < 0.6 * full and not any(mark in line for mark in _CLAUSE_PUNCTUATION)
+    return _width(line) < 0.6 * full and not any(mark in line for mark in _CLAUSE_PUNCTUATION)
 
 
 def _flush(paragraphs: list[str], current: str) -> str:

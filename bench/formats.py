@@ -64,12 +64,14 @@ def main() -> int:
                 for path in (source, out / f"{source.stem}.docx", out / f"{source.stem}.pdf")
             ]
             judgements = {(r.verdict, r.primary_industry, r.mode) for r in results}
-            widest = max(widest, max(r.score for r in results) - min(r.score for r in results))
-            if len(judgements) > 1:
-                differ += 1
+            spread = max(r.score for r in results) - min(r.score for r in results)
+            widest = max(widest, spread)
+            differ += len(judgements) > 1
+            if len(judgements) > 1 or spread > 3:
                 print(source.name, [(r.score, r.verdict, r.primary_industry) for r in results])
     print(
-        f"{differ} of {len(sources)} documents judged differently as .txt/.docx/.pdf; "
+        f"{differ} of {len(sources)} documents judged differently as .txt/.docx/.pdf "
+        "(listed with those whose scores differ by more than 3); "
         f"largest score difference {widest:.1f}"
     )
     return 0

@@ -82,6 +82,49 @@ def test_a_pdf_title_without_punctuation_stands_alone() -> None:
     ]
 
 
+def test_a_pdf_forms_short_lines_end_their_paragraphs() -> None:
+    # In a one-page 项目简介 most lines are short, and their median was taken for a full line:
+    # the whole form became one paragraph, and the cold-store project scored 64.8 (strong, 商贸服务)
+    # as PDF against 31.0 (weak) as text.
+    lines = [
+        "某冷链物流配送中心项目简介",
+        "项目名称：郑州某冷链物流配送中心项目",
+        "建设单位：河南某供应链管理有限公司",
+        "项目内容：新建低温冷库2 座（-18℃冷冻库容量8000 吨、0—4℃冷藏库容量4000",
+        "吨），配套建设分拣加工车间、冷藏车停车场、制冷机房及办公用房，总建筑面积2.4 万",
+        "平方米，购置冷藏运输车辆60 辆。",
+        "建设周期：18 个月。",
+    ]
+    assert join_lines(lines) == [
+        "某冷链物流配送中心项目简介",
+        "项目名称：郑州某冷链物流配送中心项目",
+        "建设单位：河南某供应链管理有限公司",
+        "项目内容：新建低温冷库2座（-18℃冷冻库容量8000吨、0—4℃冷藏库容量4000吨），配套建设分拣"
+        "加工车间、冷藏车停车场、制冷机房及办公用房，总建筑面积2.4万平方米，购置冷藏运输车辆60辆。",
+        "建设周期：18个月。",
+    ]
+
+
+def test_a_pdf_forms_next_field_starts_a_paragraph() -> None:
+    # A field line running most of the width ("建设地点：…12—14 层") took the next field with it,
+    # and a sentence ending at 90% of the width the line after it.
+    lines = [
+        "建设地点：郑州市金水区国基路与文化路交叉口东北角某科技大厦12—14 层",
+        "建设性质：新建",
+        "建设规模及内容：租赁办公及研发场地约4500 平方米，建设医学影像数据标注室、算法",
+        "训练平台和软件测试实验室，购置GPU 服务器32 台、存储设备及网络安全设备。项目",
+        "主要开展医学影像人工智能辅助诊断软件研发，项目建成后新增研发人员不少于90",
+        "人，计划申请发明专利20 项、软件著作权30 项，争取认定为高新技术企业。",
+        "计划开工时间：2023 年3 月",
+    ]
+    assert [p[:6] + "…" + p[-3:] for p in join_lines(lines)] == [
+        "建设地点：郑…14层",
+        "建设性质：新…：新建",
+        "建设规模及内…企业。",
+        "计划开工时间…年3月",
+    ]
+
+
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentReadError, match="文件不存在"):
         read_document(tmp_path / "没有.docx")
