@@ -383,13 +383,17 @@ class Analyzer:
                 key=lambda m: -float(closeness[self._columns_of.get(m, [])].max(initial=0.0))
             )
             subject = "本规划" if mode == "subplan" else "项目"
+            threshold = self.rules.scoring.match_threshold
             for measure_id in unmatched[:_INDUSTRY_GAPS]:
                 title = self._titles[measure_id]
                 gaps.append(
                     Gap(
                         measure_id,
                         title,
-                        f"文档主要涉及{industry.name}产业，但未体现规划措施“{title}”的内容。",
+                        # What was measured, not a claim about the content: the document may
+                        # say it in other words ("行业数字化解决方案" for 产业数字化转型).
+                        f"文档主要涉及{industry.name}产业，但没有句子与该产业的规划措施“{title}”"
+                        f"明确对应（相似度≥{threshold:g}且至少{_MIN_SHARED_TERMS}个共有关键词）。",
                         f"对照规划第{measure_id}条“{title}”，说明{subject}如何落实或支撑该措施。",
                         "industry",
                     )

@@ -103,6 +103,11 @@ def test_gaps_name_missing_cross_cutting_topics(analyzer: Analyzer) -> None:
     kinds = {(g.kind, g.measure_id) for g in result.gaps}
     assert ("cross_cutting", "3.3.3") in kinds  # no IP protection mentioned
     assert all(g.reason and g.suggestion for g in result.gaps)
+    # An industry gap states what was measured, not that the content is absent: a SaaS
+    # platform offering "行业数字化解决方案" was told it did not address 产业数字化转型.
+    industry_gaps = [g for g in result.gaps if g.kind == "industry"]
+    assert industry_gaps
+    assert all("明确对应（相似度≥0.15且至少2个共有关键词）" in g.reason for g in industry_gaps)
 
 
 def test_energy_use_stated_as_electricity_is_not_an_energy_gap(analyzer: Analyzer) -> None:
