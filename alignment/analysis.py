@@ -95,8 +95,8 @@ class Analyzer:
         home = rules.location.home
         self._home_applies = bool(home) and home in plan.title
         # The rule file names the plan's measures by id (5.2.1, 10.1.1): with another reference
-        # plan (a city's, a province's) those ids name other measures, or none.
-        self._rules_fit_plan = not home or home in plan.title
+        # plan (a city's, a province's, another of the district's) they name other measures.
+        self._rules_fit_plan = rule_ids_fit(plan, rules)
         self._topic_gaps = [
             (topic.industry_only, topic.any, self._topic_gap(topic))
             for topic in rules.cross_cutting
@@ -438,8 +438,8 @@ class Analyzer:
         warnings = list(document.warnings)
         if not self._rules_fit_plan:
             warnings.append(
-                f"规则文件按{self.rules.location.home}的规划编写，与当前参考规划不同：产业关键措施、"
-                "按措施编号的差距和红线的规划依据不作对应，红线以规则文件为准。"
+                "规则文件中的措施编号与当前参考规划的措施不对应（规则文件为另一份规划编写）："
+                "不报告产业关键措施和按编号的差距，红线以规则文件为准。"
             )
         scoring = self.rules.scoring
         if document.char_count < scoring.short_document_chars:
@@ -511,6 +511,21 @@ class Analyzer:
             "match_strength": round(strength, 3),
             "industry": round(industry, 1),
         }
+
+
+def rule_ids_fit(plan: Plan, rules: Rules) -> bool:
+    """Whether the rule file's measure ids name this plan's measures: every priority industry's
+    defining measure is there and speaks of the industry (its name or one of its strong terms).
+    The province plan's 5.2.1 is "严控高耗能高排放项目", not 信息科技's measure."""
+    for industry in rules.industries:
+        terms = [industry.name, *(t for g in industry.groups if g.weight >= 2 for t in g.any)]
+        for measure_id in industry.defining_measures:
+            if not plan.has_measure(measure_id):
+                return False
+            text = plan.measure(measure_id).text
+            if not any(term in text for term in terms):
+                return False
+    return True
 
 
 def _score(components: dict[str, float]) -> float:

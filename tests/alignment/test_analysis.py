@@ -628,7 +628,18 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     assert result.gaps and all(g.kind == "cross_cutting" and not g.measure_id for g in result.gaps)
     (conflict,) = result.conflicts
     assert conflict.basis == () and conflict.quote == ""
-    assert any("规则文件按金水区的规划编写" in w for w in result.warnings)
+    assert any("规则文件中的措施编号与当前参考规划的措施不对应" in w for w in result.warnings)
+    # The district's name in the title does not make its ids this plan's: another plan of the
+    # same district has other measures under them.
+    from alignment.analysis import rule_ids_fit
+    from alignment.plan_parser import parse_plan
+
+    text = (
+        Path(__file__).parent.parent / "data" / "good" / "示范区数字经济发展规划.txt"
+    ).read_text(encoding="utf-8")
+    same_district = parse_plan(text.replace("惠济区", "金水区").split("\n"))
+    assert "金水区" in same_district.title and not rule_ids_fit(same_district, rules)
+    assert rule_ids_fit(load_plan(), rules)
 
 
 def test_a_study_numbered_by_word_is_judged_like_one_typed(
