@@ -467,7 +467,8 @@ class Analyzer:
                     f"{subject}{location.place}，不在{self.rules.location.home}范围内"
                     f"（依据：“{location.sentence}”）；{cap}"
                 )
-            elif location.status == "unknown":
+            elif location.status == "unknown" and mode != "subplan":
+                # A department's plan says 全区, not where it is: only a project has a site.
                 warnings.append(f"文档未写明项目位于{self.rules.location.home}。")
         if sentences and float(best.max()) < scoring.match_threshold:
             warnings.append("没有任何句子与规划措施明显相似，置信度低。")

@@ -47,11 +47,14 @@ _HEADING_MAX = 20
 _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
 _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
-_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要)")
+# A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
+# "2024年…工作要点", "…的若干措施").
+_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点|若干措施|政策措施)")
 # Headings of policy documents, not of projects (a project's 实施方案 has 建设内容, 投资估算 …).
 _SUBPLAN_HEADINGS = re.compile(
     r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施|总体要求|指导思想|基本原则"
-    r"|规划背景|发展基础|发展环境|规划实施|实施保障)"
+    r"|规划背景|发展基础|发展环境|规划实施|实施保障|工作目标|重点举措|主要举措|工作措施|重点工作"
+    r"|政策支持)"
 )
 
 SentenceKey = tuple[int, int]  # (paragraph, start)
@@ -206,8 +209,8 @@ class DocumentText:
 
 
 def detect_mode(document: Document) -> str:
-    """``subplan`` for documents that read like plans (规划/方案 title, not a 项目's, and
-    目标/任务/保障 headings)."""
+    """``subplan`` for documents that read like plans (规划/方案/实施意见/工作要点 title, not a
+    项目's, and 目标/任务/举措/保障 headings)."""
     headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
     # "金水区智慧停车项目实施方案" is one project's plan: its 3000 parking places are not the
     # district's target to compare with the plan's 5万.

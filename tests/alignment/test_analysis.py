@@ -144,6 +144,15 @@ def test_mode_detection() -> None:
         ),
     )
     assert detect_mode(project_plan) == "proposal"
+    # The documents a department issues to carry a plan out were read as proposals, so their
+    # targets were never compared: a year's 工作要点 and an 实施意见 with 重点举措/政策支持.
+    for title, headings in (
+        ("金水区2024年数字经济发展工作要点", ("一、总体目标", "二、重点任务", "三、保障措施")),
+        ("关于促进楼宇经济高质量发展的实施意见", ("一、主要目标", "二、重点举措", "三、政策支持")),
+    ):
+        paragraphs = [Paragraph(1, title, 1)]
+        paragraphs += [Paragraph(n, h, 2) for n, h in enumerate(headings, start=2)]
+        assert detect_mode(Document("t.txt", tuple(paragraphs))) == "subplan", title
 
 
 def test_progress_and_cancel(analyzer: Analyzer) -> None:

@@ -301,6 +301,23 @@ def test_a_parks_plan_states_its_share_not_the_districts(
     assert not any(t.status == "below" for t in result.targets)
 
 
+def test_an_implementing_opinion_is_a_sub_plan_without_a_site(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # Read as a proposal, its targets were not compared, and it was told it "does not say the
+    # project is in 金水区": a department's document says 全区, it has no site.
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "关于促进楼宇经济高质量发展的实施意见",
+        "到2025年，全区税收超亿元楼宇达到30座，引进区域总部企业50家。",
+        "推动老旧楼宇更新改造，引进一批知名企业区域总部和功能性总部。",
+    )
+    assert result.mode == "subplan"
+    assert any(t.document_value == 30.0 for t in result.targets)
+    assert not any("未写明项目位于" in w for w in result.warnings)
+
+
 def test_a_commerce_plan_is_asked_for_its_own_targets_only(analyzer: Analyzer) -> None:
     # Section 5.2 holds one measure per priority industry, and a low-confidence match on two
     # generic words made a section "covered": the commerce plan was asked for 18 master targets,
