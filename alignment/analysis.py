@@ -30,6 +30,7 @@ from alignment.industry_scoring import (
     passing_mentions,
     primary_industry,
     score_industry,
+    strong_terms,
 )
 from alignment.lexicon import denied, may_deny, red_line_hits
 from alignment.location import locate
@@ -422,8 +423,10 @@ class Analyzer:
             for industry in self.rules.industries
             if industry.name != primary
             for measure in industry.defining_measures
-            if measure not in matched and self._rules_fit_plan
+            if measure not in matched
         }
+        if not self._rules_fit_plan:
+            others = set()  # the ids name other measures of another plan
         checks = check_targets(self.plan, self.rules, document, sorted(sections), others)
         return chapters, checks
 
@@ -519,7 +522,7 @@ def rule_ids_fit(plan: Plan, rules: Rules) -> bool:
     defining measure is there and speaks of the industry (its name or one of its strong terms).
     The province plan's 5.2.1 is "严控高耗能高排放项目", not 信息科技's measure."""
     for industry in rules.industries:
-        terms = [industry.name, *(t for g in industry.groups if g.weight >= 2 for t in g.any)]
+        terms = {industry.name, *strong_terms(industry)}
         for measure_id in industry.defining_measures:
             if not plan.has_measure(measure_id):
                 return False

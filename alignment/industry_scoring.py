@@ -53,7 +53,7 @@ def score_industry(
         if weight >= _CARRYING_WEIGHT
     ]
     share = len(carrying) / max(len(sentences), 1)
-    strong = _strong_terms(industry)
+    strong = strong_terms(industry)
     strong_found = counted & strong
     spread = min(1.0, share / 0.3) * min(1.0, len(carrying) / 2)
     score = 100 * (0.65 * spread + 0.35 * min(1.0, len(strong_found) / 5))
@@ -111,7 +111,8 @@ def _no_score(industry: Industry) -> IndustryScore:
 
 
 @functools.lru_cache(maxsize=64)
-def _strong_terms(industry: Industry) -> frozenset[str]:
+def strong_terms(industry: Industry) -> frozenset[str]:
+    """The terms of an industry's groups of weight 2 or more: each alone says the industry."""
     return frozenset(t for g in industry.groups if g.weight >= 2 for t in (*g.any, *g.all))
 
 
@@ -136,7 +137,7 @@ def barred_industries(
     service = next((s for s in public_services if s in title), "")
     if not service:
         return "", frozenset()
-    barred = frozenset(i.name for i in industries if not any(t in title for t in _strong_terms(i)))
+    barred = frozenset(i.name for i in industries if not any(t in title for t in strong_terms(i)))
     return service, barred
 
 
