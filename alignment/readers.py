@@ -467,9 +467,9 @@ def _corrupt_pdf(path: Path, exc: Exception) -> DocumentReadError:
     )
 
 
-_CLAUSE_PUNCTUATION = "，。；：！？,;:!?"
 # A line that stops before this share of the full width ends its paragraph: a wrapped line runs
-# to the margin, or close to it when a long number or Latin word moved to the next line.
+# to the margin, or close to it when a long number or Latin word moved to the next line. A title
+# ("金水区北部生态别墅项目招商说明") is such a line; joined to the text below, it took the title away.
 _STOPPED_SHORT = 0.6
 # A line this close to the full width may have been wrapped at the margin.
 _FULL = 0.95
@@ -505,12 +505,11 @@ def join_lines(lines: list[str]) -> list[str]:
             continue
         if current and (_HEADING_LINE.match(line) or (_FIELD.match(line) and not previous_full)):
             current = _flush(paragraphs, current)  # a heading, or a form's next field
-        title = not current and _is_title_line(line, full)
         current += line
         width = _width(line)
         previous_full = width >= _FULL * full
         ends = line[-1] in _PARAGRAPH_END or _HEADING_LINE.match(line)
-        if title or (ends and not previous_full) or width < _STOPPED_SHORT * full:
+        if (ends and not previous_full) or width < _STOPPED_SHORT * full:
             current = _flush(paragraphs, current)
     _flush(paragraphs, current)
     return paragraphs
@@ -520,13 +519,6 @@ def _width(line: str) -> float:
     """A line's width in Chinese characters: Latin letters and digits are half wide; spaces are
     left out (the text layer puts one between a figure and a character: "2 座")."""
     return sum(0.5 if ord(char) < 0x2E80 else 1.0 for char in line if char != " ")
-
-
-def _is_title_line(line: str, full: float) -> bool:
-    """A short line without punctuation that starts a paragraph is a title or an unnumbered
-    heading ("金水区北部生态别墅项目招商说明"), not the start of a wrapped sentence: a wrapped line
-    runs the full width. (Joined to the text below, it took the document's title with it.)"""
-    return _width(line) < 0.6 * full and not any(mark in line for mark in _CLAUSE_PUNCTUATION)
 
 
 def _flush(paragraphs: list[str], current: str) -> str:
