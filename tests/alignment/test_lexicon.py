@@ -124,6 +124,10 @@ _COMPLIANT = [
     "房源只租不售，严禁以售后包租、返租等方式变相销售。",
     "由区属国有企业统一租赁闲置楼宇，改建为保障性租赁住房。",
     "坚决遏制投资客炒作房价。",
+    # Outside the line, and a farmland area's management (session 4: the first was a conflict).
+    "项目位于生态保护红线外约2公里。",
+    "项目距离生态保护红线约500米。",
+    "加强基本农田保护区建设管理。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -161,6 +165,9 @@ _CROSSING = [
     # Housing sold as an investment product (session 4: a 售后包租 apartment crossed nothing).
     ("推出售后包租方案，开发商承诺前5年每年返租收益8%。", "speculative_housing"),
     ("5年后可原价回购，面向全国投资客销售。", "speculative_housing"),
+    # Inside the line or the farmland area (session 4: both crossed nothing).
+    ("项目在基本农田保护区内建设养殖场。", "basic_farmland"),
+    ("在生态保护红线内新建旅游设施。", "ecological_red_line"),
 ]
 
 
