@@ -12,8 +12,12 @@ from alignment.rules import LocationRule
 _LOCATION_CUES = re.compile(
     r"(位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于|地址[：:]"
     # "项目拟在金水区建设", not "项目在上海已有成功案例"
-    r"|项目[拟将计划]{0,2}在(?=[^，。；,;]{1,20}?(?:实施|建设|落地|开工|动工)))"
+    r"|项目[拟将计划]{0,2}在(?=[^，。；,;]{1,20}?(?:实施|建设|落地|开工|动工))"
+    # "某公司拟在新郑市投资建设…": whoever builds, what is built is there
+    r"|[拟将计划]{1,2}在(?=[^，。；,;]{1,20}?(?:投资建设|建设|实施|落地)))"
 )
+# The cue of that last kind: the subject before it may be the investor, the place is the project's.
+_BUILDS_AT = re.compile(r"[拟将计划]{1,2}在")
 _CUE_WORDS = re.compile(
     r"位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址|[在于：:，、]"
 )
@@ -92,7 +96,8 @@ def locate(
         if foreign:
             return Location("outside", foreign[0], title)
     for clause, cue_at, clause_start in _cue_clauses(text):
-        if _about_the_investor(text[_start_of(text, cue_at, _SENTENCE_MARKS) : cue_at]):
+        before = text[_start_of(text, cue_at, _SENTENCE_MARKS) : cue_at]
+        if _about_the_investor(before) and not _BUILDS_AT.match(text, cue_at):
             continue
         # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
         for part in (text[cue_at : clause_start + len(clause)], clause):

@@ -91,6 +91,10 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
         # Words that start with 国/省/市 are not place names (等一批国家级平台 was "等一批国").
         ("中心等一批国家级平台落户园区。", "unknown"),
         ("项目落户省级开发区，服务国内市场。", "unknown"),
+        # A company that "拟在X投资建设" builds there, whoever it is (session 4: was unknown).
+        ("郑州某公司拟在新郑市投资建设智能制造基地。", "outside"),
+        ("某集团计划在金水区投资建设区域总部。", "inside"),
+        ("某公司将在上海设立研发中心。", "unknown"),
     ],
 )
 def test_location_sentences_as_written(text: str, status: str) -> None:
