@@ -31,7 +31,25 @@ STATUS_NAMES = {
     "missing": "未提及",
 }
 _SCALES = {"千": 1e3, "万": 1e4, "亿": 1e8}
-_COUNT_UNITS = {"家", "个", "项", "所", "座", "处", "条", "支", "批", "件", "套", "台", "间", "场"}
+# Counting words that count the same things (a library's 本 and 册 of books).
+_COUNT_UNITS = {
+    "家",
+    "个",
+    "项",
+    "所",
+    "座",
+    "处",
+    "条",
+    "支",
+    "批",
+    "件",
+    "套",
+    "台",
+    "间",
+    "场",
+    "本",
+    "册",
+}
 _AREA_UNITS = {"平方米", "平方公里"}
 _INDICATOR_NOISE = re.compile(
     r"^(?:全区|辖区|全市|我区|本区|区级|金水区|累计|新增|力争)+|(?:总量|数量|总数|数)$"
@@ -252,11 +270,14 @@ def compare(master: Target, sub: Target) -> str:
         return "unit_mismatch"
     if abs(master_value - sub_value) <= 1e-9 * max(abs(master_value), 1.0):
         return "consistent"
-    if master.direction == "about" and abs(sub_value - master_value) <= 0.1 * master_value:
-        return "consistent"
     # "降低到53左右": a sub-plan's 45 is more ambitious, not below the plan.
     better = sub_value < master_value if master.lower_is_better else sub_value > master_value
-    return "exceeds" if better else "below"
+    if better:
+        return "exceeds"
+    # "左右" allows a little less (56 for "降低到53左右"), never a little more ambition unnoted.
+    if master.direction == "about" and abs(sub_value - master_value) <= 0.1 * master_value:
+        return "consistent"
+    return "below"
 
 
 def normalise_quantity(value: float, unit: str) -> tuple[float, str]:

@@ -111,6 +111,8 @@ def test_compare_follows_the_masters_direction() -> None:
     assert compare(_target(100), _target(120)) == "exceeds"
     assert compare(_target(100), _target(100, "个")) == "consistent"
     assert compare(_target(100), _target(100, "%")) == "unit_mismatch"
+    # A library's books in 本 or 册 (0.5册 was not even read as a target).
+    assert compare(_target(0.6, "本"), _target(0.5, "册")) == "below"
     ceiling = _target(53, "微克/立方米", "控制在")
     assert compare(ceiling, _target(60, "微克/立方米")) == "below"
     assert compare(ceiling, _target(50, "微克/立方米")) == "exceeds"
@@ -122,6 +124,8 @@ def test_a_reduction_to_about_a_value_is_met_by_less() -> None:
     reduction = _target(53, "微克/立方米", "降低到", "左右")
     assert compare(reduction, _target(45, "微克/立方米", qualifier="以下")) == "exceeds"
     assert compare(reduction, _target(55, "微克/立方米")) == "consistent"
+    # Within 左右 but more ambitious is noted as such (50 was "consistent").
+    assert compare(reduction, _target(50, "微克/立方米")) == "exceeds"
     assert compare(reduction, _target(65, "微克/立方米")) == "below"
     about = _target(100, qualifier="左右")
     assert compare(about, _target(80)) == "below"
@@ -376,6 +380,7 @@ def test_a_synonym_holding_another_synonym_pairs(analyzer: Analyzer, tmp_path: P
             [("高新技术企业数量", "达到", 1000.0)],
         ),
         ("建成区绿化覆盖率保持在40%以上。", [("建成区绿化覆盖率", "保持在", 40.0)]),
+        ("到2025年，人均馆藏文献达到0.5册。", [("人均馆藏文献", "达到", 0.5)]),
         # 保持 without 在 was part of the name ("城镇化率保持"), which then paired with nothing.
         ("“十四五”末，全区常住人口城镇化率保持100%。", [("全区常住人口城镇化率", "保持", 100.0)]),
         # Figures inside a name are not its value.
