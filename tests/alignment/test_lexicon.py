@@ -128,6 +128,9 @@ _COMPLIANT = [
     "项目位于生态保护红线外约2公里。",
     "项目距离生态保护红线约500米。",
     "加强基本农田保护区建设管理。",
+    # Cement products are not cement (session 4: a conflict).
+    "公司生产经营水泥制品和商品混凝土。",
+    "年产水泥预制构件5万立方米。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -168,6 +171,7 @@ _CROSSING = [
     # Inside the line or the farmland area (session 4: both crossed nothing).
     ("项目在基本农田保护区内建设养殖场。", "basic_farmland"),
     ("在生态保护红线内新建旅游设施。", "ecological_red_line"),
+    ("项目建设年产5万吨电解锰生产线。", "high_energy_pollution"),  # session 4: missed
 ]
 
 
