@@ -93,6 +93,15 @@ class _Level:
     style: str  # w:pStyle: the paragraph style this level numbers
 
 
+def _int(text: str | None, default: int) -> int:
+    """A number attribute; a damaged or odd one ("x", "") is the default, never an error that
+    would make a readable document unreadable."""
+    try:
+        return int(text) if text else default
+    except ValueError:
+        return default
+
+
 def _val(element: Any, path: str, default: str | None = None) -> str | None:
     found = element.find(path)
     return found.get(f"{_W}val", default) if found is not None else default
@@ -101,7 +110,7 @@ def _val(element: Any, path: str, default: str | None = None) -> str | None:
 def _level(lvl: Any) -> _Level:
     suffix = _val(lvl, f"{_W}suff", "tab")
     return _Level(
-        start=int(_val(lvl, f"{_W}start", "1") or 1),
+        start=_int(_val(lvl, f"{_W}start"), 1),
         number_format=_val(lvl, f"{_W}numFmt", "decimal") or "decimal",
         text=_val(lvl, f"{_W}lvlText", "") or "",
         suffix="" if suffix == "nothing" else " ",
@@ -137,13 +146,17 @@ class ListNumbers:
             styles = document.styles.element
         except (KeyError, NotImplementedError, AttributeError):
             styles = None
-        return cls(numbering, styles)
+        try:
+            return cls(numbering, styles)
+        except (ValueError, TypeError, KeyError, IndexError):
+            # Numbers are a help: a document whose lists Word itself would repair is read without.
+            return cls(None, None)
 
     def _read_numbering(self, numbering: Any) -> None:
         for abstract in numbering.iterfind(f"{_W}abstractNum"):
             abstract_id = abstract.get(f"{_W}abstractNumId")
             self._levels[abstract_id] = {
-                int(lvl.get(f"{_W}ilvl", "0")): _level(lvl) for lvl in abstract.iterfind(f"{_W}lvl")
+                _int(lvl.get(f"{_W}ilvl"), 0): _level(lvl) for lvl in abstract.iterfind(f"{_W}lvl")
             }
             link = _val(abstract, f"{_W}numStyleLink")
             if link:
@@ -155,7 +168,7 @@ class ListNumbers:
                 continue
             self._abstract_of[num_id] = abstract_id
             self._restarts[num_id] = {
-                int(override.get(f"{_W}ilvl", "0")): int(start)
+                _int(override.get(f"{_W}ilvl"), 0): _int(start, 1)
                 for override in num.iterfind(f"{_W}lvlOverride")
                 if (start := _val(override, f"{_W}startOverride")) is not None
             }
@@ -167,7 +180,8 @@ class ListNumbers:
             num_pr = style.find(f"{_W}pPr/{_W}numPr")
             num_id = _val(num_pr, f"{_W}numId") if num_pr is not None else None
             ilvl = _val(num_pr, f"{_W}ilvl") if num_pr is not None else None
-            own[style_id] = (num_id, int(ilvl) if ilvl else None, _val(style, f"{_W}basedOn"))
+            level = _int(ilvl, -1)
+            own[style_id] = (num_id, level if level >= 0 else None, _val(style, f"{_W}basedOn"))
         for style_id in own:
             self._style_numbering[style_id] = _inherited(style_id, own)
         # A list defined through a numbering style (numStyleLink) takes that style's list.
@@ -181,6 +195,12 @@ class ListNumbers:
 
     def label(self, paragraph: Any) -> str:
         """The number Word shows before ``paragraph`` (a ``w:p``), with its separator, or ""."""
+        try:
+            return self._label(paragraph)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return ""  # a damaged list definition costs the number, not the document
+
+    def _label(self, paragraph: Any) -> str:
         num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
         style_id = _val(paragraph, f"{_W}pPr/{_W}pStyle") or ""
         style_num, style_ilvl = self._style_numbering.get(style_id, (None, None))
@@ -190,7 +210,8 @@ class ListNumbers:
         abstract_id = self._abstract_of[num_id]
         levels = self._levels.get(abstract_id, {})
         direct = _val(num_pr, f"{_W}ilvl") if num_pr is not None else None
-        ilvl = int(direct) if direct else style_ilvl
+        ilvl = _int(direct, -1) if direct else style_ilvl
+        ilvl = None if ilvl is not None and ilvl < 0 else ilvl
         if ilvl is None:
             ilvl = next(
                 (n for n, level in levels.items() if style_id and level.style == style_id), 0

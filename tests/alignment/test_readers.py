@@ -463,3 +463,29 @@ def test_chinese_counting() -> None:
     assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == [
         "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十",
     ]  # fmt: skip
+
+
+def test_damaged_list_definitions_cost_the_numbers_not_the_document(tmp_path: Path) -> None:
+    # Odd attribute values in numbering.xml must not make a readable document "corrupt".
+    import docx
+    from docx.oxml.ns import qn
+
+    def build(document) -> None:  # type: ignore[no-untyped-def]
+        document.add_heading("总论", 1)
+        numbered(document, "项目名称：某软件园。", 902)
+
+    path = make_numbered_docx(tmp_path / "n.docx", build)
+    document = docx.Document(str(path))
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        level.set(qn("w:ilvl"), "x")
+        start = level.find(qn("w:start"))
+        if start is not None:
+            start.set(qn("w:val"), "")
+        text = level.find(qn("w:lvlText"))
+        if text is not None:
+            text.set(qn("w:val"), "%9（%1）")
+    document.save(str(path))
+    texts = [p.text for p in read_document(path).paragraphs]
+    assert len(texts) == 2
+    assert texts[0].endswith("总论") and texts[1].endswith("项目名称：某软件园。")
