@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.document import Document
-from alignment.lexicon import TermHit, industry_hits, negated_in_clause
+from alignment.lexicon import TermHit, industry_hits, names_a_client, negated_in_clause
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
@@ -79,7 +79,9 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
     whole text, all-of groups paragraph by paragraph."""
     found = []
     for hit in industry_hits(whole.text, industry, all_groups=False):
-        if negated_in_clause(whole.text, hit.start):
+        if negated_in_clause(whole.text, hit.start) or names_a_client(
+            whole.text, hit.start, hit.start + len(hit.term)
+        ):
             continue
         index, start = whole.locate(hit.start)
         found.append((index, TermHit(hit.term, start, hit.weight)))

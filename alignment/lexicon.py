@@ -156,6 +156,25 @@ def negated_in_clause(text: str, start: int) -> bool:
     return _DENIAL.search(text, clause_start, start) is not None
 
 
+# Who a project serves, not what it does: "为商超、餐饮企业提供仓储配送服务" is logistics, and
+# "面向金融机构的数据服务" is data. Not 成为/作为/认为 … (为 inside a word).
+_CLIENT_OPENER = re.compile(r"(?<![成作认视称因行分改变转更])为|面向|服务于")
+
+
+def names_a_client(text: str, start: int, end: int) -> bool:
+    """Whether the term at ``start:end`` names the project's clients: after 为/面向/服务于 in its
+    clause and before what is provided ("提供", or "的" after 面向), with nothing provided between."""
+    clause_start, clause_end = _span_around(text, start, _CLAUSE)
+    openers = list(_CLIENT_OPENER.finditer(text, clause_start, start))
+    if not openers:
+        return False
+    opener = openers[-1]
+    if "提供" in text[opener.end() : start]:
+        return False  # "为企业提供跨境电商服务": the term is the service
+    after = text[end:clause_end]
+    return "提供" in after or (opener[0] == "面向" and "的" in after)
+
+
 def may_deny(text: str) -> bool:
     """Whether ``text`` has any negation at all (most sentences have none: skip :func:`denied`)."""
     return _ANY_NEGATION.search(text) is not None

@@ -39,7 +39,7 @@ _HEADING_TEXT_MAX = 30
 # and is not evidence that the project serves it: two such sentences took a petrol station from
 # 5.6 to 81.5. What the project does is the evidence.
 _PLAN_CLAIM = re.compile(
-    "(?:符合|落实|贯彻|响应|对接|衔接|契合|呼应|紧扣)[^。；！？]{0,40}(?:规划|纲要)"
+    "(?:符合|落实|贯彻|响应|对接|衔接|契合|呼应|紧扣|纳入)[^。；！？]{0,40}(?:规划|纲要)"
     "|(?:规划|纲要)[^。；！？]{0,6}(?:提出|明确|指出|要求|强调|部署)"
     "|与[^。；！？]{0,30}(?:规划|纲要)[^。；！？]{0,10}(?:相符|一致|衔接|契合|吻合)"
 )
@@ -47,6 +47,15 @@ _HEADING_MAX = 20
 _LABEL_MAX = 20
 # "高新技术企业数量（家）", "研发投入强度(%)": an indicator name with its unit.
 _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
+# A form's administrative fields: who files it and how to reach them, where and when. Their values
+# ("郑州某产业园运营管理有限公司") are names, not what the project does; a company's name matched
+# the plan's 对外开放枢纽 on 产业园+运营+管理. (Location reads the whole text, not these sentences.)
+_ADMIN_FIELD = re.compile(
+    r"(?:建设|项目|申报|承建|编制|实施|主管|责任|业主)?(?:单位|单位名称|法定代表人|法人代表|联系人"
+    r"|联系电话|电话|传真|邮编|邮箱|电子邮箱|地址|通讯地址|统一社会信用代码|地点|性质|周期|建设期"
+    r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码)"
+)
+_ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}$")
 # A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
 # "2024年…工作要点", "…的若干措施").
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点|若干措施|政策措施)")
@@ -111,6 +120,15 @@ def _is_label(paragraph: Paragraph, figure_rows: set[tuple[int, int]]) -> bool:
     return cell[1] == 0 or cell[:2] in figure_rows or bool(_UNIT_LABEL.search(text))
 
 
+def _admin_rows(document: Document) -> set[tuple[int, int]]:
+    """(table, row) of every table row whose first cell names an administrative field."""
+    return {
+        p.cell[:2]
+        for p in document.paragraphs
+        if p.cell is not None and p.cell[2] == 0 and _ADMIN_FIELD.fullmatch(p.text.rstrip("：:"))
+    }
+
+
 def _figure_rows(document: Document) -> set[tuple[int, int]]:
     """(table, row) of every table row with a cell that is only a figure ("800", "≥3500")."""
     return {p.cell[:2] for p in document.paragraphs if p.cell is not None and is_figure(p.text)}
@@ -119,8 +137,9 @@ def _figure_rows(document: Document) -> set[tuple[int, int]]:
 def document_sentences(document: Document, proposal: bool = True) -> list[DocSentence]:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
-    Table rows pasted as text, table cells that are labels, contents entries, numbered headings
-    and a web page's furniture ("发布时间：… 来源：…") are left out, and in a ``proposal`` also the
+    Table rows pasted as text, table cells that are labels, a form's administrative fields
+    (建设单位, 联系人 …, as a line or a table row), contents entries, numbered headings and a web
+    page's furniture ("发布时间：… 来源：…") are left out, and in a ``proposal`` also the
     compliance chapters of a feasibility study (消防, 招标, 风险, 投资估算 …) and claims of
     conformity with a plan (a sub-plan's 风险 chapter and its "落实规划…" tasks are its content).
     Left in, they would drown or inflate the share of sentences that match the plan: a 30-line
@@ -128,6 +147,7 @@ def document_sentences(document: Document, proposal: bool = True) -> list[DocSen
     """
     sentences = []
     figure_rows = _figure_rows(document)
+    admin_rows = _admin_rows(document)
     compliance_rank = 0  # the rank of the heading that opened a compliance chapter, or 0
     for paragraph in document.paragraphs:
         rank = _heading_rank(paragraph) if proposal else 0
@@ -139,6 +159,8 @@ def document_sentences(document: Document, proposal: bool = True) -> list[DocSen
             or _is_structure(paragraph.text)
             or is_web_furniture(paragraph.text)
             or (paragraph.in_table and _is_label(paragraph, figure_rows))
+            or (paragraph.cell is not None and paragraph.cell[:2] in admin_rows)
+            or _ADMIN_LINE.match(paragraph.text) is not None
         ):
             continue
         for text, start, end in sentence_spans(paragraph.text):

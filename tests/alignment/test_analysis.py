@@ -769,3 +769,21 @@ def test_a_claim_of_conformity_is_not_evidence(analyzer: Analyzer) -> None:
     )
     assert not any("符合" in s.text for s in document_sentences(_document(*text, claim)))
     assert analyzer.analyse(_document(*text, claim)).verdict == "weak"
+
+
+def test_a_forms_administrative_fields_are_not_compared(analyzer: Analyzer) -> None:
+    # A 基本情况表's 建设单位 cell ("郑州某产业园运营管理有限公司") matched the plan's 对外开放枢纽
+    # on 产业园+运营+管理; "已纳入国土空间规划建设用地范围" is a claim, like "符合…规划".
+    cells = [
+        Paragraph(1, "建设单位", in_table=True, cell=(0, 0, 0)),
+        Paragraph(2, "郑州某产业园运营管理有限公司", in_table=True, cell=(0, 0, 1)),
+        Paragraph(3, "项目名称", in_table=True, cell=(0, 1, 0)),
+        Paragraph(4, "金水区数字经济产业园项目", in_table=True, cell=(0, 1, 1)),
+    ]
+    lines = [
+        Paragraph(5, "联系人：张某某，联系电话：0371-12345678"),
+        Paragraph(6, "用地情况：项目已纳入国土空间规划建设用地范围，不占用基本农田。"),
+        Paragraph(7, "建设内容：建设软件研发楼和网络安全实验室。"),
+    ]
+    texts = [s.text for s in document_sentences(Document("t.docx", (*cells, *lines)))]
+    assert texts == ["金水区数字经济产业园项目", "建设内容：建设软件研发楼和网络安全实验室。"]

@@ -228,3 +228,23 @@ def test_negated_words_are_denied(sentence: str, term: str) -> None:
 )
 def test_an_industry_term_denied_in_its_clause(text: str, term: str, negated: bool) -> None:
     assert negated_in_clause(text, text.find(term)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "client"),
+    [
+        # session 4: a cold store serving supermarkets and restaurants was a 商贸服务 project
+        ("项目主要为郑州市区商超、餐饮企业提供冷冻肉类的仓储和配送服务。", "商超", True),
+        ("面向金融机构的数据安全服务平台。", "金融", True),
+        ("服务于跨境电商企业，提供通关和结算服务。", "跨境电商", False),  # another clause
+        ("为入驻企业提供金融服务。", "金融", False),  # what is provided
+        ("为企业提供跨境电商代运营服务。", "跨境电商", False),
+        ("金水区成为跨境电商集聚区，提供就业岗位。", "跨境电商", False),  # 成为 is no opener
+        ("项目建设餐饮街区，为市民提供消费场所。", "餐饮", False),
+    ],
+)
+def test_a_projects_clients_are_not_its_industry(text: str, term: str, client: bool) -> None:
+    from alignment.lexicon import names_a_client
+
+    start = text.find(term)
+    assert names_a_client(text, start, start + len(term)) is client
