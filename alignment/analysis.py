@@ -159,7 +159,7 @@ class Analyzer:
         ]
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
-        conflicts = self._conflicts(whole, sentences, locator)
+        conflicts = self._conflicts(document, whole, sentences, locator)
         service, barred = barred_industries(
             document.title, self.rules.industries, self.rules.public_services
         )
@@ -335,19 +335,33 @@ class Analyzer:
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
     def _conflicts(
-        self, whole: DocumentText, sentences: list[DocSentence], locator: SentenceLocator
+        self,
+        document: Document,
+        whole: DocumentText,
+        sentences: list[DocSentence],
+        locator: SentenceLocator,
     ) -> tuple[Conflict, ...]:
-        """Red lines crossed in the compared sentences (one pass over the text per rule)."""
+        """Red lines crossed in the compared sentences, and in a form's 是否 questions answered
+        是 (one pass over the text per rule)."""
         conflicts = []
         by_key = locator.sentences
+        cells = {p.index: p for p in document.paragraphs if p.in_table}
         for rule in self.rules.red_lines:
             terms: list[str] = []
             crossing: dict[SentenceKey, DocSentence] = {}
             for hit in red_line_hits(whole.text, rule):
-                key = locator.key_at(*whole.locate(hit.start))
+                index, offset = whole.locate(hit.start)
+                key = locator.key_at(index, offset)
                 if key is not None:
                     terms.append(hit.term)
                     crossing.setdefault(key, by_key[key])
+                elif index in cells and "是否" in cells[index].text[:offset]:
+                    # The question's cell is a label, never compared; red_line_hits let it
+                    # through because the next cell answers 是.
+                    cell = cells[index]
+                    terms.append(hit.term)
+                    question = DocSentence(f"{cell.text}：是", index, 0, len(cell.text))
+                    crossing.setdefault((index, 0), question)
             evidence = [Evidence(s.text, s.paragraph, s.start, s.end) for s in crossing.values()]
             if evidence:
                 conflicts.append(

@@ -787,3 +787,25 @@ def test_a_forms_administrative_fields_are_not_compared(analyzer: Analyzer) -> N
     ]
     texts = [s.text for s in document_sentences(Document("t.docx", (*cells, *lines)))]
     assert texts == ["金水区数字经济产业园项目", "建设内容：建设软件研发楼和网络安全实验室。"]
+
+
+def test_a_forms_red_line_question_answered_yes_in_a_table(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # "是否占用永久基本农田 | 是" in a Word table: the question's cell is a label, never compared,
+    # so the conflict was lost (the same line in text was found).
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某物流园项目建议书")
+    document.add_paragraph("项目位于郑州市金水区北部，建设仓储物流设施。")
+    table = document.add_table(rows=2, cols=2)
+    for row, (question, answer) in enumerate(
+        [("是否占用永久基本农田", "是"), ("是否涉及生态保护红线", "否")]
+    ):
+        table.cell(row, 0).text = question
+        table.cell(row, 1).text = answer
+    document.save(tmp_path / "form.docx")
+    result = analyzer.analyse(read_document(tmp_path / "form.docx"))
+    assert [c.rule for c in result.conflicts] == ["basic_farmland"]
+    assert result.conflicts[0].evidence[0].sentence == "是否占用永久基本农田：是"
