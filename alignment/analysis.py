@@ -53,7 +53,7 @@ from alignment.sentences import (
     SentenceKey,
     SentenceLocator,
     detect_mode,
-    document_sentences,
+    read_sentences,
 )
 from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
 
@@ -135,7 +135,7 @@ class Analyzer:
         report = _Reporter(progress, is_cancelled)
         report(0.05, "切分句子")
         resolved_mode = detect_mode(document) if mode == "auto" else mode
-        sentences = document_sentences(document, proposal=resolved_mode == "proposal")
+        sentences, site = read_sentences(document, proposal=resolved_mode == "proposal")
         texts = [s.text for s in sentences]
         # A long document spends seconds in each of these: they report (and may be cancelled)
         # as they go, not only between steps.
@@ -159,7 +159,10 @@ class Analyzer:
         ]
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
-        conflicts = self._conflicts(document, whole, sentences, locator)
+        # A site description crosses red lines too ("场址位于生态保护红线范围内").
+        conflicts = self._conflicts(
+            document, whole, locator if not site else SentenceLocator(sentences + site)
+        )
         service, barred = barred_industries(
             document.title, self.rules.industries, self.rules.public_services
         )
@@ -335,11 +338,7 @@ class Analyzer:
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
     def _conflicts(
-        self,
-        document: Document,
-        whole: DocumentText,
-        sentences: list[DocSentence],
-        locator: SentenceLocator,
+        self, document: Document, whole: DocumentText, locator: SentenceLocator
     ) -> tuple[Conflict, ...]:
         """Red lines crossed in the compared sentences, and in a form's 是否 questions answered
         是 (one pass over the text per rule)."""

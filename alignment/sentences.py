@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from alignment.document import Document, Paragraph
 from alignment.target_tables import is_figure
@@ -31,6 +32,14 @@ _COMPLIANCE_CHAPTER = re.compile(
     "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
     "|社会稳定|符合性"
 )
+# Where the site is and what surrounds it (区位优势, 建设条件, 场址 …), not what the project does: a
+# retail complex whose 区位优势 lists "周边聚集甲级写字楼30余栋" was a 高端商务 project. These are read
+# for red lines ("场址位于生态保护红线范围内") but not compared with the plan's measures.
+_SITE_CHAPTER = re.compile("区位|建设条件|场址|周边环境|周边配套|交通条件|自然条件")
+# Either as a form's field on one line: "区位优势：…", "资金来源：…".
+_FIELD_LABEL = r"^[^：:，。]{0,6}(?:%s)[^：:，。]{0,4}[：:]"
+_COMPLIANCE_FIELD = re.compile(_FIELD_LABEL % _COMPLIANCE_CHAPTER.pattern)
+_SITE_FIELD = re.compile(_FIELD_LABEL % _SITE_CHAPTER.pattern)
 # Heading ranks by numbering: 第X章 and 一、 open a chapter; 第X节, （一） and 1.1 a part of one.
 _CHAPTER_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章篇部分]|[{_CN}]+、)")
 _PART_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}节|[（(][{_CN}\d]+[)）]|\d+(?:[.．]\d+)+)")
@@ -134,27 +143,46 @@ def _figure_rows(document: Document) -> set[tuple[int, int]]:
     return {p.cell[:2] for p in document.paragraphs if p.cell is not None and is_figure(p.text)}
 
 
+class Sentences(NamedTuple):
+    """A document's sentences: those compared with the plan, and those that describe the site
+    (read for red lines only)."""
+
+    compared: list[DocSentence]
+    site: list[DocSentence]
+
+
 def document_sentences(document: Document, proposal: bool = True) -> list[DocSentence]:
+    """The document's prose sentences long enough to compare (see :func:`read_sentences`)."""
+    return read_sentences(document, proposal).compared
+
+
+def read_sentences(document: Document, proposal: bool = True) -> Sentences:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 
     Table rows pasted as text, table cells that are labels, a form's administrative fields
     (建设单位, 联系人 …, as a line or a table row), contents entries, numbered headings and a web
     page's furniture ("发布时间：… 来源：…") are left out, and in a ``proposal`` also the
-    compliance chapters of a feasibility study (消防, 招标, 风险, 投资估算 …) and claims of
-    conformity with a plan (a sub-plan's 风险 chapter and its "落实规划…" tasks are its content).
-    Left in, they would drown or inflate the share of sentences that match the plan: a 30-line
-    table of contents took a feasibility study from 91.5 to 68.3.
+    compliance chapters of a feasibility study (消防, 招标, 风险, 投资估算 …, as chapters or as a
+    form's fields) and claims of conformity with a plan (a sub-plan's 风险 chapter and its "落实
+    规划…" tasks are its content). Left in, they would drown or inflate the share of sentences
+    that match the plan: a 30-line table of contents took a feasibility study from 91.5 to 68.3.
+    A proposal's site description (区位, 建设条件, 场址 …) is kept apart in ``site``.
     """
-    sentences = []
+    compared: list[DocSentence] = []
+    site: list[DocSentence] = []
     figure_rows = _figure_rows(document)
     admin_rows = _admin_rows(document)
-    compliance_rank = 0  # the rank of the heading that opened a compliance chapter, or 0
+    chapter_rank = 0  # the rank of the heading that opened a compliance or site chapter, or 0
+    in_site = False
     for paragraph in document.paragraphs:
         rank = _heading_rank(paragraph) if proposal else 0
-        if rank and (not compliance_rank or rank <= compliance_rank):
-            compliance_rank = rank if _COMPLIANCE_CHAPTER.search(paragraph.text) else 0
+        if rank and (not chapter_rank or rank <= chapter_rank):
+            in_site = _SITE_CHAPTER.search(paragraph.text) is not None
+            compliance = _COMPLIANCE_CHAPTER.search(paragraph.text) is not None
+            chapter_rank = rank if compliance or in_site else 0
         if (
-            compliance_rank
+            (chapter_rank and not in_site)
+            or (proposal and _COMPLIANCE_FIELD.match(paragraph.text) is not None)
             or _is_table_row(paragraph.text)
             or _is_structure(paragraph.text)
             or is_web_furniture(paragraph.text)
@@ -163,14 +191,18 @@ def document_sentences(document: Document, proposal: bool = True) -> list[DocSen
             or _ADMIN_LINE.match(paragraph.text) is not None
         ):
             continue
+        about_site = bool(chapter_rank) or (
+            proposal and _SITE_FIELD.match(paragraph.text) is not None
+        )
         for text, start, end in sentence_spans(paragraph.text):
             if (
                 len(text) >= _MIN_SENTENCE
                 and not _HEADING_SENTENCE.match(text)
                 and not (proposal and _is_plan_claim(text))
             ):
-                sentences.append(DocSentence(text, paragraph.index, start, end))
-    return sentences
+                sentence = DocSentence(text, paragraph.index, start, end)
+                (site if about_site else compared).append(sentence)
+    return Sentences(compared, site)
 
 
 def _is_plan_claim(text: str) -> bool:

@@ -809,3 +809,27 @@ def test_a_forms_red_line_question_answered_yes_in_a_table(
     result = analyzer.analyse(read_document(tmp_path / "form.docx"))
     assert [c.rule for c in result.conflicts] == ["basic_farmland"]
     assert result.conflicts[0].evidence[0].sentence == "是否占用永久基本农田：是"
+
+
+def test_the_site_is_read_for_red_lines_not_for_what_the_project_does(analyzer: Analyzer) -> None:
+    # A retail complex's 区位优势 ("周边聚集甲级写字楼30余栋") made it a 高端商务 project; a site
+    # chapter still crosses a red line.
+    from alignment.sentences import read_sentences
+
+    retail = _document(
+        "花园路智慧零售综合体招商项目",
+        "项目概况：拟引进国内外知名零售品牌、品牌首店和体验式消费业态，建设智慧零售综合体。",
+        "区位优势：项目位于国际商务区，周边聚集甲级写字楼30余栋，总部企业和商务楼宇密集。",
+    )
+    sentences = read_sentences(retail)
+    assert [s.paragraph for s in sentences.site] == [3]
+    assert 3 not in {s.paragraph for s in sentences.compared}
+    assert analyzer.analyse(retail).primary_industry == "商贸服务"
+    resort = _document(
+        "某度假村项目建议书",
+        "一、建设内容",
+        "建设度假酒店和温泉中心，总投资5亿元。",
+        "二、建设条件",
+        "项目场址位于黄河湿地生态保护红线范围内，周边交通便利。",
+    )
+    assert [c.rule for c in analyzer.analyse(resort).conflicts] == ["ecological_red_line"]
