@@ -46,6 +46,7 @@ def main() -> int:
         folder / name
         for folder in SETS
         for name in tomllib.loads((folder / "labels.toml").read_text(encoding="utf-8"))["samples"]
+        if name.endswith(".txt")  # the text is what is written out as .docx and PDF
     ]
     differ, widest = 0, 0.0
     with tempfile.TemporaryDirectory() as folder:
