@@ -31,7 +31,7 @@ def run_gui(args: Sequence[str]) -> int:
     settings = Settings()
     set_language(settings.language)
     if options.plan:
-        settings.plan_file = options.plan
+        settings.use_plan_for_this_run(options.plan)
     window = MainWindow(settings)
     if options.screenshot:
         window.resize(1280, 800)  # the same picture whatever the saved geometry

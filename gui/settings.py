@@ -23,6 +23,7 @@ class Settings:
             self.store = QSettings("PlanAlign", "PlanAlign")
         else:
             self.store = QSettings(str(path), QSettings.Format.IniFormat)
+        self._plan_this_run: str | None = None
 
     def _get(self, key: str, default: object, kind: type) -> object:
         value = self.store.value(key, default)
@@ -53,11 +54,20 @@ class Settings:
     @property
     def plan_file(self) -> str:
         """The reference plan chosen by the user; empty for the embedded plan."""
+        if self._plan_this_run is not None:
+            return self._plan_this_run
         return str(self._get("analysis/plan_file", "", str))
 
     @plan_file.setter
     def plan_file(self, path: str) -> None:
+        """A choice made in the app: kept for the next start."""
+        self._plan_this_run = None
         self.store.setValue("analysis/plan_file", path)
+
+    def use_plan_for_this_run(self, path: str) -> None:
+        """A plan named on the command line (``gui --plan``): this run only. It was saved, and
+        every later start opened on that plan instead of the user's own choice."""
+        self._plan_this_run = path
 
     @property
     def language(self) -> str:

@@ -185,3 +185,16 @@ def test_no_status_text_bypasses_the_interface_language() -> None:
         if chinese_literal.search(line)
     ]
     assert offenders == []
+
+
+def test_a_plan_named_on_the_command_line_is_for_this_run_only(tmp_path: Path) -> None:
+    # `gui --plan city.txt` was saved as the user's plan: every later start opened on it.
+    from gui.settings import Settings
+
+    settings = Settings(tmp_path / "settings.ini")
+    settings.plan_file = "/plans/chosen-in-the-app.docx"
+    settings.use_plan_for_this_run("/plans/city.txt")
+    assert settings.plan_file == "/plans/city.txt"
+    assert Settings(tmp_path / "settings.ini").plan_file == "/plans/chosen-in-the-app.docx"
+    settings.plan_file = "/plans/new-choice.pdf"  # a choice made in the app is kept
+    assert Settings(tmp_path / "settings.ini").plan_file == "/plans/new-choice.pdf"
