@@ -62,9 +62,9 @@ _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
 _ADMIN_FIELD = re.compile(
     r"(?:建设|项目|申报|承建|编制|实施|主管|责任|业主)?(?:单位|单位名称|法定代表人|法人代表|联系人"
     r"|联系电话|电话|传真|邮编|邮箱|电子邮箱|地址|通讯地址|统一社会信用代码|地点|性质|周期|建设期"
-    r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码)"
+    r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式)"
 )
-_ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}$")
+_ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
 # A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
 # "2024年…工作要点", "…的若干措施").
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点|若干措施|政策措施)")

@@ -782,6 +782,7 @@ def test_a_forms_administrative_fields_are_not_compared(analyzer: Analyzer) -> N
     ]
     lines = [
         Paragraph(5, "联系人：张某某，联系电话：0371-12345678"),
+        Paragraph(8, "合作方式：独资、合资或合作开发。"),  # matched 打造高能级区域合作枢纽
         Paragraph(6, "用地情况：项目已纳入国土空间规划建设用地范围，不占用基本农田。"),
         Paragraph(7, "建设内容：建设软件研发楼和网络安全实验室。"),
     ]
