@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.document import Document
-from alignment.lexicon import TermHit, industry_hits, names_a_client, negated_in_clause
+from alignment.lexicon import TermHit, industry_hits, not_the_projects
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
@@ -79,9 +79,7 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
     whole text, all-of groups paragraph by paragraph."""
     found = []
     for hit in industry_hits(whole.text, industry, all_groups=False):
-        if negated_in_clause(whole.text, hit.start) or names_a_client(
-            whole.text, hit.start, hit.start + len(hit.term)
-        ):
+        if not_the_projects(whole.text, hit.start, hit.start + len(hit.term)):
             continue
         index, start = whole.locate(hit.start)
         found.append((index, TermHit(hit.term, start, hit.weight)))
@@ -93,7 +91,7 @@ def _hits(document: Document, whole: DocumentText, industry: Industry) -> list[t
                 found += [
                     (paragraph.index, h)
                     for h in industry_hits(paragraph.text, only_all)
-                    if not negated_in_clause(paragraph.text, h.start)
+                    if not not_the_projects(paragraph.text, h.start, h.start + len(h.term))
                 ]
         found.sort(key=lambda item: (item[0], item[1].start))
     return found

@@ -151,6 +151,10 @@ def negated_in_clause(text: str, start: int) -> bool:
     """Whether an explicit denial stands before ``start`` in its clause: "不涉及金融、类金融业务",
     "不开展直播电商". A document's disclaimers do not make it about an industry."""
     clause_start, _ = _span_around(text, start, _CLAUSE)
+    return _denied_before(text, clause_start, start)
+
+
+def _denied_before(text: str, clause_start: int, start: int) -> bool:
     if "是否" in text[clause_start:start]:  # a form's question: "是否涉及金融业务：否"
         return not _answered_yes(text, start)
     return _DENIAL.search(text, clause_start, start) is not None
@@ -165,14 +169,30 @@ def names_a_client(text: str, start: int, end: int) -> bool:
     """Whether the term at ``start:end`` names the project's clients: after 为/面向/服务于 in its
     clause and before what is provided ("提供", or "的" after 面向), with nothing provided between."""
     clause_start, clause_end = _span_around(text, start, _CLAUSE)
+    return _client_in(text, clause_start, clause_end, start, end)
+
+
+def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: int) -> bool:
+    after = text[end:clause_end]
+    if "提供" not in after and "的" not in after:
+        return False  # most clauses: nothing is provided after the term
     openers = list(_CLIENT_OPENER.finditer(text, clause_start, start))
     if not openers:
         return False
     opener = openers[-1]
     if "提供" in text[opener.end() : start]:
         return False  # "为企业提供跨境电商服务": the term is the service
-    after = text[end:clause_end]
     return "提供" in after or (opener[0] == "面向" and "的" in after)
+
+
+def not_the_projects(text: str, start: int, end: int) -> bool:
+    """Whether an industry term at ``start:end`` does not say what the project does: denied in
+    its clause (:func:`negated_in_clause`) or naming its clients (:func:`names_a_client`). One
+    clause lookup for both: a long document has thousands of hits."""
+    clause_start, clause_end = _span_around(text, start, _CLAUSE)
+    return _denied_before(text, clause_start, start) or _client_in(
+        text, clause_start, clause_end, start, end
+    )
 
 
 def may_deny(text: str) -> bool:
