@@ -18,6 +18,7 @@ the score.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
@@ -428,7 +429,11 @@ class Analyzer:
         plain = [m for m in matches if m.confidence != "low"]
         chapters = coverage(self.plan, plain)
         matched = {m.measure_id for m in matches}
-        sections = {m.measure_id.rsplit(".", 1)[0] for m in plain}
+        # A section's other measures are asked for only when the sub-plan covers two or more of
+        # them: one shared theme ("老旧楼宇" → 3.2.2 孵化器) asked a 楼宇 policy for every 3.2 target.
+        covered = Counter(m.measure_id.rsplit(".", 1)[0] for m in plain)
+        sections = {section for section, count in covered.items() if count >= 2}
+        own = {m.measure_id for m in plain}
         # Section 5.2 holds one measure per priority industry: a commerce plan that covers 5.2.2
         # is not asked for the finance industry's 700亿元 (5.2.3), unless it covers 5.2.3 too.
         others = {
@@ -440,7 +445,12 @@ class Analyzer:
         }
         if not self._rules_fit_plan:
             others = set()  # the ids name other measures of another plan
-        checks = check_targets(self.plan, self.rules, document, sorted(sections), others)
+        asked = {
+            measure.id
+            for measure in self.plan.iter_measures()
+            if measure.id in own or measure.id.rsplit(".", 1)[0] in sections
+        }
+        checks = check_targets(self.plan, self.rules, document, asked - others)
         return chapters, checks
 
     def _warnings(

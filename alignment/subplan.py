@@ -162,14 +162,14 @@ def check_targets(
     plan: Plan,
     rules: Rules,
     document: Document,
-    covered_sections: Sequence[str],
-    not_asked: Collection[str] = (),
+    asked: Collection[str],
 ) -> tuple[TargetCheck, ...]:
     """Pair each sub-plan target with the master plan's; add the master's targets it omits.
 
-    Omitted ("missing") targets are those of the master plan's sections the sub-plan covers: a
-    whole chapter would flag, for an elderly-care plan, every school and hospital target of the
-    public-services chapter. Measures in ``not_asked`` (another industry's) are left out.
+    Omitted ("missing") targets are those of the master plan's measures in ``asked`` (the caller
+    decides: the measures the sub-plan covers and their sections' others; a whole chapter would
+    flag, for an elderly-care plan, every school and hospital target of the public-services
+    chapter).
     """
     master = list(plan.targets)
     names = _canonical_names(rules)
@@ -200,12 +200,7 @@ def check_targets(
             status = "unit_mismatch"  # a park's 300 enterprises are its share of the 1000
         checks.append(_check(target, counterpart, status))
     for target in master:
-        section = ".".join(target.measure_id.split(".")[:2])
-        if (
-            target.id not in used
-            and section in covered_sections
-            and target.measure_id not in not_asked
-        ):
+        if target.id not in used and target.measure_id in asked:
             checks.append(
                 TargetCheck(
                     target.indicator,

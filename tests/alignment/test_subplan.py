@@ -339,6 +339,19 @@ def test_a_commerce_plan_is_asked_for_its_own_targets_only(analyzer: Analyzer) -
     assert industry_gaps and all("说明本规划如何落实" in g.suggestion for g in industry_gaps)
 
 
+def test_one_shared_theme_asks_for_its_measures_targets_not_its_sections(
+    analyzer: Analyzer,
+) -> None:
+    # A 楼宇 policy matches 3.2.2 (the plan's "利用老旧楼宇…改建孵化器"): it was asked for every
+    # target of section 3.2 (工程技术研究中心, 新型研发机构, 高新技术企业 …).
+    result = analyzer.analyse(read_document(DATA / "holdout" / "实施意见.txt"))
+    missing = {t.plan_target_id.split("/")[0] for t in result.targets if t.status == "missing"}
+    assert "3.2.2" in missing and not missing & {"3.2.1", "3.2.3"}
+    # Two measures of a section covered: the environment plan is still asked for 垃圾分类 (10.2.4).
+    environment = analyzer.analyse(read_document(DATA / "holdout" / "生态环境保护规划.txt"))
+    assert "10.2.4/1" in {t.plan_target_id for t in environment.targets if t.status == "missing"}
+
+
 def test_a_parts_plan_may_still_state_district_totals(analyzer: Analyzer, tmp_path: Path) -> None:
     # A plan for the district's 商圈 counts the 商圈 themselves, and 全区 names the whole district:
     # "新兴活力商圈4个" against the plan's 5 was 口径不可比, and the action plan scored 100.
