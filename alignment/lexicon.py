@@ -174,7 +174,8 @@ def names_a_client(text: str, start: int, end: int) -> bool:
 
 def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: int) -> bool:
     after = text[end:clause_end]
-    if "提供" not in after and "的" not in after:
+    provided = "提供" in after
+    if not provided and not ("的" in after and "面向" in text[clause_start:start]):
         return False  # most clauses: nothing is provided after the term
     openers = list(_CLIENT_OPENER.finditer(text, clause_start, start))
     if not openers:
@@ -182,7 +183,7 @@ def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: i
     opener = openers[-1]
     if "提供" in text[opener.end() : start]:
         return False  # "为企业提供跨境电商服务": the term is the service
-    return "提供" in after or (opener[0] == "面向" and "的" in after)
+    return provided or (opener[0] == "面向" and "的" in after)
 
 
 def not_the_projects(text: str, start: int, end: int) -> bool:
