@@ -293,26 +293,25 @@ def plain_conclusion(result: AlignmentResult) -> str:
         )
     measures = "；".join(f"“{m.measure_title}”" for m in result.matches[:3])
     served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
-    if result.mode == "subplan":  # a department's plan is revised and aligned, not supported
-        industry = (
-            f"该规划聚焦五大重点产业中的{result.primary_industry}产业。"
-            if result.primary_industry
-            else ""
-        )
-        advice = {
-            "strong": "总体上与总体规划高度衔接，建议关注下列差距和目标对照。",
-            "partial": "与总体规划部分衔接，建议编制单位对照下列差距和目标修改完善。",
-            "weak": "与总体规划衔接度低，建议编制单位对照总体规划重新梳理目标和任务。",
-        }[result.verdict]
-        return served + industry + advice
-    industry = (
-        f"项目属于五大重点产业中的{result.primary_industry}产业。"
-        if result.primary_industry
-        else "项目不属于五大重点产业。"
-    )
-    advice = {
+    subplan = result.mode == "subplan"
+    if result.primary_industry:
+        subject = "该规划聚焦" if subplan else "项目属于"
+        industry = f"{subject}五大重点产业中的{result.primary_industry}产业。"
+    else:
+        industry = "" if subplan else "项目不属于五大重点产业。"
+    return served + industry + _ADVICE["subplan" if subplan else "proposal"][result.verdict]
+
+
+# A project is supported or not; a department's plan is revised to align with the master plan.
+_ADVICE = {
+    "proposal": {
         "strong": "总体上与规划高度契合，建议优先支持，并关注下列差距。",
         "partial": "与规划部分契合，建议项目单位针对下列差距补充完善。",
         "weak": "与规划契合度低，建议审慎对待。",
-    }[result.verdict]
-    return served + industry + advice
+    },
+    "subplan": {
+        "strong": "总体上与总体规划高度衔接，建议关注下列差距和目标对照。",
+        "partial": "与总体规划部分衔接，建议编制单位对照下列差距和目标修改完善。",
+        "weak": "与总体规划衔接度低，建议编制单位对照总体规划重新梳理目标和任务。",
+    },
+}
