@@ -38,6 +38,7 @@ from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
 from gui.document_view import DocumentView
+from gui.gc_guard import GuiThreadCollector
 from gui.i18n import LANGUAGES, language, tr
 from gui.messages import report_unexpected, show_error
 from gui.overview import OverviewPanel
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.setWindowTitle(tr("PlanAlign 规划契合度审查 {version}", version=__version__))
         self.setAcceptDrops(True)
+        # Before the first worker starts: cycles are collected in this thread, never in a worker.
+        self._collector = GuiThreadCollector(self)
         self.controller = AnalysisController(self)
         self.result: AlignmentResult | None = None
         self._build_panels()
@@ -466,4 +469,5 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.controller.shutdown()
         self.batch.pool.wait()
+        self._collector.stop()
         super().closeEvent(event)

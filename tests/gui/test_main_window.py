@@ -198,3 +198,25 @@ def test_a_plan_named_on_the_command_line_is_for_this_run_only(tmp_path: Path) -
     assert Settings(tmp_path / "settings.ini").plan_file == "/plans/chosen-in-the-app.docx"
     settings.plan_file = "/plans/new-choice.pdf"  # a choice made in the app is kept
     assert Settings(tmp_path / "settings.ini").plan_file == "/plans/new-choice.pdf"
+
+
+def test_cycles_are_collected_in_the_gui_thread_only(qtbot, window) -> None:
+    # An automatic collection in an analysis worker can finalise a Qt object the GUI thread owns:
+    # CI once crashed "Garbage-collecting" inside the worker. While the window is open, the
+    # collector runs from a GUI-thread timer only.
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    assert not gc.isenabled()
+    node = Node()
+    node.itself = node  # type: ignore[attr-defined]
+    alive = weakref.ref(node)
+    del node
+    garbage = [Node() for _ in range(2000)]  # past the young generation's threshold
+    window._collector.collect()
+    assert alive() is None and garbage
+    window.close()
+    assert gc.isenabled()
