@@ -9,8 +9,11 @@ from dataclasses import dataclass
 
 from alignment.rules import LocationRule
 
+# The words that say where something is: the cues below, and what is blanked out of a clause
+# before a place name is looked for in it (one list: the second copy had fallen behind).
+_CUE_TERMS = "位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于"
 _LOCATION_CUES = re.compile(
-    r"(位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于|地址[：:]"
+    rf"({_CUE_TERMS}|地址[：:]"
     # "项目拟在金水区建设", not "项目在上海已有成功案例"
     r"|项目[拟将计划]{0,2}在(?=[^，。；,;]{1,20}?(?:实施|建设|落地|开工|动工))"
     # "某公司拟在新郑市投资建设…": whoever builds, what is built is there
@@ -18,9 +21,7 @@ _LOCATION_CUES = re.compile(
 )
 # The cue of that last kind: the subject before it may be the investor, the place is the project's.
 _BUILDS_AT = re.compile(r"[拟将计划]{1,2}在")
-_CUE_WORDS = re.compile(
-    r"位于|选址|建设地点|项目地点|项目地址|坐落|落户|地处|建设于|拟建于|地址|[在于：:，、]"
-)
+_CUE_WORDS = re.compile(rf"{_CUE_TERMS}|地址|[在于：:，、]")
 _CLAUSE_MARKS = "。！？；\n，,"
 _SENTENCE_MARKS = "。！？；\n"
 _INVESTOR_WORDS = ("总部", "注册地", "公司", "集团", "企业", "股东", "单位", "联系")
