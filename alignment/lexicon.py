@@ -147,14 +147,9 @@ def industry_hits(text: str, industry: Industry, all_groups: bool = True) -> lis
     return kept
 
 
-def negated_in_clause(text: str, start: int) -> bool:
+def _denied_before(text: str, clause_start: int, start: int) -> bool:
     """Whether an explicit denial stands before ``start`` in its clause: "不涉及金融、类金融业务",
     "不开展直播电商". A document's disclaimers do not make it about an industry."""
-    clause_start, _ = _span_around(text, start, _CLAUSE)
-    return _denied_before(text, clause_start, start)
-
-
-def _denied_before(text: str, clause_start: int, start: int) -> bool:
     if "是否" in text[clause_start:start]:  # a form's question: "是否涉及金融业务：否"
         return not _answered_yes(text, start)
     return _DENIAL.search(text, clause_start, start) is not None
@@ -165,14 +160,9 @@ def _denied_before(text: str, clause_start: int, start: int) -> bool:
 _CLIENT_OPENER = re.compile(r"(?<![成作认视称因行分改变转更])为|面向|服务于")
 
 
-def names_a_client(text: str, start: int, end: int) -> bool:
+def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: int) -> bool:
     """Whether the term at ``start:end`` names the project's clients: after 为/面向/服务于 in its
     clause and before what is provided ("提供", or "的" after 面向), with nothing provided between."""
-    clause_start, clause_end = _span_around(text, start, _CLAUSE)
-    return _client_in(text, clause_start, clause_end, start, end)
-
-
-def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: int) -> bool:
     after = text[end:clause_end]
     provided = "提供" in after
     if not provided and not ("的" in after and "面向" in text[clause_start:start]):
@@ -188,8 +178,8 @@ def _client_in(text: str, clause_start: int, clause_end: int, start: int, end: i
 
 def not_the_projects(text: str, start: int, end: int) -> bool:
     """Whether an industry term at ``start:end`` does not say what the project does: denied in
-    its clause (:func:`negated_in_clause`) or naming its clients (:func:`names_a_client`). One
-    clause lookup for both: a long document has thousands of hits."""
+    its clause or naming its clients. One clause lookup for both: a long document has thousands
+    of hits."""
     clause_start, clause_end = _span_around(text, start, _CLAUSE)
     return _denied_before(text, clause_start, start) or _client_in(
         text, clause_start, clause_end, start, end
