@@ -151,11 +151,6 @@ class Sentences(NamedTuple):
     site: list[DocSentence]
 
 
-def document_sentences(document: Document, proposal: bool = True) -> list[DocSentence]:
-    """The document's prose sentences long enough to compare (see :func:`read_sentences`)."""
-    return read_sentences(document, proposal).compared
-
-
 def read_sentences(document: Document, proposal: bool = True) -> Sentences:
     """The document's prose sentences long enough to compare, with paragraph and offsets.
 

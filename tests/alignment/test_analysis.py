@@ -11,7 +11,7 @@ from alignment.analysis import Analyzer
 from alignment.cli import main
 from alignment.document import Document, Paragraph
 from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
-from alignment.sentences import detect_mode, document_sentences
+from alignment.sentences import detect_mode, read_sentences
 
 EVAL = Path(__file__).parent.parent / "data" / "eval"
 HOLDOUT = Path(__file__).parent.parent / "data" / "holdout"
@@ -324,7 +324,7 @@ def test_a_keyword_matched_measure_is_not_also_a_gap(analyzer: Analyzer) -> None
 )
 def test_contents_entries_and_numbered_headings_are_not_compared(line: str) -> None:
     document = Document("t.txt", (Paragraph(1, line),))
-    assert document_sentences(document) == []
+    assert read_sentences(document).compared == []
 
 
 @pytest.mark.parametrize(
@@ -337,7 +337,7 @@ def test_contents_entries_and_numbered_headings_are_not_compared(line: str) -> N
 )
 def test_statements_with_numbers_are_still_compared(line: str) -> None:
     document = Document("t.txt", (Paragraph(1, line),))
-    assert [s.text for s in document_sentences(document)] == [line]
+    assert [s.text for s in read_sentences(document).compared] == [line]
 
 
 def test_a_table_of_contents_does_not_dilute_the_score(analyzer: Analyzer, tmp_path: Path) -> None:
@@ -369,7 +369,7 @@ def test_table_labels_are_not_compared_but_table_prose_is() -> None:
             Paragraph(2, "建设软件研发楼4栋，引进软件企业80家。", in_table=True, cell=(0, 2, 1)),
         ),
     )
-    assert [s.text for s in document_sentences(document)] == [
+    assert [s.text for s in read_sentences(document).compared] == [
         "建设软件研发楼4栋，引进软件企业80家。"
     ]
 
@@ -423,7 +423,7 @@ def test_a_future_industry_serves_its_measure_through_its_terms(
     assert "5.1.3" in {m.measure_id for m in result.matches}  # here similarity finds it too
     # Without any similarity match, the industry's terms alone serve its defining measure.
     document = read_document(path)
-    sentences = document_sentences(document)
+    sentences = read_sentences(document).compared
     sims = analyzer.index.similarity([s.text for s in sentences])
     by_terms = analyzer._keyword_matches(
         result.primary_industry, result.industries, sentences, sims, ()
@@ -452,7 +452,7 @@ def test_an_analysis_keeps_only_its_own_documents_cuts(analyzer: Analyzer) -> No
     analyzer.analyse(read_document(EVAL / "it_网络安全产业园.txt"))
     analyzer.analyse(read_document(EVAL / "fin_金融中心.txt"))
     remembered = set(analyzer.segmenter._memo)
-    finance = {s.text for s in document_sentences(read_document(EVAL / "fin_金融中心.txt"))}
+    finance = {s.text for s in read_sentences(read_document(EVAL / "fin_金融中心.txt")).compared}
     assert remembered == finance
 
 
@@ -490,7 +490,7 @@ def test_short_cells_of_a_descriptive_table_are_compared() -> None:
             for n, (table, row, text) in enumerate(cells, start=1)
         ),
     )
-    assert [s.text for s in document_sentences(document)] == ["网络安全攻防实验室建设"]
+    assert [s.text for s in read_sentences(document).compared] == ["网络安全攻防实验室建设"]
 
 
 def test_the_index_cache_key_covers_every_core_module() -> None:
@@ -744,10 +744,10 @@ def test_compliance_chapters_are_not_compared() -> None:
         "第十一章 结论",
         "项目建设条件具备，经济效益良好。",
     )
-    compared = [s.text for s in document_sentences(document)]
+    compared = [s.text for s in read_sentences(document).compared]
     assert compared == ["项目建设信息安全产业园。", "项目建设条件具备，经济效益良好。"]
     # A sub-plan's 风险 or 安全生产 chapter is its content, not boilerplate.
-    kept = document_sentences(document, proposal=False)
+    kept = read_sentences(document, proposal=False).compared
     assert "施工期间严格落实安全生产责任制，配备专职安全员。" in {s.text for s in kept}
 
 
@@ -767,7 +767,7 @@ def test_a_claim_of_conformity_is_not_evidence(analyzer: Analyzer) -> None:
         "七、与规划的符合性：项目符合金水区“十四五”规划提出的做优做特商贸服务产业、提升消费载体"
         "能级的要求，对完善区域商贸服务功能具有重要意义。"
     )
-    assert not any("符合" in s.text for s in document_sentences(_document(*text, claim)))
+    assert not any("符合" in s.text for s in read_sentences(_document(*text, claim)).compared)
     assert analyzer.analyse(_document(*text, claim)).verdict == "weak"
 
 
@@ -786,7 +786,7 @@ def test_a_forms_administrative_fields_are_not_compared(analyzer: Analyzer) -> N
         Paragraph(6, "用地情况：项目已纳入国土空间规划建设用地范围，不占用基本农田。"),
         Paragraph(7, "建设内容：建设软件研发楼和网络安全实验室。"),
     ]
-    texts = [s.text for s in document_sentences(Document("t.docx", (*cells, *lines)))]
+    texts = [s.text for s in read_sentences(Document("t.docx", (*cells, *lines))).compared]
     assert texts == ["金水区数字经济产业园项目", "建设内容：建设软件研发楼和网络安全实验室。"]
 
 
@@ -815,8 +815,6 @@ def test_a_forms_red_line_question_answered_yes_in_a_table(
 def test_the_site_is_read_for_red_lines_not_for_what_the_project_does(analyzer: Analyzer) -> None:
     # A retail complex's 区位优势 ("周边聚集甲级写字楼30余栋") made it a 高端商务 project; a site
     # chapter still crosses a red line.
-    from alignment.sentences import read_sentences
-
     retail = _document(
         "花园路智慧零售综合体招商项目",
         "项目概况：拟引进国内外知名零售品牌、品牌首店和体验式消费业态，建设智慧零售综合体。",
