@@ -30,7 +30,7 @@ from alignment.industry_scoring import (
     keyword_match,
     passing_mentions,
     primary_industry,
-    score_industry,
+    score_industries,
     strong_terms,
 )
 from alignment.lexicon import denied, may_deny, red_line_hits
@@ -154,10 +154,7 @@ class Analyzer:
         report(0.75, "识别重点产业")
         whole = DocumentText(document)
         locator = SentenceLocator(sentences)
-        scored = [
-            score_industry(document, whole, sentences, locator, industry)
-            for industry in self.rules.all_industries
-        ]
+        scored = score_industries(document, whole, sentences, locator, self.rules.all_industries)
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
         # A site description crosses red lines too ("场址位于生态保护红线范围内").

@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.document import Document
-from alignment.lexicon import TermHit, industry_hits, not_the_projects
+from alignment.lexicon import TermHit, industry_hits, industry_listing, not_the_projects
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
@@ -19,12 +19,55 @@ from alignment.text import split_sentences
 _CARRYING_WEIGHT = 2.0
 
 
-def score_industry(
+def score_industries(
     document: Document,
     whole: DocumentText,
     sentences: list[DocSentence],
     locator: SentenceLocator,
+    industries: tuple[Industry, ...],
+) -> list[tuple[IndustryScore, set[SentenceKey]]]:
+    """Each industry's score and the keys of the sentences carrying its terms (see
+    :func:`_score`), without the terms of clauses that list the district's industries."""
+    found = [_hits(document, whole, industry) for industry in industries]
+    listed = _listed_together(document, industries, found)
+    if listed:
+        found = [[h for h in hits if (h[0], h[1].start) not in listed] for hits in found]
+    return [
+        _score(industry, hits, sentences, locator)
+        for industry, hits in zip(industries, found, strict=True)
+    ]
+
+
+def _listed_together(
+    document: Document,
+    industries: tuple[Industry, ...],
+    found: list[list[tuple[int, TermHit]]],
+) -> set[tuple[int, int]]:
+    """(paragraph, start) of the hits in enumerations naming two or more of the five industries:
+    "围绕信息科技、现代金融等主导产业" in a talent plan names the district's industries; the plan is
+    about none of them (it was scored a 现代金融 plan)."""
+    if sum(1 for i, hits in zip(industries, found, strict=True) if hits and not i.future) < 2:
+        return set()  # most documents: one industry or none
+    texts = {p.index: p.text for p in document.paragraphs}
+    names: dict[tuple[int, int], set[str]] = {}
+    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for industry, hits in zip(industries, found, strict=True):
+        for index, hit in hits:
+            listing = industry_listing(texts[index], hit.start)
+            if listing is None:
+                continue
+            key = (index, listing)
+            members.setdefault(key, []).append((index, hit.start))
+            if not industry.future:
+                names.setdefault(key, set()).add(industry.name)
+    return {hit for key, named in names.items() if len(named) >= 2 for hit in members[key]}
+
+
+def _score(
     industry: Industry,
+    hits: list[tuple[int, TermHit]],
+    sentences: list[DocSentence],
+    locator: SentenceLocator,
 ) -> tuple[IndustryScore, set[SentenceKey]]:
     """The industry's score, and the keys of the sentences carrying its terms.
 
@@ -34,7 +77,6 @@ def score_industry(
     part: in a five-sentence announcement a single passing mention ("商业综合体停车场", "移动支付")
     is a share of 0.2 and made an industry lead.
     """
-    hits = _hits(document, whole, industry)
     if not hits:
         return _no_score(industry), set()  # most industries, in most documents
     positions: list[TermPosition] = []

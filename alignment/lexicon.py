@@ -27,6 +27,8 @@ _NEGATION = (
     r"|非(?![常洲遗公营物])|没有|远离|避开|避让)"
 )
 _NEGATED_BEFORE = re.compile(_NEGATION + r"[^，；。,;]{0,6}$")
+# What stands there now, before the project: its removal may come in a later clause.
+_EXISTING = re.compile(r"现有|原有|既有|现状|原(?=[^，；。,;]{0,2}$)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,100}》")
 # The answer to a form's 是否 question: after a colon, a cell break or a line break.
 _ANSWER = re.compile(r"[：:|\t\n]\s*([是否无有不未])")
@@ -186,6 +188,21 @@ def not_the_projects(text: str, start: int, end: int) -> bool:
     )
 
 
+# The end of a list of industries: "信息科技、现代金融等主导产业", "数字经济、文化创意两大产业".
+_LISTING_END = re.compile(
+    r"(?:等|[两二三四五六七八九十多]大)[^，；。,;、\n]{0,6}?(?:产业|领域|行业)"
+)
+
+
+def industry_listing(text: str, start: int) -> int | None:
+    """Where the list of industries holding the term at ``start`` ends (the offset of its 等 or
+    N大), or None when no such list follows the term in its clause. Whether the list names two
+    or more industries is the caller's to decide."""
+    _, clause_end = _span_around(text, start, _CLAUSE)
+    end = _LISTING_END.search(text, start, clause_end)
+    return None if end is None else end.start()
+
+
 def may_deny(text: str) -> bool:
     """Whether ``text`` has any negation at all (most sentences have none: skip :func:`denied`)."""
     return _ANY_NEGATION.search(text) is not None
@@ -243,6 +260,10 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
             continue
         if any(n in sentence for n in rule.sentence_negations):
             continue
+        if _EXISTING.search(text, clause_start, start) and any(
+            n in sentence for n in rule.negations
+        ):
+            continue  # "现有…燃煤锅炉，设备老化，须于供暖季前全部拆除": what the project removes
         hits.append(TermHit(term, start, 1.0))
     return hits
 

@@ -68,6 +68,10 @@ _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}
 # A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
 # "2024年…工作要点", "…的若干措施").
 _SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点|若干措施|政策措施)")
+# Titles only policies carry: a 若干措施 is numbered articles, with no 目标/任务 headings to find.
+_POLICY_TITLE = re.compile(
+    r"(若干措施|若干政策|政策措施|若干意见|扶持办法|奖励办法|实施办法|管理办法|暂行办法|实施细则)"
+)
 # Headings of policy documents, not of projects (a project's 实施方案 has 建设内容, 投资估算 …).
 _SUBPLAN_HEADINGS = re.compile(
     r"(发展目标|主要目标|总体目标|重点任务|主要任务|保障措施|组织实施|总体要求|指导思想|基本原则"
@@ -259,7 +263,7 @@ class DocumentText:
 
 def detect_mode(document: Document) -> str:
     """``subplan`` for documents that read like plans (规划/方案/实施意见/工作要点 title, not a
-    项目's, and 目标/任务/举措/保障 headings)."""
+    项目's, and 目标/任务/举措/保障 headings) and for policies (若干措施, 扶持办法 … titles)."""
     headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
     # "金水区智慧停车项目实施方案" is one project's plan: its 3000 parking places are not the
     # district's target to compare with the plan's 5万.
@@ -269,6 +273,8 @@ def detect_mode(document: Document) -> str:
         and "可行性" not in document.title
         and "项目" not in document.title
     )
+    if "项目" not in document.title and _POLICY_TITLE.search(document.title):
+        return "subplan"
     return (
         "subplan"
         if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2

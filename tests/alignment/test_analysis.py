@@ -153,6 +153,16 @@ def test_mode_detection() -> None:
         paragraphs = [Paragraph(1, title, 1)]
         paragraphs += [Paragraph(n, h, 2) for n, h in enumerate(headings, start=2)]
         assert detect_mode(Document("t.txt", tuple(paragraphs))) == "subplan", title
+    # A policy is numbered articles without such headings (a 若干措施 was read as a proposal).
+    policy = Document(
+        "t.txt",
+        (
+            Paragraph(1, "金水区促进楼宇经济高质量发展的若干措施", 1),
+            Paragraph(2, "一、支持总部企业入驻。对新引进的区域总部给予最高500万元奖励。"),
+            Paragraph(3, "二、培育亿元楼宇。到2025年，全区税收亿元楼宇达到40座。"),
+        ),
+    )
+    assert detect_mode(policy) == "subplan"
 
 
 def test_progress_and_cancel(analyzer: Analyzer) -> None:
@@ -624,6 +634,29 @@ def test_an_industry_named_once_in_passing_does_not_lead(analyzer: Analyzer) -> 
         _document("金水区新开一家连锁餐饮门店", "某品牌连锁餐饮门店在金水区开业。")
     )
     assert alone.primary_industry == "商贸服务"
+
+
+def test_a_list_of_the_districts_industries_makes_none_of_them_lead(analyzer: Analyzer) -> None:
+    # A talent plan naming "信息科技、现代金融等主导产业" was scored a 现代金融 plan (61.2).
+    talent = analyzer.analyse(
+        _document(
+            "金水区人才发展规划",
+            "围绕信息科技、现代金融等主导产业发展需求，加快建设人才高地。",
+            "围绕数字经济、金融服务、文化创意等重点产业，建立紧缺人才需求目录。",
+            "建设人才公寓不少于5000套，完善人才子女入学服务。",
+        )
+    )
+    assert talent.primary_industry is None
+    assert all(i.score == 0 for i in talent.industries if i.name in ("现代金融", "文化创意"))
+    # One industry's own fields listed the same way are what the project does.
+    park = analyzer.analyse(
+        _document(
+            "金水区软件园项目简介",
+            "项目重点发展软件开发、信息安全、人工智能等产业。",
+            "建成后引进软件企业100家。",
+        )
+    )
+    assert park.primary_industry == "信息科技"
 
 
 def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) -> None:

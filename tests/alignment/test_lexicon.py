@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.lexicon import denied, find_terms, industry_hits, not_the_projects, red_line_hits
+from alignment.lexicon import (
+    denied,
+    find_terms,
+    industry_hits,
+    industry_listing,
+    not_the_projects,
+    red_line_hits,
+)
 from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
 
@@ -131,6 +138,11 @@ _COMPLIANT = [
     # Cement products are not cement (session 4: a conflict).
     "公司生产经营水泥制品和商品混凝土。",
     "年产水泥预制构件5万立方米。",
+    # What stands there now and is removed, a reduction, trading (session 5: all conflicts).
+    "片区现有供热主要依靠3台燃煤锅炉，设备老化，须于2026年供暖季前全部拆除。",
+    "项目实施后每年可减少燃煤消耗约4.5万吨。",
+    "公司主要从事煤炭、焦炭、钢材等大宗商品贸易和供应链管理服务。",
+    "依托数字化交易平台整合上游煤矿、铁路物流和下游电厂资源。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -172,6 +184,9 @@ _CROSSING = [
     ("项目在基本农田保护区内建设养殖场。", "basic_farmland"),
     ("在生态保护红线内新建旅游设施。", "ecological_red_line"),
     ("项目建设年产5万吨电解锰生产线。", "high_energy_pollution"),  # session 4: missed
+    # An existing plant that stays, and a plant whose products are sold (session 5).
+    ("项目现有2台燃煤锅炉，继续用于冬季供暖。", "coal_boiler"),
+    ("项目建设焦化生产线，产品销往周边钢铁企业。", "high_energy_pollution"),
 ]
 
 
@@ -247,3 +262,17 @@ def test_an_industry_term_denied_in_its_clause(text: str, term: str, negated: bo
 def test_a_projects_clients_are_not_its_industry(text: str, term: str, client: bool) -> None:
     start = text.find(term)
     assert not_the_projects(text, start, start + len(term)) is client
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("围绕信息科技、现代金融等主导产业发展需求。", True),
+        ("聚焦数字经济、文化创意两大产业。", True),
+        ("发展信息科技产业。", False),
+        ("引进信息科技、现代金融等企业入驻。", False),  # tenants, not a list of industries
+        ("打造集文化创意、商贸服务于一体的街区，形成产业集群。", False),
+    ],
+)
+def test_a_list_of_industries_ends_at_its_deng(text: str, listed: bool) -> None:
+    assert (industry_listing(text, 2) is not None) is listed
