@@ -131,6 +131,9 @@ _TRAILING_NOISE = re.compile(r"(?:力争|的“[^”]*”目标|的|由[^，；�
 # Past achievements are not targets: a section of results, or a sentence dated before the plan.
 _PAST_SECTION = re.compile(r"成就|回顾|成效|基础|发展环境|面临形势")
 _PAST_PERIOD = re.compile(r"十[一二三]五”?(?:期间|以来|时期|末)")
+# A policy's article grants money: its figures are the conditions and the amounts ("年纳税额首次
+# 达到1000万元的，给予最高500万元奖励"), not targets (a 若干措施 had ten such "new targets").
+_GRANT = re.compile(r"给予|奖励|补贴|补助|资助|贴息")
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,8 @@ def extract_targets(
         if years:
             year = max(years)
         if (year is not None and year < first_future_year) or _PAST_PERIOD.search(sentence.text):
+            continue
+        if _GRANT.search(sentence.text):
             continue
         first = len(targets)
         for found, parent in _targets_in_sentence(sentence.text):

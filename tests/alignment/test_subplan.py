@@ -427,6 +427,11 @@ def test_a_synonym_holding_another_synonym_pairs(analyzer: Analyzer, tmp_path: P
             "力争到2025年，金融业增加值达到800亿元，占GDP比重超过20%。",
             [("金融业增加值", "达到", 800.0), ("金融业增加值占GDP比重", "超过", 20.0)],
         ),
+        # A policy's grant: the conditions and the amounts are not targets (session 5: a 若干措施
+        # had ten "new targets" such as 单个项目最高 300万元); its own target still is.
+        ("对年纳税额首次达到1000万元的总部企业，给予最高500万元奖励。", []),
+        ("按照改造投资额的20%给予补贴，单个项目最高300万元。", []),
+        ("到2025年，全区税收亿元楼宇达到40座。", [("全区税收亿元楼宇", "达到", 40.0)]),
     ],
 )
 def test_target_phrasings(sentence: str, expected: list[tuple[str, str, float]]) -> None:
