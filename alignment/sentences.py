@@ -19,9 +19,9 @@ _HEADING_SENTENCE = re.compile(
     rf"^(?:[{_CN}]+、|[（(][{_CN}\d]+[)）]|\d+[.．、])[^，。]{{0,12}}[。：:]?$"
 )
 # Lines that organise a document rather than say something: table-of-contents entries (a page
-# number after leader dots or a gap), 第X章/第X节 and 1.2.3 headings.
+# number after leader dots or a gap), 第X章/第X节/第X条 and 1.2.3 headings.
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·．_—-]{2,}|\t|\s)\s*\d{1,3}$")
-_NUMBERED_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章节篇部分]|\d+(?:[.．]\d+)+(?![.．\d]))")
+_NUMBERED_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章节篇部分条]|\d+(?:[.．]\d+)+(?![.．\d]))")
 _STRUCTURE_MAX = 60
 # Chapters in which a feasibility study says how it complies with general rules, not what the
 # project does (消防, 劳动安全, 招标, 进度, 风险, 投资估算 …): their sentences match the plan's safety
@@ -31,6 +31,7 @@ _COMPLIANCE_CHAPTER = re.compile(
     "消防|劳动安全|职业卫生|职业安全|安全生产|安全防护|招标|招投标|进度|工期"
     "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
     "|社会稳定|符合性"
+    "|违约|争议|不可抗力|保密"  # an agreement's legal articles
 )
 # Where the site is and what surrounds it (区位优势, 建设条件, 场址 …), not what the project does: a
 # retail complex whose 区位优势 lists "周边聚集甲级写字楼30余栋" was a 高端商务 project. These are read
@@ -41,7 +42,7 @@ _FIELD_LABEL = r"^[^：:，。]{0,6}(?:%s)[^：:，。]{0,4}[：:]"
 _COMPLIANCE_FIELD = re.compile(_FIELD_LABEL % _COMPLIANCE_CHAPTER.pattern)
 _SITE_FIELD = re.compile(_FIELD_LABEL % _SITE_CHAPTER.pattern)
 # Heading ranks by numbering: 第X章 and 一、 open a chapter; 第X节, （一） and 1.1 a part of one.
-_CHAPTER_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章篇部分]|[{_CN}]+、)")
+_CHAPTER_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章篇部分条]|[{_CN}]+、)")  # 条: an agreement's
 _PART_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}节|[（(][{_CN}\d]+[)）]|\d+(?:[.．]\d+)+)")
 _HEADING_TEXT_MAX = 30
 # A claim of conformity with a plan ("项目符合金水区“十四五”规划提出的……要求") quotes the plan's words
@@ -58,11 +59,13 @@ _LABEL_MAX = 20
 _UNIT_LABEL = re.compile(r"[（(][^）)]{1,6}[)）]$")
 # A form's administrative fields: who files it and how to reach them, where and when. Their values
 # ("郑州某产业园运营管理有限公司") are names, not what the project does; a company's name matched
-# the plan's 对外开放枢纽 on 产业园+运营+管理. (Location reads the whole text, not these sentences.)
+# the plan's 对外开放枢纽 on 产业园+运营+管理, an agreement's "乙方：河南智源人工智能科技有限公司" its
+# 沿黄生态创新发展带. (Location reads the whole text, not these sentences.)
 _ADMIN_FIELD = re.compile(
     r"(?:建设|项目|申报|承建|编制|实施|主管|责任|业主)?(?:单位|单位名称|法定代表人|法人代表|联系人"
     r"|联系电话|电话|传真|邮编|邮箱|电子邮箱|地址|通讯地址|统一社会信用代码|地点|性质|周期|建设期"
-    r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式)"
+    r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式"
+    r"|甲方|乙方|丙方|投资方|签订日期|签约日期)"  # an agreement's parties
 )
 _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
 # A department's plan, or the policy documents it issues to carry one out ("…的实施意见",

@@ -784,6 +784,27 @@ def test_compliance_chapters_are_not_compared() -> None:
     assert "施工期间严格落实安全生产责任制，配备专职安全员。" in {s.text for s in kept}
 
 
+def test_an_agreements_legal_articles_are_not_compared() -> None:
+    # An investment agreement's 违约责任 and 争议解决 articles say nothing of the project.
+    document = _document(
+        "人工智能产业总部项目投资合作协议",
+        "第一条 项目概况",
+        "乙方在金水区投资建设人工智能产业总部项目。",
+        "第四条 违约责任",
+        "任何一方违反本协议约定的，应承担相应的违约责任。",
+        "第五条 争议解决",
+        "因本协议引起的争议，双方应友好协商解决。",
+        "第六条 其他",
+        "本协议自双方签字盖章之日起生效。",
+    )
+    compared = [s.text for s in read_sentences(document).compared]
+    assert compared == [
+        "人工智能产业总部项目投资合作协议",
+        "乙方在金水区投资建设人工智能产业总部项目。",
+        "本协议自双方签字盖章之日起生效。",
+    ]
+
+
 def test_compliance_chapters_do_not_raise_a_score(analyzer: Analyzer) -> None:
     # "严格落实安全生产责任制" matched 12.3.1 at 0.50: a petrol station went from 5.6 to 43.4.
     text = (HOLDOUT / "加油站.txt").read_text(encoding="utf-8").splitlines()
@@ -818,6 +839,9 @@ def test_a_forms_administrative_fields_are_not_compared(analyzer: Analyzer) -> N
         Paragraph(8, "合作方式：独资、合资或合作开发。"),  # matched 打造高能级区域合作枢纽
         Paragraph(6, "用地情况：项目已纳入国土空间规划建设用地范围，不占用基本农田。"),
         Paragraph(7, "建设内容：建设软件研发楼和网络安全实验室。"),
+        # An agreement's parties (session 5: 乙方's company name matched 4.1.1 at 0.21).
+        Paragraph(9, "甲方：郑州市金水区人民政府"),
+        Paragraph(10, "乙方：河南智源人工智能科技有限公司"),
     ]
     texts = [s.text for s in read_sentences(Document("t.docx", (*cells, *lines))).compared]
     assert texts == ["金水区数字经济产业园项目", "建设内容：建设软件研发楼和网络安全实验室。"]
