@@ -93,7 +93,7 @@ def locate(
         return Location("unknown", "", "")
     names = (rule.home, *rule.aliases)
     if title and not _names_home(title, names):
-        foreign = [place for place in rule.elsewhere if place in title]
+        foreign = [place for place in rule.elsewhere if _mentions(title, place)]
         if foreign:
             return Location("outside", foreign[0], title)
     for clause, cue_at, clause_start in _cue_clauses(text):
@@ -115,13 +115,19 @@ def locate(
 def _names_home(text: str, names: tuple[str, ...]) -> bool:
     """Whether ``text`` names the home district (or an alias), not a road or river named after
     it: "郑东新区金水东路" and "二七区金水河沿岸" are not in 金水区."""
-    for name in names:
-        start = text.find(name)
-        while start >= 0:
-            if not _NAMED_AFTER.match(text, start + len(name)):
-                return True
-            start = text.find(name, start + 1)
-    return False
+    return any(_mentions(text, name) for name in names)
+
+
+def _mentions(text: str, place: str) -> int:
+    """How often ``text`` names ``place`` itself, not a road, river or street named after it:
+    Zhengzhou's roads carry Henan's cities' names, and "南阳路街道" is in 金水区, not 南阳."""
+    count = 0
+    start = text.find(place)
+    while start >= 0:
+        if not _NAMED_AFTER.match(text, start + len(place)):
+            count += 1
+        start = text.find(place, start + 1)
+    return count
 
 
 def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location:
@@ -130,7 +136,7 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
     A news item about another district ("记者从金湾区政府获悉…金湾区正在打造…") names it again
     and again and never the home; a proposal citing another city's experience names it once.
     """
-    mentions = Counter({place: text.count(place) for place in rule.elsewhere if place in text})
+    mentions = Counter({place: _mentions(text, place) for place in rule.elsewhere if place in text})
     mentions.update(word for word in words if _is_district(word, rule))
     if mentions:
         place, count = mentions.most_common(1)[0]
@@ -197,7 +203,7 @@ def _about_the_investor(before_cue: str) -> bool:
 
 
 def _foreign_places(sentence: str, rule: LocationRule) -> list[str]:
-    listed = [place for place in rule.elsewhere if place in sentence]
+    listed = [place for place in rule.elsewhere if _mentions(sentence, place)]
     if listed:
         return listed
     cleaned = _CUE_WORDS.sub(" ", sentence)

@@ -67,6 +67,7 @@ _ADMIN_FIELD = re.compile(
     r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式"
     r"|甲方|乙方|丙方|投资方|签订日期|签约日期)"  # an agreement's parties
 )
+_FUNDING = re.compile(r"资金来源(?:为|是|：|:|主要|包括|拟)|资金筹措")
 _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
 # A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
 # "2024年…工作要点", "…的若干措施").
@@ -200,11 +201,17 @@ def read_sentences(document: Document, proposal: bool = True) -> Sentences:
             if (
                 len(text) >= _MIN_SENTENCE
                 and not _HEADING_SENTENCE.match(text)
-                and not (proposal and _is_plan_claim(text))
+                and not (proposal and (_is_plan_claim(text) or _states_funding(text)))
             ):
                 sentence = DocSentence(text, paragraph.index, start, end)
                 (site if about_site else compared).append(sentence)
     return Sentences(compared, site)
+
+
+def _states_funding(text: str) -> bool:
+    """ "项目总投资3.2亿元，资金来源为中央预算内投资、地方政府专项债券…": how a project is paid
+    for, like a 资金筹措 chapter; it matched 7.4.1 深化财政和投融资改革 for an elderly-care centre."""
+    return "资金" in text and _FUNDING.search(text) is not None
 
 
 def _is_plan_claim(text: str) -> bool:

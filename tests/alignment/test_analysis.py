@@ -32,6 +32,9 @@ def test_user_dictionary_keeps_plan_terms_whole() -> None:
     tuned = make_segmenter()(text)
     for term in ("双自联动", "城市大脑", "楼宇经济", "跨境电商"):
         assert term in tuned and term not in plain
+    # "街道社区卫生服务中心" was cut 街道社区/卫生/服务中心, the plan's 社区卫生/服务中心: one
+    # shared word, and a clinic matched nothing (session 5).
+    assert "社区卫生服务中心" in make_segmenter()("南阳路街道社区卫生服务中心新址投用")
 
 
 def test_stoplist_removes_boilerplate() -> None:
@@ -546,6 +549,8 @@ def test_the_index_cache_key_covers_every_core_module() -> None:
         ("建设动漫游戏研发基地，开发原创动画IP和网络游戏产品。", "文化创意"),
         ("建设网络视听产业基地，孵化MCN机构和短视频创作者。", "文化创意"),
         ("建设城市书房和实体书店，举办阅读推广活动。", "文化创意"),
+        # session 5: a cinema in a retail complex was 商贸服务
+        ("项目在商业综合体内建设国际影城，引进知名院线品牌运营。", "文化创意"),
         ("建设养老服务中心，床位300张，提供医养结合服务。", None),
         ("建设生物医药研发中试基地，开展创新药临床前研究。", None),
         ("建设大型物流分拨中心，日处理快递包裹50万件。", None),
@@ -803,6 +808,22 @@ def test_an_agreements_legal_articles_are_not_compared() -> None:
         "乙方在金水区投资建设人工智能产业总部项目。",
         "本协议自双方签字盖章之日起生效。",
     ]
+
+
+def test_how_a_project_is_paid_for_is_not_compared() -> None:
+    # "资金来源为中央预算内投资、地方政府专项债券" matched 7.4.1 深化财政和投融资改革 (0.23) for an
+    # elderly-care centre, as a 资金筹措 chapter once made a logistics centre 现代金融.
+    document = _document(
+        "金水区医养结合康养中心建设项目",
+        "项目设置养老床位400张，建设康复理疗中心。",
+        "项目总投资3.2亿元，资金来源为中央预算内投资、地方政府专项债券和区级财政资金。",
+        "平台帮助中小企业拓宽资金来源渠道。",  # what a finance project does is compared
+    )
+    compared = [s.text for s in read_sentences(document).compared]
+    assert "项目设置养老床位400张，建设康复理疗中心。" in compared
+    assert "平台帮助中小企业拓宽资金来源渠道。" in compared
+    assert not any("专项债券" in t for t in compared)
+    assert any("专项债券" in s.text for s in read_sentences(document, proposal=False).compared)
 
 
 def test_compliance_chapters_do_not_raise_a_score(analyzer: Analyzer) -> None:

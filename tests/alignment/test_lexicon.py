@@ -143,6 +143,8 @@ _COMPLIANT = [
     "项目实施后每年可减少燃煤消耗约4.5万吨。",
     "公司主要从事煤炭、焦炭、钢材等大宗商品贸易和供应链管理服务。",
     "依托数字化交易平台整合上游煤矿、铁路物流和下游电厂资源。",
+    "项目利用原郑州第二印染厂闲置厂房改造建设文创产业园。",
+    "开展“大棚房”问题专项清理整治。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -187,6 +189,7 @@ _CROSSING = [
     # An existing plant that stays, and a plant whose products are sold (session 5).
     ("项目现有2台燃煤锅炉，继续用于冬季供暖。", "coal_boiler"),
     ("项目建设焦化生产线，产品销往周边钢铁企业。", "high_energy_pollution"),
+    ("项目拟在耕地上建设大棚房30栋和休闲度假木屋。", "basic_farmland"),
 ]
 
 

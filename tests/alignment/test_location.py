@@ -95,6 +95,10 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
         ("郑州某公司拟在新郑市投资建设智能制造基地。", "outside"),
         ("某集团计划在金水区投资建设区域总部。", "inside"),
         ("某公司将在上海设立研发中心。", "unknown"),
+        # Zhengzhou's roads carry Henan's cities' names (session 5: 南阳路街道 was in 南阳).
+        ("项目位于南阳路与黄河路交叉口。", "unknown"),
+        ("金水区南阳路街道社区卫生服务中心新址正式投用。", "inside"),
+        ("项目选址南阳市卧龙区。", "outside"),
     ],
 )
 def test_location_sentences_as_written(text: str, status: str) -> None:
@@ -142,3 +146,13 @@ def test_a_label_and_its_cell_on_the_next_line() -> None:
     )
     assert (found.status, found.place) == ("outside", "郑东新区")
     assert found.sentence == "建设地点：郑州市郑东新区龙子湖智慧岛"
+
+
+def test_a_title_naming_a_road_after_a_city_is_not_that_city() -> None:
+    # The title "南阳路街道社区卫生服务中心新址投用" made a Jinshui clinic a 南阳 project (score 0).
+    title = "南阳路街道社区卫生服务中心新址投用"
+    text = f"{title}\n日前，金水区南阳路街道社区卫生服务中心新址正式投用。"
+    assert locate(text, _rule(), title=title).status == "inside"
+    assert locate(
+        "南阳市某项目简介\n项目总投资5亿元。", _rule(), title="南阳市某项目简介"
+    ).status == ("outside")
