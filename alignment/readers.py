@@ -473,6 +473,11 @@ def _corrupt_pdf(path: Path, exc: Exception) -> DocumentReadError:
 _STOPPED_SHORT = 0.6
 # A line this close to the full width may have been wrapped at the margin.
 _FULL = 0.95
+# Chinese wraps at any character, so a wrapped line runs at least this close to the margin unless
+# the next line starts with a word or figure that could not be broken ("…约" / "2.8万平方米"). A
+# title in a larger font is shorter (23 of 37 characters: it ran into the text below).
+_WRAPPED = 0.85
+_UNBREAKABLE_START = re.compile(r"[A-Za-z0-9]")
 # A form's field ("建设地点：", "计划开工时间：") starts a paragraph after a line that stopped short.
 _FIELD = re.compile(r"^[\u4e00-\u9fff（）()]{2,10}[：:]")
 
@@ -482,7 +487,9 @@ def join_lines(lines: list[str]) -> list[str]:
 
     A line ends its paragraph when it is a heading, when it ends a sentence short of the margin,
     or when it stops well short of it whatever its last character (a title, a form's "建设单位：
-    某公司"); a form's next field ("建设性质：") starts a new one after a line short of the margin.
+    某公司") — short of a wrapped line's width, unless the next line starts with a figure or Latin
+    word too long to break; a form's next field ("建设性质：") starts a new one after a line short of
+    the margin.
     Otherwise the next line continues the paragraph.
 
     A full line is the width most long lines share (the 80th percentile, Latin characters
@@ -499,7 +506,7 @@ def join_lines(lines: list[str]) -> list[str]:
     paragraphs: list[str] = []
     current = ""
     previous_full = False
-    for line in cleaned:
+    for n, line in enumerate(cleaned):
         if not line:
             current = _flush(paragraphs, current)
             continue
@@ -509,7 +516,11 @@ def join_lines(lines: list[str]) -> list[str]:
         width = _width(line)
         previous_full = width >= _FULL * full
         ends = line[-1] in _PARAGRAPH_END or _HEADING_LINE.match(line)
-        if (ends and not previous_full) or width < _STOPPED_SHORT * full:
+        following = cleaned[n + 1] if n + 1 < len(cleaned) else ""
+        stopped = width < _STOPPED_SHORT * full or (
+            width < _WRAPPED * full and not _UNBREAKABLE_START.match(following)
+        )
+        if (ends and not previous_full) or stopped:
             current = _flush(paragraphs, current)
     _flush(paragraphs, current)
     return paragraphs
