@@ -97,6 +97,7 @@ def test_the_project_not_its_investor_is_located(text: str, status: str, place: 
         ("某公司将在上海设立研发中心。", "unknown"),
         # Zhengzhou's roads carry Henan's cities' names (session 5: 南阳路街道 was in 南阳).
         ("项目位于南阳路与黄河路交叉口。", "unknown"),
+        ("项目位于开封路与商丘路交叉口东南角。", "unknown"),
         ("金水区南阳路街道社区卫生服务中心新址正式投用。", "inside"),
         ("项目选址南阳市卧龙区。", "outside"),
     ],
