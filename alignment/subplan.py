@@ -350,6 +350,13 @@ def _counterpart(mine: _Indicator, master: Sequence[_Indicator]) -> Target | Non
         other = candidate.key
         if min(len(key), len(other)) >= 4 and (key in other or other in key):
             return candidate.target
+    for candidate in candidates:
+        # "知识产权质押融资额" and the plan's "…开展知识产权质押融资业务，实现融资总额超过2亿元": the
+        # plan's name ends the sub-plan's, and the plan's sentence names the rest of it.
+        other = candidate.key.replace("总额", "额").replace("总量", "量")
+        rest = key[: -len(other)] if len(other) >= 3 and key.endswith(other) else ""
+        if len(rest) >= 2 and rest in candidate.target.text:
+            return candidate.target
     scored = [(_bigram_overlap(key, c.key), c.target) for c in candidates]
     best = max(scored, key=lambda item: item[0], default=(0.0, None))
     return best[1] if best[0] >= 0.7 else None

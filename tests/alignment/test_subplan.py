@@ -385,6 +385,22 @@ def test_a_synonym_holding_another_synonym_pairs(analyzer: Analyzer, tmp_path: P
     assert statuses == {"文化产业增加值占全区GDP比重": "year_differs"}
 
 
+def test_a_plans_short_name_pairs_with_the_full_one_its_sentence_spells_out(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # The plan: "推动…开展知识产权质押融资业务，实现融资总额超过2亿元"; an IP plan's "知识产权质押融资
+    # 额" was a new target and the plan's 融资总额 a missing one.
+    result = _small_sub_plan(
+        analyzer,
+        tmp_path,
+        "金水区知识产权事业发展规划",
+        "到2025年，知识产权质押融资额达到2亿元。",
+        "建设知识产权运营服务平台，推广知识产权质押融资。",
+    )
+    statuses = {t.indicator: t.status for t in result.targets if t.document_value == 2.0}
+    assert statuses == {"融资总额": "consistent"}
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
