@@ -67,11 +67,11 @@ _ADMIN_FIELD = re.compile(
     r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式"
     r"|甲方|乙方|丙方|投资方|签订日期|签约日期)"  # an agreement's parties
 )
-_FUNDING = re.compile(r"资金来源(?:为|是|：|:|主要|包括|拟)|资金筹措")
 _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
-# A department's plan, or the policy documents it issues to carry one out ("…的实施意见",
-# "2024年…工作要点", "…的若干措施").
-_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点|若干措施|政策措施)")
+# A sentence saying how a project is paid for, wherever it stands (see _states_funding).
+_FUNDING = re.compile(r"资金来源(?:为|是|：|:|主要|包括|拟)|资金筹措")
+# A department's plan, or the documents it issues to carry one out ("…的实施意见", "2024年…工作要点").
+_SUBPLAN_TITLE = re.compile(r"(规划|方案|计划|纲要|意见|要点)")
 # Titles only policies carry: a 若干措施 is numbered articles, with no 目标/任务 headings to find.
 _POLICY_TITLE = re.compile(
     r"(若干措施|若干政策|政策措施|若干意见|扶持办法|奖励办法|实施办法|管理办法|暂行办法|实施细则)"
@@ -274,19 +274,16 @@ class DocumentText:
 def detect_mode(document: Document) -> str:
     """``subplan`` for documents that read like plans (规划/方案/实施意见/工作要点 title, not a
     项目's, and 目标/任务/举措/保障 headings) and for policies (若干措施, 扶持办法 … titles)."""
-    headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
+    title = document.title
     # "金水区智慧停车项目实施方案" is one project's plan: its 3000 parking places are not the
     # district's target to compare with the plan's 5万.
-    title_says = (
-        bool(_SUBPLAN_TITLE.search(document.title))
-        and "建议书" not in document.title
-        and "可行性" not in document.title
-        and "项目" not in document.title
-    )
-    if "项目" not in document.title and _POLICY_TITLE.search(document.title):
+    if "项目" in title or "建议书" in title or "可行性" in title:
+        return "proposal"
+    if _POLICY_TITLE.search(title):
         return "subplan"
+    headings = " ".join(p.text for p in document.paragraphs if p.level or len(p.text) <= 20)
     return (
         "subplan"
-        if title_says and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2
+        if _SUBPLAN_TITLE.search(title) and len(set(_SUBPLAN_HEADINGS.findall(headings))) >= 2
         else "proposal"
     )
