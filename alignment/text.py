@@ -29,11 +29,12 @@ _FULL_WIDTH_ALNUM = str.maketrans(
 )
 
 
-# What a web page puts around an article copied from it: breadcrumbs, date and source lines,
-# font and share buttons, links to the next article.
+# What a web page puts around an article copied from it: breadcrumbs, the site's name, date and
+# source lines, font and share buttons, links to the next article, the footer.
 _WEB_FURNITURE = re.compile(
     r"^(?:当前位置|您现在的位置|你的位置|首页\s*[>＞»›])|发布时间|发布日期|浏览次数|阅读次数|点击次数"
     r"|【字体|字号[：:]|打印本页|关闭窗口|分享到|^上一篇|^下一篇|扫一扫|责任编辑[：:]"
+    r"|(?:门户网站|官方网站|政府网站)$|^来源[：:]|^相关链接|^版权所有|ICP备|网站标识码|网站地图"
 )
 _FURNITURE_MAX = 80
 

@@ -54,7 +54,13 @@ def test_chinese_numeral(text: str, value: int) -> None:
         ("【字体：大 中 小】", True),
         ("打印本页 关闭窗口", True),
         ("上一篇：金水区召开安全生产工作会议", True),
+        # The site's name above the article and its footer (session 5: the name was the title).
+        ("金水区人民政府门户网站", True),
+        ("来源：金水区商务局", True),
+        ("版权所有：郑州市金水区人民政府  豫ICP备12345678号", True),
+        ("相关链接：河南省人民政府 | 郑州市人民政府", True),
         ("中原某融资租赁公司总部落户金水区", False),
+        ("建设金水区政务服务门户网站二期工程。", False),
         ("项目将发挥首页展示和数据分析功能，提升服务效率。", False),
     ],
 )
