@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import replace
 
 import numpy as np
 
 from alignment.document import Document
-from alignment.lexicon import TermHit, industry_hits, industry_listing, not_the_projects
+from alignment.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
@@ -29,7 +30,7 @@ def score_industries(
     """Each industry's score and the keys of the sentences carrying its terms (see
     :func:`_score`), without the terms of clauses that list the district's industries."""
     found = [_hits(document, whole, industry) for industry in industries]
-    listed = _listed_together(document, industries, found)
+    listed = _listed_together(whole, industries, found)
     if listed:
         found = [[h for h in hits if (h[0], h[1].start) not in listed] for hits in found]
     return [
@@ -39,28 +40,30 @@ def score_industries(
 
 
 def _listed_together(
-    document: Document,
+    whole: DocumentText,
     industries: tuple[Industry, ...],
     found: list[list[tuple[int, TermHit]]],
 ) -> set[tuple[int, int]]:
-    """(paragraph, start) of the hits in enumerations naming two or more of the five industries:
+    """(paragraph, start) of the hits in lists naming two or more of the five industries:
     "围绕信息科技、现代金融等主导产业" in a talent plan names the district's industries; the plan is
     about none of them (it was scored a 现代金融 plan)."""
     if sum(1 for i, hits in zip(industries, found, strict=True) if hits and not i.future) < 2:
         return set()  # most documents: one industry or none
-    texts = {p.index: p.text for p in document.paragraphs}
-    names: dict[tuple[int, int], set[str]] = {}
-    members: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for industry, hits in zip(industries, found, strict=True):
-        for index, hit in hits:
-            listing = industry_listing(texts[index], hit.start)
-            if listing is None:
-                continue
-            key = (index, listing)
-            members.setdefault(key, []).append((index, hit.start))
-            if not industry.future:
-                names.setdefault(key, set()).add(industry.name)
-    return {hit for key, named in names.items() if len(named) >= 2 for hit in members[key]}
+    lists = industry_lists(whole.text)
+    if not lists:
+        return set()
+    offsets = dict(zip(whole.indexes, whole.starts, strict=True))
+    # Hits come in reading order: their offsets in the whole text are sorted.
+    at = [[offsets[index] + hit.start for index, hit in hits] for hits in found]
+    dropped: set[tuple[int, int]] = set()
+    for start, end in lists:
+        inside = [
+            (industry, hits[bisect.bisect_left(o, start) : bisect.bisect_left(o, end)])
+            for industry, hits, o in zip(industries, found, at, strict=True)
+        ]
+        if len({i.name for i, hits in inside if hits and not i.future}) >= 2:
+            dropped.update((index, hit.start) for _, hits in inside for index, hit in hits)
+    return dropped
 
 
 def _score(

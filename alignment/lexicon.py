@@ -194,13 +194,17 @@ _LISTING_END = re.compile(
 )
 
 
-def industry_listing(text: str, start: int) -> int | None:
-    """Where the list of industries holding the term at ``start`` ends (the offset of its 等 or
-    N大), or None when no such list follows the term in its clause. Whether the list names two
-    or more industries is the caller's to decide."""
-    _, clause_end = _span_around(text, start, _CLAUSE)
-    end = _LISTING_END.search(text, start, clause_end)
-    return None if end is None else end.start()
+@functools.lru_cache(maxsize=8)
+def industry_lists(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each list of industries in ``text``: from the start of its clause to its
+    等 or N大 ("围绕信息科技、现代金融等主导产业"). Whether a list names two or more industries is the
+    caller's to decide; found once per text, not once per term hit (a long plan has thousands)."""
+    marks = _marks(text, _CLAUSE)
+    spans = []
+    for end in _LISTING_END.finditer(text):
+        before = bisect.bisect_left(marks, end.start())
+        spans.append((marks[before - 1] + 1 if before else 0, end.start()))
+    return spans
 
 
 def may_deny(text: str) -> bool:
