@@ -23,6 +23,7 @@ from typing import Any
 from alignment.document import Document, Paragraph
 from alignment.docx_numbering import ListNumbers
 from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
+from alignment.pdf_tables import with_tables
 from alignment.text import normalise
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -161,10 +162,7 @@ def read_text_file(path: Path) -> list[Paragraph]:
         if row < 0:
             table += 1
         row += 1
-        paragraphs += [
-            Paragraph(0, normalise(cell).strip(), 0, in_table=True, cell=(table, row, column))
-            for column, cell in enumerate(cells)
-        ]
+        paragraphs += _cells_of(cells, table, row)
     return paragraphs
 
 
@@ -288,16 +286,23 @@ def _docx_blocks(
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     tables = tables if tables is not None else itertools.count()
+    typed: tuple[int, int] | None = None  # (table, row) of a table typed with tabs
     for child in (container if container is not None else document.element.body).iterchildren():
         if child.tag == f"{_W}p":
             paragraph = DocxParagraph(child, document)
             if not _is_contents_entry(paragraph):
                 number = numbers.label(child) if numbers is not None else ""
-                text = normalise(number + paragraph_text(child)).strip()
-                yield Paragraph(0, text, _heading_level(paragraph))
+                text = number + paragraph_text(child)
+                if text.count("\t") >= 2:  # a row typed with tabs, read as a text file's is
+                    typed = (next(tables), 0) if typed is None else (typed[0], typed[1] + 1)
+                    yield from _cells_of(text.split("\t"), *typed)
+                else:
+                    typed = None
+                    yield Paragraph(0, normalise(text).strip(), _heading_level(paragraph))
             for box in _text_boxes(child):
                 yield from _docx_blocks(document, box, tables, numbers)
         elif child.tag == f"{_W}tbl":
+            typed = None
             yield from _table_cells(Table(child, document), next(tables), tables, numbers)
         elif child.tag == f"{_W}sdt" and not _is_contents_control(child):
             # A content control (a cover page, a template's fields) holds ordinary paragraphs.
@@ -404,7 +409,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
                 f"{path.name} 页数过多（{len(reader.pages)} 页，上限 {MAX_PDF_PAGES} 页）。",
                 f"{path.name} has too many pages ({len(reader.pages)}, limit {MAX_PDF_PAGES}).",
             )
-        pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+        pages = [_page_lines(page) for page in reader.pages]
     except DocumentReadError:
         raise
     except PyPdfError as exc:
@@ -413,7 +418,46 @@ def read_pdf(path: Path) -> list[Paragraph]:
         raise _corrupt_pdf(path, exc) from exc
     except Exception as exc:  # a damaged PDF makes pypdf raise almost anything
         raise _corrupt_pdf(path, exc) from exc
-    return [Paragraph(0, text) for text in join_lines(without_page_furniture(pages))]
+    return _with_cells(join_lines(without_page_furniture(pages)))
+
+
+# Two years on one line ("指标 2020 年 2025 年 属性"): the page may hold an indicator table.
+_TABLE_HINT = re.compile(r"20\d\d\s*年?[^\n。，]{0,12}20\d\d\s*年")
+
+
+def _page_lines(page: Any) -> list[str]:
+    """A page's text lines; where it holds an indicator table, from its layout, with the table's
+    rows as tab-separated lines (see :mod:`alignment.pdf_tables`)."""
+    plain = page.extract_text() or ""
+    if _TABLE_HINT.search(plain):
+        layout = with_tables(page.extract_text(extraction_mode="layout").split("\n"))
+        if layout is not None:
+            return layout
+    return plain.split("\n")
+
+
+def _with_cells(texts: list[str]) -> list[Paragraph]:
+    """Paragraphs, a table row's cells (tab-separated) as cells with their grid."""
+    paragraphs = []
+    table, row = -1, -1
+    for text in texts:
+        if "\t" not in text:
+            paragraphs.append(Paragraph(0, text))
+            row = -1
+            continue
+        if row < 0:
+            table += 1
+        row += 1
+        paragraphs += _cells_of(text.split("\t"), table, row)
+    return paragraphs
+
+
+def _cells_of(cells: list[str], table: int, row: int) -> list[Paragraph]:
+    """A table row's cells as paragraphs that know their place in its grid."""
+    return [
+        Paragraph(0, normalise(cell).strip(), 0, in_table=True, cell=(table, row, column))
+        for column, cell in enumerate(cells)
+    ]
 
 
 def without_page_furniture(pages: list[list[str]]) -> list[str]:
@@ -496,7 +540,8 @@ def join_lines(lines: list[str]) -> list[str]:
     counting half): in a one-page form most lines are short, and their median had made the short
     lines look full (a whole 项目简介 became one paragraph).
     """
-    cleaned = [normalise(line).strip() for line in lines]
+    # A table's row keeps its tabs (normalising would take them out, next to Chinese text).
+    cleaned = [line if "\t" in line else normalise(line).strip() for line in lines]
     widths = [_width(line) for line in cleaned if line]
     if not widths:
         return []
@@ -509,6 +554,10 @@ def join_lines(lines: list[str]) -> list[str]:
     for n, line in enumerate(cleaned):
         if not line:
             current = _flush(paragraphs, current)
+            continue
+        if "\t" in line:  # a table's row (see _page_lines): a paragraph of its own
+            current = _flush(paragraphs, current)
+            paragraphs.append(line)
             continue
         if current and (_HEADING_LINE.match(line) or (_FIELD.match(line) and not previous_full)):
             current = _flush(paragraphs, current)  # a heading, or a form's next field

@@ -38,8 +38,11 @@ def cjk_font_path() -> str | None:
     return None
 
 
-def make_pdf(path: Path, lines: list[str], *, with_text: bool = True) -> Path:
-    """A one-page PDF; its lines are drawn as text (or, without text, only a shape: a 'scan')."""
+def make_pdf(
+    path: Path, lines: list[str], *, with_text: bool = True, spacing: float = 0.03
+) -> Path:
+    """A one-page PDF; its lines are drawn as text (or, without text, only a shape: a 'scan'), a
+    line's tab-separated cells in columns, as a table's."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -52,7 +55,9 @@ def make_pdf(path: Path, lines: list[str], *, with_text: bool = True) -> Path:
     figure = Figure(figsize=(8.27, 11.69))
     if with_text:
         for n, line in enumerate(lines):
-            figure.text(0.08, 0.95 - n * 0.03, line, fontproperties=props, fontsize=11)
+            # A tab parts a table's cells: the first at the margin, the others in columns.
+            for x, cell in zip((0.08, 0.45, 0.6, 0.75), line.split("\t"), strict=False):
+                figure.text(x, 0.95 - n * spacing, cell, fontproperties=props, fontsize=11)
     else:
         figure.add_artist(matplotlib.patches.Rectangle((0.1, 0.1), 0.5, 0.5))
     figure.savefig(path, format="pdf")

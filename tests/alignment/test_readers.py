@@ -67,6 +67,52 @@ def test_join_lines_rejoins_hard_wrapped_paragraphs() -> None:
     ]
 
 
+def test_a_pdf_indicator_table_is_read_as_a_table(tmp_path: Path) -> None:
+    # The plain text gave each wrapped cell as a line of its own ("文化产业增加值占", "GDP比重（%）",
+    # "7.5 10预期性"): a culture plan's 10% against the plan's 12% was never compared.
+    from alignment import load_plan, load_rules
+    from alignment.analysis import Analyzer
+
+    lines = [
+        "金水区文化产业发展规划",
+        "一、发展目标",
+        "到2025年，文化产业成为全区支柱性产业。",
+        "指标\t2020年\t2025年\t属性",
+        "文化产业增加值占\t7.5\t10\t预期性",
+        "GDP比重（%）",
+        "规模以上文化企业（家）\t120\t200\t预期性",
+        "",
+        "二、主要任务",
+        "发展网络视听、动漫游戏、数字出版，建设数字文化产业园。",
+    ]
+    # Lines at single spacing, as a wrapped cell's are (a blank line ends a table's name).
+    document = read_document(make_pdf(tmp_path / "规划.pdf", lines, spacing=0.018))
+    cells = [p.text for p in document.paragraphs if p.cell is not None and p.cell[2] == 0]
+    assert cells == ["指标", "文化产业增加值占GDP比重（%）", "规模以上文化企业（家）"]
+    assert "二、主要任务" in [p.text for p in document.paragraphs]
+    result = Analyzer(load_plan(), load_rules()).analyse(document, mode="subplan")
+    below = [t for t in result.targets if t.status == "below"]
+    assert [(t.document_value, t.plan_value) for t in below] == [(10.0, 12.0)]
+
+
+def test_a_word_table_typed_with_tabs_is_read_as_a_table(tmp_path: Path) -> None:
+    # Typed with tabs in a Word paragraph, an indicator table was one line of text (its tabs
+    # next to Chinese text removed): the IP plan's weaker target went unseen (86 strong, 59 as
+    # text).
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("金水区知识产权事业发展规划")
+    word.add_paragraph("指标\t2020年\t2025年\t属性")
+    word.add_paragraph("知识产权服务类企业（家）\t260\t400\t预期性")
+    word.add_paragraph("三、主要任务")
+    word.save(str(tmp_path / "规划.docx"))
+    document = read_document(tmp_path / "规划.docx")
+    rows = [(p.cell, p.text) for p in document.paragraphs if p.cell is not None]
+    assert rows[4:6] == [((0, 1, 0), "知识产权服务类企业（家）"), ((0, 1, 1), "260")]
+    assert [p.text for p in document.paragraphs if p.cell is None][-1] == "三、主要任务"
+
+
 def test_a_pdf_title_without_punctuation_stands_alone() -> None:
     # Joined to the text below, it took the title away (and with it the mode, the public-service
     # check and the location by title): 6 of 66 documents scored differently as PDF than as text.
