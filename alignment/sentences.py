@@ -32,6 +32,7 @@ _COMPLIANCE_CHAPTER = re.compile(
     "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
     "|社会稳定|符合性"
     "|违约|争议|不可抗力|保密"  # an agreement's legal articles
+    "|投标|开标|评标|资格要求|联系方式"  # a tender notice's procedure
 )
 # Where the site is and what surrounds it (区位优势, 建设条件, 场址 …), not what the project does: a
 # retail complex whose 区位优势 lists "周边聚集甲级写字楼30余栋" was a 高端商务 project. These are read
@@ -65,7 +66,8 @@ _ADMIN_FIELD = re.compile(
     r"(?:建设|项目|申报|承建|编制|实施|主管|责任|业主)?(?:单位|单位名称|法定代表人|法人代表|联系人"
     r"|联系电话|电话|传真|邮编|邮箱|电子邮箱|地址|通讯地址|统一社会信用代码|地点|性质|周期|建设期"
     r"|开工时间|竣工时间|计划开工时间|计划竣工时间|填报日期|编号|代码|合作方式|投资方式|招商方式"
-    r"|甲方|乙方|丙方|投资方|签订日期|签约日期)"  # an agreement's parties
+    r"|甲方|乙方|丙方|投资方|签订日期|签约日期"  # an agreement's parties
+    r"|采购人|采购单位|采购代理机构|预算金额|最高限价)"  # a tender notice's
 )
 _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
 # A sentence saying how a project is paid for, wherever it stands (see _states_funding).

@@ -846,6 +846,29 @@ def test_an_agreements_legal_articles_are_not_compared() -> None:
     ]
 
 
+def test_a_tender_notices_procedure_is_not_compared() -> None:
+    # A 招标公告's bidder qualifications, dates and contacts took a city-management platform from
+    # strong to partial (45.4): 2 of 7 sentences were about the project.
+    document = _document(
+        "金水区智慧城管平台升级改造项目招标公告",
+        "采购人：郑州市金水区城市管理局",
+        "预算金额：2860万元",
+        "一、项目概况",
+        "本项目建设城市管理大数据中心和人工智能视频识别系统。",
+        "二、投标人资格要求",
+        "具有良好的商业信誉和健全的财务会计制度。",
+        "三、投标截止时间及开标时间",
+        "2026年4月2日9时30分，开标地点：郑州市公共资源交易中心开标室。",
+        "四、联系方式",
+        "采购人：郑州市金水区城市管理局，联系人：王先生。",
+    )
+    compared = [s.text for s in read_sentences(document).compared]
+    assert compared == [
+        "金水区智慧城管平台升级改造项目招标公告",
+        "本项目建设城市管理大数据中心和人工智能视频识别系统。",
+    ]
+
+
 def test_how_a_project_is_paid_for_is_not_compared() -> None:
     # "资金来源为中央预算内投资、地方政府专项债券" matched 7.4.1 深化财政和投融资改革 (0.23) for an
     # elderly-care centre, as a 资金筹措 chapter once made a logistics centre 现代金融.
