@@ -29,7 +29,7 @@ _STRUCTURE_MAX = 60
 # 组织体系 at 0.50 and took a petrol station from 5.6 to 43.4).
 _COMPLIANCE_CHAPTER = re.compile(
     "消防|劳动安全|职业卫生|职业安全|安全生产|安全防护|招标|招投标|进度|工期"
-    "|风险|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
+    "|风险(?!投资)|组织机构|劳动定员|人员配置|投资估算|资金筹措|资金来源|财务|经济评价|编制依据|编制说明"
     "|社会稳定|符合性"
     "|违约|争议|不可抗力|保密"  # an agreement's legal articles
     "|投标|开标|评标|资格要求|联系方式"  # a tender notice's procedure
@@ -183,7 +183,7 @@ def read_sentences(document: Document, proposal: bool = True) -> Sentences:
         rank = _heading_rank(paragraph) if proposal else 0
         if rank and (not chapter_rank or rank <= chapter_rank):
             in_site = _SITE_CHAPTER.search(paragraph.text) is not None
-            compliance = _COMPLIANCE_CHAPTER.search(paragraph.text) is not None
+            compliance = _is_compliance_heading(paragraph.text, document.title)
             chapter_rank = rank if compliance or in_site else 0
         if (
             (chapter_rank and not in_site)
@@ -208,6 +208,13 @@ def read_sentences(document: Document, proposal: bool = True) -> Sentences:
                 sentence = DocSentence(text, paragraph.index, start, end)
                 (site if about_site else compared).append(sentence)
     return Sentences(compared, site)
+
+
+def _is_compliance_heading(heading: str, title: str) -> bool:
+    """Whether a heading opens a compliance chapter: one of its compliance words is not what the
+    title names ("二、消防站建设规模与内容" in a fire station's proposal, "安全生产信息化建设内容" in
+    a safety platform's, are what the project does; both chapters went uncompared)."""
+    return any(m.group() not in title for m in _COMPLIANCE_CHAPTER.finditer(heading))
 
 
 def _states_funding(text: str) -> bool:

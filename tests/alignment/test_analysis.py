@@ -869,6 +869,31 @@ def test_a_tender_notices_procedure_is_not_compared() -> None:
     ]
 
 
+def test_a_chapter_about_what_the_title_names_is_compared() -> None:
+    # "二、消防站建设规模与内容" (a fire station) and "二、风险投资方向" (a venture fund) were taken for
+    # compliance chapters (消防, 风险): the projects' own content went uncompared.
+    station = _document(
+        "金水区特勤消防站建设项目建议书",
+        "二、消防站建设规模与内容",
+        "建设一级特勤消防站一座，配备抢险救援消防车辆10辆。",
+        "三、劳动安全与消防",
+        "施工期间严格落实安全生产责任制。",
+    )
+    assert [s.text for s in read_sentences(station).compared][1:] == [
+        "建设一级特勤消防站一座，配备抢险救援消防车辆10辆。"
+    ]
+    fund = _document(
+        "金水区数字经济创业投资基金设立方案",
+        "二、风险投资方向",
+        "基金主要投向人工智能、信息安全等领域的初创期科技企业。",
+        "三、风险控制",
+        "对单个项目投资不超过基金规模的20%。",
+    )
+    assert [s.text for s in read_sentences(fund).compared][1:] == [
+        "基金主要投向人工智能、信息安全等领域的初创期科技企业。"
+    ]
+
+
 def test_how_a_project_is_paid_for_is_not_compared() -> None:
     # "资金来源为中央预算内投资、地方政府专项债券" matched 7.4.1 深化财政和投融资改革 (0.23) for an
     # elderly-care centre, as a 资金筹措 chapter once made a logistics centre 现代金融.
