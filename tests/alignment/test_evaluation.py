@@ -46,7 +46,7 @@ def test_holdout_floor(plan, rules) -> None:
     first run), 3 sub-plans and a web page (right at once), 5 more (3/5 at first run, 4/5 now):
     3 Word and PDF files, 4 compliance-chapter traps (2/4 at first run, 3/4 now) and 6 news
     flashes (3/6, 4/6 now), 3 department plans (right at once): 105/119; the verdict floor
-    allows two more."""
+    allows one more."""
     from alignment.analysis import Analyzer
 
     outcomes = run(Analyzer(plan, rules), HOLDOUT_DIR)
