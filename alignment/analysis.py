@@ -34,7 +34,7 @@ from alignment.industry_scoring import (
     side_tasks,
     strong_terms,
 )
-from alignment.lexicon import denied, may_deny, red_line_hits
+from alignment.lexicon import RedLineTerms, denied, may_deny, red_line_terms
 from alignment.location import locate
 from alignment.plan import Plan
 from alignment.plan_index import PlanIndex, build_index
@@ -47,7 +47,7 @@ from alignment.result import (
     Match,
     verdict_for,
 )
-from alignment.rules import CrossCutting, Rules
+from alignment.rules import CrossCutting, RedLine, Rules
 from alignment.segmentation import Segmenter, make_segmenter
 from alignment.sentences import (
     DocSentence,
@@ -58,6 +58,7 @@ from alignment.sentences import (
     read_sentences,
 )
 from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
+from alignment.term_matches import term_match
 
 Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
@@ -158,10 +159,12 @@ class Analyzer:
         scored = score_industries(document, whole, sentences, locator, self.rules.all_industries)
         industries = tuple(industry for industry, _ in scored)
         report(0.85, "检查红线与差距")
+        red_lines = [(rule, red_line_terms(whole.text, rule)) for rule in self.rules.red_lines]
         # A site description crosses red lines too ("场址位于生态保护红线范围内").
         conflicts = self._conflicts(
-            document, whole, locator if not site else SentenceLocator(sentences + site)
+            document, whole, locator if not site else SentenceLocator(sentences + site), red_lines
         )
+        removing = self._removal_matches(red_lines, whole, locator, sentences, sims)
         service, barred = barred_industries(
             document.title, self.rules.industries, self.rules.public_services
         )
@@ -173,6 +176,8 @@ class Analyzer:
         # Sentences that carry the primary industry's terms serve its defining plan measure.
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
         threshold = self.rules.scoring.match_threshold
+        # So do sentences removing what a red line restricts, its measure ("关停搬迁" 焦化 → 10.1.1).
+        carrying |= {(e.paragraph, e.start) for m in removing for e in m.evidence}
         supported = [
             similarity >= threshold or sentence.key in carrying
             for similarity, sentence in zip(best.tolist(), sentences, strict=True)
@@ -181,7 +186,11 @@ class Analyzer:
         # An industry named once in passing is not what the document is about: it adds nothing.
         counted = tuple(i for i in industries if i.name not in passing)
         components = self._components(supported, matches, counted)
-        matches = (*self._keyword_matches(primary, industries, sentences, sims, matches), *matches)
+        matches = (
+            *self._keyword_matches(primary, industries, sentences, sims, matches),
+            *(m for m in removing if m.measure_id not in {n.measure_id for n in matches}),
+            *matches,
+        )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
         warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
@@ -339,24 +348,28 @@ class Analyzer:
     # --- conflicts, gaps, warnings -------------------------------------------------------------
 
     def _conflicts(
-        self, document: Document, whole: DocumentText, locator: SentenceLocator
+        self,
+        document: Document,
+        whole: DocumentText,
+        locator: SentenceLocator,
+        red_lines: list[tuple[RedLine, RedLineTerms]],
     ) -> tuple[Conflict, ...]:
         """Red lines crossed in the compared sentences, and in a form's 是否 questions answered
         是 (one pass over the text per rule)."""
         conflicts = []
         by_key = locator.sentences
         cells = {p.index: p for p in document.paragraphs if p.in_table}
-        for rule in self.rules.red_lines:
+        for rule, found in red_lines:
             terms: list[str] = []
             crossing: dict[SentenceKey, DocSentence] = {}
-            for hit in red_line_hits(whole.text, rule):
+            for hit in found.crossing:
                 index, offset = whole.locate(hit.start)
                 key = locator.key_at(index, offset)
                 if key is not None:
                     terms.append(hit.term)
                     crossing.setdefault(key, by_key[key])
                 elif index in cells and "是否" in cells[index].text[:offset]:
-                    # The question's cell is a label, never compared; red_line_hits let it
+                    # The question's cell is a label, never compared; red_line_terms let it
                     # through because the next cell answers 是.
                     cell = cells[index]
                     terms.append(hit.term)
@@ -376,6 +389,40 @@ class Analyzer:
                     )
                 )
         return tuple(conflicts)
+
+    def _removal_matches(
+        self,
+        red_lines: list[tuple[RedLine, RedLineTerms]],
+        whole: DocumentText,
+        locator: SentenceLocator,
+        sentences: list[DocSentence],
+        sims: np.ndarray,
+    ) -> list[Match]:
+        """The measure behind each red line whose restricted things a compared sentence removes:
+        a coking plant's "完成整体关停搬迁" serves 10.1.1, though the plan never says 焦化 or 关停."""
+        if not self._rules_fit_plan:
+            return []
+        found = []
+        for rule, terms in red_lines:
+            carrying: dict[SentenceKey, list[str]] = {}
+            for hit in terms.removed:
+                key = locator.key_at(*whole.locate(hit.start))
+                if key is not None:
+                    carrying.setdefault(key, []).append(hit.term)
+            evidence = [
+                (Evidence(s.text, s.paragraph, s.start, s.end), tuple(dict.fromkeys(carrying[k])))
+                for k, s in ((k, locator.sentences[k]) for k in carrying)
+            ]
+            match = (
+                term_match(
+                    self.plan, rule.basis[0], evidence[:3], sentences, sims, self._columns_of
+                )
+                if rule.basis
+                else None
+            )
+            if match is not None:
+                found.append(match)
+        return found
 
     def _gaps(
         self,
@@ -414,10 +461,14 @@ class Analyzer:
                     )
                 )
         if mode == "proposal":
+            # A topic's measure matched otherwise is not missing ("关停搬迁" a coking plant serves
+            # 10.1.1 without the word 节能).
             gaps += [
                 gap
                 for industry_only, terms, gap in self._topic_gaps
-                if not (industry_only and primary is None) and not any(t in text for t in terms)
+                if not (industry_only and primary is None)
+                and not any(t in text for t in terms)
+                and gap.measure_id not in matched
             ]
         return tuple(gaps)
 

@@ -14,7 +14,7 @@ from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
 from alignment.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
-from alignment.text import split_sentences
+from alignment.term_matches import term_match
 
 # A sentence carries an industry when its terms weigh at least this (one strong term, or two weak).
 _CARRYING_WEIGHT = 2.0
@@ -220,25 +220,13 @@ def keyword_match(
     sims: np.ndarray,
     columns_of: dict[str, np.ndarray],
 ) -> Match | None:
-    """The industry's defining measure, supported by the sentences carrying its terms.
-
-    ``sims`` and ``columns_of`` are the analysis' similarity matrix and each measure's columns
-    in it; the match reports the best similarity to the measure's own sentences.
-    """
+    """The industry's defining measure, supported by the sentences carrying its terms (see
+    :func:`alignment.term_matches.term_match`)."""
     measure_id = next((m for m in industry.defining_measures if plan.has_measure(m)), None)
-    if measure_id is None or not score.evidence:
+    if measure_id is None:
         return None
-    measure = plan.measure(measure_id)
-    columns = columns_of.get(measure_id, np.zeros(0, dtype=int))
-    rows = {s.key: n for n, s in enumerate(sentences)}
-    lead = split_sentences(measure.text)[0].text
-    evidence = []
-    for item in score.evidence:
-        row = rows[(item.paragraph, item.start)]
-        similarity = float(sims[row, columns].max()) if len(columns) else 0.0
-        terms = tuple(dict.fromkeys(h.term for h in industry_hits(item.sentence, industry)))
-        evidence.append(
-            replace(item, plan_sentence=lead, similarity=round(similarity, 3), shared_terms=terms)
-        )
-    top = max(e.similarity for e in evidence)
-    return Match(measure_id, measure.title, top, "keyword", tuple(evidence))
+    carrying = [
+        (item, tuple(dict.fromkeys(h.term for h in industry_hits(item.sentence, industry))))
+        for item in score.evidence
+    ]
+    return term_match(plan, measure_id, carrying, sentences, sims, columns_of)

@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from alignment.plan import Measure, Plan
 from alignment.rules import Industry, RedLine, TermGroup
@@ -27,6 +28,22 @@ _NEGATION = (
     r"|非(?![常洲遗公营物])|没有|远离|避开|避让)"
 )
 _NEGATED_BEFORE = re.compile(_NEGATION + r"[^，；。,;]{0,6}$")
+# Words that take away what a red line restricts (a denial such as 不涉及 does not: it says the
+# project has none).
+_REMOVALS = (
+    "关停",
+    "淘汰",
+    "搬迁",
+    "拆除",
+    "拆改",
+    "退出",
+    "取缔",
+    "压减",
+    "清零",
+    "煤改气",
+    "煤改电",
+    "替代",
+)
 # What stands there now, before the project: its removal may come in a later clause.
 _EXISTING = re.compile(r"现有|原有|既有|现状|原(?=[^，；。,;]{0,2}$)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,100}》")
@@ -230,8 +247,17 @@ def denied(text: str, term: str) -> bool:
     return True
 
 
-def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
-    """Hits of a red line's terms in clauses without a negation (and with a required word)."""
+class RedLineTerms(NamedTuple):
+    """A red line's terms in a text: where the text crosses the line, and where it removes what
+    the line restricts ("完成整体关停搬迁", "拆除原有燃煤锅炉")."""
+
+    crossing: list[TermHit]
+    removed: list[TermHit]
+
+
+def red_line_terms(text: str, rule: RedLine) -> RedLineTerms:
+    """A red line's terms in clauses without a negation (and with a required word) cross it; in
+    a clause, or a sentence about what stands there now, that removes them, they are removed."""
     found = find_terms(text, rule.any)
     # A pattern names what the terms miss ("新建2台燃煤热风炉"): where it overlaps a term, the
     # term alone is reported.
@@ -245,7 +271,7 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
     # A cited document's title names the rule, not the project: a feasibility study's 编制依据
     # lists 《高耗能行业重点领域能效标杆水平和基准水平》.
     excluded = [(s, s + len(e)) for e, s in find_terms(text, rule.exclude)] + _book_titles(text)
-    hits = []
+    terms = RedLineTerms([], [])
     for term, start in found:
         if any(a <= start < b for a, b in excluded):
             continue
@@ -258,6 +284,8 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         # The term itself is blanked: "保护" negates, but not inside "生态保护红线".
         clause = text[clause_start:start] + "\0" * len(term) + text[end:clause_end]
         if any(n in clause for n in rule.negations):
+            if any(r in clause for r in _REMOVALS):
+                terms.removed.append(TermHit(term, start, 1.0))
             continue
         sentence = text[slice(*_span_around(text, start, _SENTENCE_END))]
         if rule.requires and not any(r in sentence for r in rule.requires):
@@ -267,9 +295,12 @@ def red_line_hits(text: str, rule: RedLine) -> list[TermHit]:
         if _EXISTING.search(text, clause_start, start) and any(
             n in sentence for n in rule.negations
         ):
-            continue  # "现有…燃煤锅炉，设备老化，须于供暖季前全部拆除": what the project removes
-        hits.append(TermHit(term, start, 1.0))
-    return hits
+            # "现有…燃煤锅炉，设备老化，须于供暖季前全部拆除": what the project removes.
+            if any(r in sentence for r in _REMOVALS):
+                terms.removed.append(TermHit(term, start, 1.0))
+            continue
+        terms.crossing.append(TermHit(term, start, 1.0))
+    return terms
 
 
 def _answered_yes(text: str, end: int) -> bool:

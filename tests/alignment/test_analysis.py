@@ -701,6 +701,22 @@ def test_an_industry_that_is_one_task_of_a_sub_plan_does_not_lead_it(analyzer: A
     assert plan.primary_industry == "现代金融"
 
 
+def test_removing_what_a_red_line_restricts_serves_its_measure(analyzer: Analyzer) -> None:
+    # The plan never says 焦化 or 关停: a coking plant's closure matched nothing and scored 0.
+    result = analyzer.analyse(
+        _document(
+            "某焦化企业完成搬迁改造",
+            "近日，位于金水区北部的某焦化企业完成整体关停搬迁，原厂区将规划建设城市公园。",
+            "企业关停后，区域每年可减少二氧化硫排放约800吨。",
+        )
+    )
+    assert not result.conflicts
+    (match,) = [m for m in result.matches if m.measure_id == "10.1.1"]
+    assert match.confidence == "keyword" and match.evidence[0].shared_terms == ("焦化",)
+    assert result.verdict == "partial"
+    assert "10.1.1" not in {g.measure_id for g in result.gaps}  # its topic is not missing
+
+
 def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) -> None:
     # The rule file names Jinshui's measures by id: against another plan, "5.2.1" (信息科技's
     # defining measure) named that plan's 5.2.1, and gaps and red-line bases cited Jinshui's ids.

@@ -10,7 +10,7 @@ from alignment.lexicon import (
     industry_hits,
     industry_lists,
     not_the_projects,
-    red_line_hits,
+    red_line_terms,
 )
 from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
@@ -57,8 +57,10 @@ def test_red_line_negation_and_the_term_itself() -> None:
         negations=("保护", "不占用"),
     )
     # "保护" inside the term is not a negation; "不占用" in the same clause is.
-    assert [h.term for h in red_line_hits("项目用地涉及生态保护红线。", rule)] == ["生态保护红线"]
-    assert red_line_hits("项目不占用生态保护红线。", rule) == []
+    assert [h.term for h in red_line_terms("项目用地涉及生态保护红线。", rule).crossing] == [
+        "生态保护红线"
+    ]
+    assert red_line_terms("项目不占用生态保护红线。", rule).crossing == []
 
 
 def test_red_line_pattern_overlapping_a_term_counts_once() -> None:
@@ -72,7 +74,7 @@ def test_red_line_pattern_overlapping_a_term_counts_once() -> None:
         negations=(),
         patterns=("(新建|建设)[^，。；]{0,12}燃煤",),
     )
-    hits = red_line_hits("建设熔炼炉及配套燃煤锅炉房。新建2台燃煤热风炉。", rule)
+    hits = red_line_terms("建设熔炼炉及配套燃煤锅炉房。新建2台燃煤热风炉。", rule).crossing
     assert [h.term for h in hits] == ["燃煤锅炉", "新建2台燃煤"]
 
 
@@ -197,7 +199,7 @@ _CROSSING = [
 
 def _crossed(text: str) -> set[str]:
     rules = load_rules()
-    return {rule.id for rule in rules.red_lines if red_line_hits(text, rule)}
+    return {rule.id for rule in rules.red_lines if red_line_terms(text, rule).crossing}
 
 
 @pytest.mark.parametrize("text", _COMPLIANT)
@@ -282,3 +284,20 @@ def test_a_projects_clients_are_not_its_industry(text: str, term: str, client: b
 def test_a_list_of_industries_ends_at_its_deng(text: str, listed: bool) -> None:
     # The term at offset 2 ("信息科技", "数字经济", "文化创意") stands in a list, or not.
     assert any(start <= 2 < end for start, end in industry_lists(text)) is listed
+
+
+@pytest.mark.parametrize(
+    ("text", "removed"),
+    [
+        ("某焦化企业完成整体关停搬迁。", True),
+        ("项目拆除原有3台燃煤锅炉，新建燃气锅炉房。", True),
+        ("片区现有供热依靠燃煤锅炉，须于供暖季前全部拆除。", True),
+        ("本项目不涉及焦化、电镀等行业。", False),  # a denial removes nothing
+        ("项目不新建燃煤锅炉。", False),
+        ("为焦化企业提供节能改造服务。", False),  # a service, not a removal
+    ],
+)
+def test_a_red_lines_terms_removed(text: str, removed: bool) -> None:
+    found = [red_line_terms(text, rule) for rule in load_rules().red_lines]
+    assert any(terms.removed for terms in found) is removed
+    assert not any(terms.crossing for terms in found)
