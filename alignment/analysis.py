@@ -409,16 +409,14 @@ class Analyzer:
                 key = locator.key_at(*whole.locate(hit.start))
                 if key is not None:
                     carrying.setdefault(key, []).append(hit.term)
-            evidence = [
-                (Evidence(s.text, s.paragraph, s.start, s.end), tuple(dict.fromkeys(carrying[k])))
-                for k, s in ((k, locator.sentences[k]) for k in carrying)
-            ]
-            match = (
-                term_match(
-                    self.plan, rule.basis[0], evidence[:3], sentences, sims, self._columns_of
-                )
-                if rule.basis
-                else None
+            if not carrying or not rule.basis:
+                continue
+            evidence = []
+            for key, removed in list(carrying.items())[:3]:
+                s = locator.sentences[key]
+                evidence.append((Evidence(s.text, s.paragraph, s.start, s.end), tuple(removed)))
+            match = term_match(
+                self.plan, rule.basis[0], evidence, sentences, sims, self._columns_of
             )
             if match is not None:
                 found.append(match)
