@@ -414,7 +414,9 @@ class Analyzer:
             evidence = []
             for key, removed in list(carrying.items())[:3]:
                 s = locator.sentences[key]
-                evidence.append((Evidence(s.text, s.paragraph, s.start, s.end), tuple(removed)))
+                evidence.append(
+                    (Evidence(s.text, s.paragraph, s.start, s.end), tuple(dict.fromkeys(removed)))
+                )
             match = term_match(
                 self.plan, rule.basis[0], evidence, sentences, sims, self._columns_of
             )
