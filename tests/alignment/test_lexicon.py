@@ -149,6 +149,7 @@ _COMPLIANT = [
     "开展“大棚房”问题专项清理整治。",
     "企业原为焦化厂，现已转型为新材料研发企业。",
     "该地块原为印染厂，已完成土壤修复。",
+    "对生态保护红线内受损区域开展生态修复。",
 ]
 _CROSSING = [
     ("项目拟新建2台20蒸吨燃煤锅炉。", "coal_boiler"),
@@ -194,6 +195,8 @@ _CROSSING = [
     ("项目现有2台燃煤锅炉，继续用于冬季供暖。", "coal_boiler"),
     ("项目建设焦化生产线，产品销往周边钢铁企业。", "high_energy_pollution"),
     ("项目拟在耕地上建设大棚房30栋和休闲度假木屋。", "basic_farmland"),
+    # Removing one does not excuse building another.
+    ("项目将淘汰落后的燃煤锅炉，新建2台燃煤锅炉。", "coal_boiler"),
 ]
 
 
@@ -295,6 +298,7 @@ def test_a_list_of_industries_ends_at_its_deng(text: str, listed: bool) -> None:
         ("本项目不涉及焦化、电镀等行业。", False),  # a denial removes nothing
         ("项目不新建燃煤锅炉。", False),
         ("为焦化企业提供节能改造服务。", False),  # a service, not a removal
+        ("退出生态保护红线内的养殖场。", True),  # session 5: a conflict
     ],
 )
 def test_a_red_lines_terms_removed(text: str, removed: bool) -> None:
