@@ -418,7 +418,7 @@ class Analyzer:
                     (Evidence(s.text, s.paragraph, s.start, s.end), tuple(dict.fromkeys(removed)))
                 )
             match = term_match(
-                self.plan, rule.basis[0], evidence, sentences, sims, self._columns_of
+                self.plan, rule.basis[0], evidence, sentences, sims, self._columns_of, rule.quote
             )
             if match is not None:
                 found.append(match)

@@ -26,19 +26,21 @@ def term_match(
     sentences: list[DocSentence],
     sims: np.ndarray,
     columns_of: dict[str, np.ndarray],
+    quote: str = "",
 ) -> Match | None:
     """``measure_id`` supported by the ``carrying`` sentences, each with the terms it carries.
 
     ``sims`` and ``columns_of`` are the analysis' similarity matrix and each measure's columns
     in it; each piece of evidence reports its best similarity to the measure's own sentences,
-    and the measure's lead sentence as what it matches.
+    and as what it matches ``quote`` when the measure says it (a red line's words, "控制高能耗、
+    高污染企业入驻辖区"), else the measure's lead sentence.
     """
     if not carrying or not plan.has_measure(measure_id):
         return None
     measure = plan.measure(measure_id)
     columns = columns_of.get(measure_id, np.zeros(0, dtype=int))
     rows = {s.key: n for n, s in enumerate(sentences)}
-    lead = split_sentences(measure.text)[0].text
+    lead = quote if quote and quote in measure.text else split_sentences(measure.text)[0].text
     evidence = []
     for item, terms in carrying:
         row = rows[(item.paragraph, item.start)]

@@ -713,6 +713,7 @@ def test_removing_what_a_red_line_restricts_serves_its_measure(analyzer: Analyze
     assert not result.conflicts
     (match,) = [m for m in result.matches if m.measure_id == "10.1.1"]
     assert match.confidence == "keyword" and match.evidence[0].shared_terms == ("焦化",)
+    assert match.evidence[0].plan_sentence == "控制高能耗、高污染企业入驻辖区"  # the line's words
     assert result.verdict == "partial"
     assert "10.1.1" not in {g.measure_id for g in result.gaps}  # its topic is not missing
 
