@@ -22,21 +22,31 @@ _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces: one cell
 # A header names the year columns ("2020年", "2025年") or the target column.
 _HEADER_CELL = re.compile(r"^(?:20\d\d\s*年?(?:目标|底|末)?|目标值?|规划值|预期值|属性|单位)$")
 _YEAR_SPACE = re.compile(r"(20\d\d) 年")
-_MAX_FIRST_CELL = 30  # an indicator's name; a longer first cell is prose
+_YEAR = re.compile(r"^20\d\d年?$")
+_MAX_FIRST_CELL = 30
+_TOP_LINES = 3  # a running header and a page number at a page's top
+_PAGE_NUMBER_MAX = 12
+_DIGIT = re.compile(r"\d")  # an indicator's name; a longer first cell is prose
 _SENTENCE_END = "。；！？"
 
 
-def with_tables(lines: list[str]) -> list[str] | None:
+def with_tables(lines: list[str], header: str = "") -> list[str] | None:
     """``lines`` (a page's layout text) with each indicator table's rows as tab-separated lines
-    and the lines a cell wrapped onto joined to it; None when the page holds no such table."""
+    and the lines a cell wrapped onto joined to it; None when the page holds no such table.
+
+    ``header``: the header row of a table the page before ended in. Rows at the top of this page,
+    before any other text but a running header, go on with that table: they follow its header
+    again, so that they are read with its columns.
+    """
     result: list[str] = []
     found = after_blank = False
     row: list[tuple[int, str]] | None = None  # (start column, text) of the row being read
+    top = _TOP_LINES if header else 0  # lines at the top that may still precede the rows
     for line in lines:
         cells = _cells(line)
-        if row is not None and _is_row(cells):
-            result.append(_joined(row))
-            row, after_blank = cells, False
+        if (row is not None or top) and _is_row(cells):
+            result.append(_joined(row) if row is not None else header)
+            row, found, after_blank, top = cells, True, False, 0
         elif row is not None and not after_blank and _continues(cells, row):
             row = _extended(row, cells[0])
         elif row is not None and not line.strip():
@@ -49,9 +59,22 @@ def with_tables(lines: list[str]) -> list[str] | None:
                 row, found, after_blank = cells, True, False
             else:
                 result.append(line)
+            top = max(0, top - 1) if line.strip() else top
     if row is not None:
         result.append(_joined(row))
     return result if found else None
+
+
+def open_table(lines: list[str]) -> str:
+    """The header row of a table still open at the end of a page — nothing after its last row but
+    a page number ("— 3 —", "第3页") — or ""."""
+    filled = [line.strip() for line in lines if line.strip()]
+    last = max((n for n, line in enumerate(filled) if "\t" in line), default=-1)
+    after = filled[last + 1 :]
+    if last < 0 or not all(len(line) <= _PAGE_NUMBER_MAX and _DIGIT.search(line) for line in after):
+        return ""
+    rows = [line for line in filled[: last + 1] if "\t" in line]
+    return next((r for r in reversed(rows) if _is_header([(0, c) for c in r.split("\t")])), "")
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -73,12 +96,15 @@ def _is_short(word: str) -> bool:
 
 
 def _is_header(cells: list[tuple[int, str]]) -> bool:
+    """Column names with a year or a target column, and no figure but a year: a row of figures
+    whose value is 2000 is not a header."""
     names = [text for _, text in cells]
     return (
         len(names) >= 3
         and len(names[0]) <= _MAX_FIRST_CELL
         and sum(1 for name in names[1:] if _HEADER_CELL.match(name)) >= 1
         and any(re.match(r"20\d\d", name) or "目标" in name for name in names[1:])
+        and not any(is_figure(name) and not _YEAR.match(name) for name in names[1:])
     )
 
 

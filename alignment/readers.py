@@ -23,7 +23,7 @@ from typing import Any
 from alignment.document import Document, Paragraph
 from alignment.docx_numbering import ListNumbers
 from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
-from alignment.pdf_tables import with_tables
+from alignment.pdf_tables import open_table, with_tables
 from alignment.text import normalise
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -409,7 +409,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
                 f"{path.name} 页数过多（{len(reader.pages)} 页，上限 {MAX_PDF_PAGES} 页）。",
                 f"{path.name} has too many pages ({len(reader.pages)}, limit {MAX_PDF_PAGES}).",
             )
-        pages = [_page_lines(page) for page in reader.pages]
+        pages = _pages_lines(reader.pages)
     except DocumentReadError:
         raise
     except PyPdfError as exc:
@@ -425,15 +425,21 @@ def read_pdf(path: Path) -> list[Paragraph]:
 _TABLE_HINT = re.compile(r"20\d\d\s*年?[^\n。，]{0,12}20\d\d\s*年")
 
 
-def _page_lines(page: Any) -> list[str]:
-    """A page's text lines; where it holds an indicator table, from its layout, with the table's
-    rows as tab-separated lines (see :mod:`alignment.pdf_tables`)."""
-    plain = page.extract_text() or ""
-    if _TABLE_HINT.search(plain):
-        layout = with_tables(page.extract_text(extraction_mode="layout").split("\n"))
-        if layout is not None:
-            return layout
-    return plain.split("\n")
+def _pages_lines(pages: Any) -> list[list[str]]:
+    """Each page's text lines; where a page holds an indicator table, or goes on with one the page
+    before ended in, from its layout, the table's rows as tab-separated lines (see
+    :mod:`alignment.pdf_tables`)."""
+    result: list[list[str]] = []
+    header = ""  # of a table the page before ended in
+    for page in pages:
+        plain = page.extract_text() or ""
+        lines = plain.split("\n")
+        if header or _TABLE_HINT.search(plain):
+            layout = page.extract_text(extraction_mode="layout").split("\n")
+            lines = with_tables(layout, header) or lines
+        header = open_table(lines)
+        result.append(lines)
+    return result
 
 
 def _with_cells(texts: list[str]) -> list[Paragraph]:
@@ -488,9 +494,10 @@ def without_page_furniture(pages: list[list[str]]) -> list[str]:
 
 
 def _edge_positions(page: list[str]) -> set[int]:
-    """Indexes of the first two and last two non-blank lines of a page."""
+    """Indexes of the first two and last two non-blank lines of a page, but a table's rows: a
+    long table's last rows, figures aside, read alike page after page."""
     filled = [n for n, line in enumerate(page) if line.strip()]
-    return {*filled[:2], *filled[-2:]}
+    return {n for n in (*filled[:2], *filled[-2:]) if "\t" not in page[n]}
 
 
 def _furniture_key(line: str) -> str:
