@@ -548,7 +548,7 @@ def join_lines(lines: list[str]) -> list[str]:
     lines look full (a whole 项目简介 became one paragraph).
     """
     # A table's row keeps its tabs (normalising would take them out, next to Chinese text).
-    cleaned = [line if "\t" in line else normalise(line).strip() for line in lines]
+    cleaned = [line if "\t" in line else _clean_pdf_line(line) for line in lines]
     widths = [_width(line) for line in cleaned if line]
     if not widths:
         return []
@@ -580,6 +580,15 @@ def join_lines(lines: list[str]) -> list[str]:
             current = _flush(paragraphs, current)
     _flush(paragraphs, current)
     return paragraphs
+
+
+# Quotation marks set in a Latin font come out of pypdf apart from their words, as an empty pair
+# ("“ ”金水区 十四五 文化产业发展规划"): the words are whole, the pair means nothing.
+_EMPTY_QUOTES = re.compile(r"“\s*”|‘\s*’")
+
+
+def _clean_pdf_line(line: str) -> str:
+    return normalise(_EMPTY_QUOTES.sub("", line)).strip()
 
 
 def _width(line: str) -> float:

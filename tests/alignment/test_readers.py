@@ -113,6 +113,16 @@ def test_a_word_table_typed_with_tabs_is_read_as_a_table(tmp_path: Path) -> None
     assert [p.text for p in document.paragraphs if p.cell is None][-1] == "三、主要任务"
 
 
+def test_a_pdf_quotation_pair_set_apart_from_its_words_is_dropped() -> None:
+    # Quotes in a Latin font came out of pypdf as an empty pair before the words they enclose.
+    lines = ["“ ”金水区 十四五 文化产业发展规划", "“ ”十三五 期间，全区文化企业数量达到4500 家。"]
+    assert join_lines(lines) == [
+        "金水区十四五文化产业发展规划",
+        "十三五期间，全区文化企业数量达到4500家。",
+    ]
+    assert join_lines(["项目名为“金水创谷”。"]) == ["项目名为“金水创谷”。"]  # a whole pair stays
+
+
 def test_a_pdf_title_without_punctuation_stands_alone() -> None:
     # Joined to the text below, it took the title away (and with it the mode, the public-service
     # check and the location by title): 6 of 66 documents scored differently as PDF than as text.
