@@ -18,6 +18,7 @@ from alignment.term_matches import term_match
 
 # A sentence carries an industry when its terms weigh at least this (one strong term, or two weak).
 _CARRYING_WEIGHT = 2.0
+_STRONG = 2.0  # a term of this weight alone says the industry
 
 
 def score_industries(
@@ -85,21 +86,22 @@ def _score(
     positions: list[TermPosition] = []
     # Filled in reading order (hits come sorted), so carrying sentences keep that order.
     weight_of: dict[SentenceKey, float] = {}
-    counted: set[str] = set()  # terms in compared sentences (not in a claim, contents, a label)
+    # Strong terms in compared sentences (not in a claim, contents, a label), by the weight each
+    # was found with: "数据" alone is a weak term, though with "交易" it makes a strong pair.
+    strong_found: set[str] = set()
     for index, hit in hits:
         positions.append(TermPosition(hit.term, index, hit.start))
         key = locator.key_at(index, hit.start)
         if key is not None:
             weight_of[key] = weight_of.get(key, 0.0) + hit.weight
-            counted.add(hit.term)
+            if hit.weight >= _STRONG:
+                strong_found.add(hit.term)
     carrying = [
         (weight, locator.sentences[key])
         for key, weight in weight_of.items()
         if weight >= _CARRYING_WEIGHT
     ]
     share = len(carrying) / max(len(sentences), 1)
-    strong = strong_terms(industry)
-    strong_found = counted & strong
     spread = min(1.0, share / 0.3) * min(1.0, len(carrying) / 2)
     score = 100 * (0.65 * spread + 0.35 * min(1.0, len(strong_found) / 5))
     if not strong_found:
@@ -157,8 +159,9 @@ def _no_score(industry: Industry) -> IndustryScore:
 
 @functools.lru_cache(maxsize=64)
 def strong_terms(industry: Industry) -> frozenset[str]:
-    """The terms of an industry's groups of weight 2 or more: each alone says the industry."""
-    return frozenset(t for g in industry.groups if g.weight >= 2 for t in (*g.any, *g.all))
+    """The any-of terms of an industry's groups of weight 2 or more: each alone says the industry
+    (an all-of group's terms say it only together: "数据" alone made a CRO lab 信息科技)."""
+    return frozenset(t for g in industry.groups if g.weight >= _STRONG for t in g.any)
 
 
 def primary_industry(

@@ -557,6 +557,8 @@ def test_the_index_cache_key_covers_every_core_module() -> None:
         ("建设咖啡烘焙工坊与精品咖啡连锁门店。", "商贸服务"),
         ("建设跨境人民币结算服务中心。", "现代金融"),
         ("当代美术馆开馆，常年举办艺术展览。", "文化创意"),  # matched nothing
+        # "数据" says 信息科技 only with "交易": alone it made a CRO lab an 信息科技 project
+        ("建设药物临床试验数据管理中心和生物统计分析平台。", None),
         ("建设养老服务中心，床位300张，提供医养结合服务。", None),
         ("建设生物医药研发中试基地，开展创新药临床前研究。", None),
         ("建设大型物流分拨中心，日处理快递包裹50万件。", None),

@@ -45,12 +45,12 @@ def test_holdout_floor(plan, rules) -> None:
     run; one label disagreement left), 9 more (5/9 at first run, 7/9 now) and 8 more (7/8 at
     first run), 3 sub-plans and a web page (right at once), 5 more (3/5 at first run, 4/5 now):
     3 Word and PDF files, 4 compliance-chapter traps (2/4 at first run, 3/4 now) and 6 news
-    flashes (3/6, 5/6 now), 3 department plans (right at once): 106/119; the verdict floor
-    allows two more."""
+    flashes (3/6, 5/6 now), 3 department plans (right at once) and 2 more (1/2, 2/2 now):
+    108/121; the verdict floor allows two more."""
     from alignment.analysis import Analyzer
 
     outcomes = run(Analyzer(plan, rules), HOLDOUT_DIR)
-    assert len(outcomes) >= 119
+    assert len(outcomes) >= 121
     assert accuracy(outcomes, "verdict") >= 0.87
     assert accuracy(outcomes, "primary") >= 0.95
     assert accuracy(outcomes, "mode") >= 0.95
