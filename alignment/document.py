@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from alignment.text import is_web_furniture
 
@@ -34,7 +35,7 @@ class Document:
     def text(self) -> str:
         return "\n".join(p.text for p in self.paragraphs)
 
-    @property
+    @cached_property  # asked for by every step of an analysis, and per heading
     def title(self) -> str:
         """The first heading, else the first short paragraph that is not web-page furniture
         (an article copied with its "首页 > 新闻中心" breadcrumb), else the file name."""
