@@ -177,7 +177,7 @@ class Analyzer:
         carrying = next((rows for industry, rows in scored if industry.name == primary), set())
         threshold = self.rules.scoring.match_threshold
         # So do sentences removing what a red line restricts, its measure ("关停搬迁" 焦化 → 10.1.1).
-        carrying |= {(e.paragraph, e.start) for m in removing for e in m.evidence}
+        carrying = carrying | {(e.paragraph, e.start) for m in removing for e in m.evidence}
         supported = [
             similarity >= threshold or sentence.key in carrying
             for similarity, sentence in zip(best.tolist(), sentences, strict=True)
@@ -186,9 +186,10 @@ class Analyzer:
         # An industry named once in passing is not what the document is about: it adds nothing.
         counted = tuple(i for i in industries if i.name not in passing)
         components = self._components(supported, matches, counted)
+        similar = {m.measure_id for m in matches}
         matches = (
             *self._keyword_matches(primary, industries, sentences, sims, matches),
-            *(m for m in removing if m.measure_id not in {n.measure_id for n in matches}),
+            *(m for m in removing if m.measure_id not in similar),
             *matches,
         )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
@@ -487,15 +488,14 @@ class Analyzer:
         own = {m.measure_id for m in plain}
         # Section 5.2 holds one measure per priority industry: a commerce plan that covers 5.2.2
         # is not asked for the finance industry's 700亿元 (5.2.3), unless it covers 5.2.3 too.
+        # (With another plan the rule file's ids name other measures: none is set aside.)
         others = {
             measure
             for industry in self.rules.industries
-            if industry.name != primary
+            if industry.name != primary and self._rules_fit_plan
             for measure in industry.defining_measures
             if measure not in matched
         }
-        if not self._rules_fit_plan:
-            others = set()  # the ids name other measures of another plan
         asked = {
             measure.id
             for measure in self.plan.iter_measures()

@@ -23,10 +23,10 @@ _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces: one cell
 _HEADER_CELL = re.compile(r"^(?:20\d\d\s*年?(?:目标|底|末)?|目标值?|规划值|预期值|属性|单位)$")
 _YEAR_SPACE = re.compile(r"(20\d\d) 年")
 _YEAR = re.compile(r"^20\d\d年?$")
-_MAX_FIRST_CELL = 30
+_MAX_FIRST_CELL = 30  # an indicator's name; a longer first cell is prose
 _TOP_LINES = 3  # a running header and a page number at a page's top
 _PAGE_NUMBER_MAX = 12
-_DIGIT = re.compile(r"\d")  # an indicator's name; a longer first cell is prose
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = "。；！？"
 
 
@@ -102,7 +102,7 @@ def _is_header(cells: list[tuple[int, str]]) -> bool:
     return (
         len(names) >= 3
         and len(names[0]) <= _MAX_FIRST_CELL
-        and sum(1 for name in names[1:] if _HEADER_CELL.match(name)) >= 1
+        and any(_HEADER_CELL.match(name) for name in names[1:])
         and any(re.match(r"20\d\d", name) or "目标" in name for name in names[1:])
         and not any(is_figure(name) and not _YEAR.match(name) for name in names[1:])
     )

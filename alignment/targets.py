@@ -111,11 +111,11 @@ _YEAR = re.compile(r"(20\d\d)年")
 _INCREMENT = re.compile(
     r"^(?:到?20\d\d年底?|力争|确保|全区|规划期内|期间|每年|年均|累计)*(?:新增|新建)"
 )
-# "研发经费投入强度提高2个百分点": a change of the indicator, not its level.
-# (A growth rate, "年均增长7%", is an indicator of its own: see is_growth.)
-_CHANGE = re.compile(r"(新增|新建|提高|提升|增加|下降|降低|减少)$")
 # Comparators of a flow or a change rather than a level: not compared with a level.
 CHANGES = frozenset(("新增", "新建", "提高", "提升", "增加", "下降", "降低", "减少"))
+# "研发经费投入强度提高2个百分点": a change of the indicator, not its level.
+# (A growth rate, "年均增长7%", is an indicator of its own: see is_growth.)
+_CHANGE = re.compile(f"({'|'.join(sorted(CHANGES))})$")
 # An indicator that is only a growth word continues the clause before ("…，年均增长6%").
 _GROWTH = frozenset(("年均增长", "年均增速", "年增长", "同比增长", "增长", "增速"))
 _DIGIT = re.compile(r"\d")
