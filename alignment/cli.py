@@ -215,10 +215,7 @@ def summary(result: AlignmentResult) -> str:
             f"“{conflict.evidence[0].sentence}”"
         )
     if result.gaps:
-        lines.append(
-            "差距："
-            + "；".join(f"{g.measure_id} {g.measure_title}".strip() for g in result.gaps[:6])
-        )
+        lines.append("差距：" + "；".join(g.label for g in result.gaps[:6]))
     lines += _target_lines(result)
     lines += [f"提示：{w}" for w in result.warnings]
     return "\n".join(lines)

@@ -86,6 +86,11 @@ class Gap:
     suggestion: str
     kind: str
 
+    @property
+    def label(self) -> str:
+        """ "5.2.1 做大做强信息科技产业", or the topic alone where no measure id applies."""
+        return f"{self.measure_id} {self.measure_title}".strip()
+
 
 @dataclass(frozen=True)
 class Conflict:

@@ -149,12 +149,7 @@ class GapsPanel(ReviewTable):
             self.setColumnWidth(column, width)
 
     def show_gaps(self, gaps: tuple[Gap, ...]) -> None:
-        self.fill(
-            [
-                (gap_key(g), [f"{g.measure_id} {g.measure_title}".strip(), g.reason, g.suggestion])
-                for g in gaps
-            ]
-        )
+        self.fill([(gap_key(g), [g.label, g.reason, g.suggestion]) for g in gaps])
 
 
 class ConflictsPanel(ReviewTable):
