@@ -52,18 +52,20 @@ from gui.worker import Worker
 FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc *.wps);;所有文件 (*)"  # passed through tr()
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
-相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据。</p>
+相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。</p>
 <p><b>得分</b> = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均相似度/0.5 + 0.25 × 最高产业得分/100），各项上限为 1；仅顺带提及一次的产业不计。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
 位于本区以外的项目得分上限为 {cap:g}。</p>
-<p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。公共服务项目（标题含医院、学校等）借用的手段性术语，以及在三句以上的文档中仅一句出现一个术语的产业，不作为主导产业。</p>
+<p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。公共服务项目（标题含医院、学校等）借用的手段性术语，在三句以上的文档中仅一句出现一个术语的产业，以及子规划中不足三分之一句子涉及的产业，不作为主导产业；“信息科技、现代金融等主导产业”式的列举不计入任何产业。</p>
 <p>本工具辅助审查，不代替审查人员的判断。</p>"""
 METHOD_TEXT_EN = """<h3>How PlanAlign reaches its verdict</h3>
 <p>Every sentence of the document is compared with every sentence of the plan's measures (TF-IDF
 cosine similarity over words segmented with a dictionary of plan terms, official boilerplate removed).
 A sentence supports a measure when the similarity reaches the threshold and they share at least two
-content words.</p>
+content words; sentences carrying the primary industry's terms support its defining measure, and
+sentences closing, phasing out or removing what a red line restricts support the measure behind
+that line (confidence "keyword").</p>
 <p><b>Score</b> = 100 × (0.45 × share of supporting sentences/0.5 + 0.30 × mean similarity of the three
 best measures/0.5 + 0.25 × highest industry score/100), each part capped at 1; an industry named once in passing does not count.</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
@@ -72,7 +74,8 @@ coal boilers) makes it a conflict whatever the score. Projects outside the distr
 {cap:g}.</p>
 <p><b>Primary industry</b>: the leading one of the five when its score reaches {industry:g}; not an
 industry a public-service project only uses (its title names a hospital, a school …), nor one named
-by one term in one sentence of a document of three or more.</p>
+by one term in one sentence of a document of three or more, nor, in a sub-plan, one that fewer than a
+third of its sentences carry; a list such as "信息科技、现代金融等主导产业" counts for none of them.</p>
 <p>PlanAlign supports a reviewer's judgement; it does not replace it.</p>"""
 
 
