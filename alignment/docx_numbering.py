@@ -232,11 +232,9 @@ class ListNumbers:
             self._restarted.add(num_id)
             for restarted, start in self._restarts[num_id].items():
                 counters[restarted] = start - 1
-                for deeper in [n for n in counters if n > restarted]:
-                    del counters[deeper]
+                _restart_deeper(counters, restarted)
         counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
-        for deeper in [n for n in counters if n > ilvl]:
-            del counters[deeper]
+        _restart_deeper(counters, ilvl)
         return counters
 
     @staticmethod
@@ -249,6 +247,12 @@ class ListNumbers:
             return _FORMATS.get(number_format, str)(value)
 
         return _PLACEHOLDER.sub(number, level.text)
+
+
+def _restart_deeper(counters: dict[int, int], ilvl: int) -> None:
+    """A number at level ``ilvl`` starts the levels below it again."""
+    for deeper in [n for n in counters if n > ilvl]:
+        del counters[deeper]
 
 
 def _inherited(
