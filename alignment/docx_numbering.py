@@ -219,14 +219,12 @@ class ListNumbers:
         level = levels.get(ilvl)
         if level is None:
             return ""
-        counters = self._count(num_id, abstract_id, ilvl, level, levels)
+        counters = self._count(num_id, abstract_id, ilvl, level)
         if level.number_format in ("bullet", "none") or not level.text:
             return ""
         return self._fill(level, counters, levels) + level.suffix
 
-    def _count(
-        self, num_id: str, abstract_id: str, ilvl: int, level: _Level, levels: dict[int, _Level]
-    ) -> dict[int, int]:
+    def _count(self, num_id: str, abstract_id: str, ilvl: int, level: _Level) -> dict[int, int]:
         counters = self._counters.setdefault(abstract_id, {})
         if num_id not in self._restarted and self._restarts.get(num_id):
             self._restarted.add(num_id)
