@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from alignment.documents.formats import read_document
 from alignment.errors import (
     AlignmentError,
     Cancelled,
@@ -14,7 +15,6 @@ from alignment.errors import (
     UnsupportedFormatError,
 )
 from alignment.plan_parser import load_plan, parse_plan
-from alignment.readers import read_document
 from alignment.rules import load_rules
 
 __all__ = [

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.errors import Cancelled
 from alignment.industry_scoring import (
     barred_industries,

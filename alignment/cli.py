@@ -20,10 +20,10 @@ from typing import Any, NoReturn
 
 from alignment import __version__
 from alignment.atomic import check_output_path
+from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
 from alignment.plan import Plan
 from alignment.plan_parser import load_plan
-from alignment.readers import READERS, read_document
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.segmentation import cache_dir

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
 from alignment.plan import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition

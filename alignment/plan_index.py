@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import alignment
 from alignment import __version__
 from alignment.atomic import atomic_write
+from alignment.documents.text import split_sentences
 from alignment.errors import OutputError
 from alignment.plan import Plan
 from alignment.segmentation import Segmenter, cache_dir
 from alignment.targets import is_review_section
-from alignment.text import split_sentences
 
 _MIN_SENTENCE = 6
 _ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time
@@ -220,7 +221,8 @@ def _code_fingerprint() -> str:
     """
     parts = [__version__]
     with contextlib.suppress(OSError, TypeError):
-        for module in sorted(Path(__file__).parent.glob("*.py")):
+        core = Path(alignment.__file__).parent  # the whole package, subpackages included
+        for module in sorted(core.rglob("*.py")):
             parts.append(module.read_text(encoding="utf-8"))
         if getattr(sys, "frozen", False):
             # A frozen build has no sources: each build's program file keys its caches.

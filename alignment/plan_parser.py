@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignment import resources
+from alignment.documents.formats import read_document
+from alignment.documents.text import chinese_numeral, normalise, split_sentences
 from alignment.errors import PlanError
 from alignment.plan import Chapter, Measure, Plan, Section
-from alignment.readers import read_document
 from alignment.targets import extract_targets
-from alignment.text import chinese_numeral, normalise, split_sentences
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
 _HEADING_MAX = 48

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.lexicon import linked_measures
 from alignment.plan import Measure, Plan, Target
 from alignment.rules import Rules

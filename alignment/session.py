@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment.analysis import Analyzer, IsCancelled, Progress
-from alignment.document import Document
+from alignment.documents.formats import read_document
+from alignment.documents.model import Document
 from alignment.plan_parser import load_plan
-from alignment.readers import read_document
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules_or_default
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.plan import Plan, Target, format_quantity
 from alignment.plan_parser import horizon_year
 from alignment.result import Evidence, Match

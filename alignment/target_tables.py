@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.plan import Target
 from alignment.targets import UNIT_PATTERN, clean_indicator
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from alignment.documents.text import split_sentences
 from alignment.plan import Target
-from alignment.text import split_sentences
 
 _NUMBER = r"(?<![A-Za-z.\d])(?P<num>\d+(?:\.\d+)?)(?:[-—~～至](?P<high>\d+(?:\.\d+)?))?"
 _BASE_UNITS = (

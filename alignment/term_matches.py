@@ -13,10 +13,10 @@ from dataclasses import replace
 
 import numpy as np
 
+from alignment.documents.text import split_sentences
 from alignment.plan import Plan
 from alignment.result import Evidence, Match
 from alignment.sentences import DocSentence
-from alignment.text import split_sentences
 
 
 def term_match(

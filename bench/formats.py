@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
 from alignment.analysis import Analyzer  # noqa: E402
-from alignment.readers import find_soffice  # noqa: E402
+from alignment.documents.legacy import find_soffice  # noqa: E402
 
 SETS = (ROOT / "tests" / "data" / "eval", ROOT / "tests" / "data" / "holdout")
 

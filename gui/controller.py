@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from alignment.analysis import Analyzer
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.errors import Cancelled
 from alignment.rules import Rules
 from alignment.session import Prepared, analyse_document, analyse_file, prepare, with_rules

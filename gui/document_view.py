@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from alignment.document import Document
+from alignment.documents.model import Document
 from alignment.result import AlignmentResult, Evidence
 from gui.i18n import tr
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from alignment import __version__
 from alignment.batch import BatchOptions
+from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError
-from alignment.readers import READERS
 from alignment.report import write_report
 from alignment.result import AlignmentResult
 from alignment.review import Decision

@@ -9,7 +9,7 @@ import pytest
 from alignment import Cancelled, read_document
 from alignment.analysis import Analyzer
 from alignment.cli import main
-from alignment.document import Document, Paragraph
+from alignment.documents.model import Document, Paragraph
 from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
 from alignment.sentences import detect_mode, read_sentences
 

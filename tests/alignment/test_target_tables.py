@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.document import Document, Paragraph
+from alignment.documents.model import Document, Paragraph
 from alignment.target_tables import table_targets
 
 

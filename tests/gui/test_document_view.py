@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from alignment.document import Document, Paragraph
+from alignment.documents.model import Document, Paragraph
 from alignment.result import Evidence
 from gui.document_view import CELL_SEPARATOR, DocumentView
 

@@ -140,7 +140,7 @@ def test_export_over_the_input_is_refused_with_a_dialog(
 
 
 def test_open_dialog_offers_every_readable_suffix() -> None:
-    from alignment.readers import READERS
+    from alignment.documents.formats import READERS
     from gui.i18n import _ENGLISH
     from gui.main_window import FILE_FILTER
 

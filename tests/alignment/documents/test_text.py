@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.text import chinese_numeral, normalise, split_sentences
+from alignment.documents.text import chinese_numeral, normalise, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -65,13 +65,13 @@ def test_chinese_numeral(text: str, value: int) -> None:
     ],
 )
 def test_web_page_furniture(line: str, furniture: bool) -> None:
-    from alignment.text import is_web_furniture
+    from alignment.documents.text import is_web_furniture
 
     assert is_web_furniture(line) is furniture
 
 
 def test_an_article_copied_with_its_breadcrumb_keeps_its_title() -> None:
-    from alignment.document import Document, Paragraph
+    from alignment.documents.model import Document, Paragraph
 
     lines = (
         "首页 > 新闻中心 > 区县动态",

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from alignment import DocumentReadError, UnsupportedFormatError, read_document, readers
+from alignment import DocumentReadError, UnsupportedFormatError, read_document
+from alignment.documents import legacy, safety
+from alignment.documents.pdf import join_lines
 from alignment.errors import DocumentTooLargeError
-from alignment.readers import join_lines
 from tests.factories import cjk_font_path, make_docx, make_numbered_docx, make_pdf, numbered
 
 TEXT = "金水区信息安全产业园项目。\n\n项目位于郑州市金水区，总投资 5 亿元。\n"
@@ -284,7 +285,7 @@ def test_binary_named_txt(tmp_path: Path) -> None:
 def test_too_large_is_refused_before_reading(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers, "MAX_TEXT_FILE_BYTES", 10)
+    monkeypatch.setattr(safety, "MAX_TEXT_FILE_BYTES", 10)
     path = tmp_path / "大.txt"
     path.write_text(TEXT, encoding="utf-8")
     with pytest.raises(DocumentTooLargeError, match="上限"):
@@ -316,7 +317,7 @@ def test_doctype_in_docx_is_refused(tmp_path: Path) -> None:
 def test_doc_without_libreoffice_says_how_to_convert(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(readers.shutil, "which", lambda name: None)
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
     path = tmp_path / "旧版.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(DocumentReadError, match=r"另存为 \.docx"):
@@ -371,10 +372,10 @@ def test_libreoffice_is_found_in_its_windows_folder(
     program = tmp_path / "LibreOffice" / "program"
     program.mkdir(parents=True)
     (program / "soffice.exe").write_bytes(b"")
-    monkeypatch.setattr(readers.shutil, "which", lambda name: None)
+    monkeypatch.setattr(legacy.shutil, "which", lambda name: None)
     monkeypatch.setenv("PROGRAMFILES", str(tmp_path))
-    assert readers.find_soffice(windows=True) == str(program / "soffice.exe")
-    assert readers.find_soffice(windows=False) is None
+    assert legacy.find_soffice(windows=True) == str(program / "soffice.exe")
+    assert legacy.find_soffice(windows=False) is None
 
 
 def _content_control(body: object, gallery: str, texts: list[str]) -> None:
@@ -411,7 +412,7 @@ def test_docx_table_of_contents_is_left_out_and_content_controls_are_read(
 
 
 def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
-    from alignment.readers import without_page_furniture
+    from alignment.documents.pdf import without_page_furniture
 
     header = "金水区智慧软件产业园项目可行性研究报告"
     pages = [
@@ -444,7 +445,7 @@ def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
 
 
 def test_short_pdfs_keep_lines_that_merely_repeat() -> None:
-    from alignment.readers import without_page_furniture
+    from alignment.documents.pdf import without_page_furniture
 
     pages = [["项目概况", "建设研发楼。"], ["项目概况", "引进企业50家。"]]
     assert without_page_furniture(pages) == [line for page in pages for line in page]
@@ -538,7 +539,7 @@ def test_docx_list_numbers_are_read_as_word_draws_them(tmp_path: Path) -> None:
 
 
 def test_chinese_counting() -> None:
-    from alignment.docx_numbering import chinese_counting
+    from alignment.documents.docx_numbering import chinese_counting
 
     assert [chinese_counting(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == [
         "一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from alignment.text import is_web_furniture
+from alignment.documents.text import is_web_furniture, normalise
 
 # (table, row, column) of a table cell, each counted from 0 in reading order.
 CellPosition = tuple[int, int, int]
@@ -51,3 +51,12 @@ class Document:
     @property
     def char_count(self) -> int:
         return sum(len(p.text) for p in self.paragraphs)
+
+
+def cells_of(cells: list[str], table: int, row: int) -> list[Paragraph]:
+    """A table row's cells as paragraphs that know their place in its grid."""
+    return [
+        Paragraph(0, normalise(cell).strip(), 0, in_table=True, cell=(table, row, column))
+        for column, cell in enumerate(cells)
+    ]
+

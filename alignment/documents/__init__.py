@@ -1,0 +1,1 @@
+"""Readers: each supported format into one :class:`~alignment.documents.model.Document`."""

@@ -1,0 +1,72 @@
+"""The suffix table: one reader per format, and :func:`read_document`, the one way in.
+
+Sizes are checked before anything is read, and every failure raises a
+:class:`~alignment.errors.DocumentReadError` (or subclass) with a message a user can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from alignment.documents import safety
+from alignment.documents.legacy import read_doc
+from alignment.documents.model import Document, Paragraph
+from alignment.documents.pdf import read_pdf
+from alignment.documents.plain import read_text_file
+from alignment.documents.word import read_docx
+from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a document for analysis.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        The suffix has no reader.
+    DocumentReadError
+        Missing, empty, corrupt, encrypted, too large, or without text.
+    """
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        supported = "、".join(sorted(READERS))
+        raise UnsupportedFormatError(
+            f"不支持的文件类型“{path.suffix or '无扩展名'}”：{path.name}。支持的类型：{supported}。",
+            f"Unsupported file type '{path.suffix or '(none)'}': {path.name}. "
+            f"Supported: {', '.join(sorted(READERS))}.",
+        )
+    limit = safety.MAX_TEXT_FILE_BYTES if reader is read_text_file else safety.MAX_FILE_BYTES
+    safety.check_file(path, limit)
+    paragraphs = reader(path)
+    return _finish(path, paragraphs)
+
+
+
+def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
+    kept = [p for p in paragraphs if p.text]
+    total = sum(len(p.text) for p in kept)
+    if total == 0:
+        raise DocumentReadError(
+            f"文件中没有可读取的文字：{path.name}（如为扫描件，请先进行文字识别）。",
+            f"No readable text in {path.name} (if it is a scan, run OCR first).",
+        )
+    if total > safety.MAX_CHARACTERS:
+        raise DocumentTooLargeError(
+            f"文件文字过多：{path.name}（{total} 字，上限 {safety.MAX_CHARACTERS} 字）。",
+            f"Too much text in {path.name} ({total} characters, limit {safety.MAX_CHARACTERS}).",
+        )
+    numbered = tuple(replace(p, index=n) for n, p in enumerate(kept, start=1))
+    return Document(str(path), numbered)
+
+
+READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".txt": read_text_file,
+    ".md": read_text_file,
+    ".doc": read_doc,
+    ".wps": read_doc,  # WPS Writer's own format is binary Word; LibreOffice reads it
+}
