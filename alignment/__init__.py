@@ -14,7 +14,7 @@ from alignment.errors import (
     RuleFileError,
     UnsupportedFormatError,
 )
-from alignment.plan_parser import load_plan, parse_plan
+from alignment.plan.parser import load_plan, parse_plan
 from alignment.rules import load_rules
 
 __all__ = [

@@ -36,7 +36,7 @@ from alignment.industry_scoring import (
 )
 from alignment.lexicon import RedLineTerms, denied, may_deny, red_line_terms
 from alignment.location import locate
-from alignment.plan import Plan
+from alignment.plan.model import Plan
 from alignment.plan_index import PlanIndex, build_index
 from alignment.result import (
     AlignmentResult,

@@ -12,7 +12,7 @@ from pathlib import Path
 from alignment.analysis import Analyzer
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, Cancelled, OutputError
-from alignment.plan_parser import load_plan
+from alignment.plan.parser import load_plan
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.workbook import Failure

@@ -22,8 +22,8 @@ from alignment import __version__
 from alignment.atomic import check_output_path
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
-from alignment.plan import Plan
-from alignment.plan_parser import load_plan
+from alignment.plan.model import Plan
+from alignment.plan.parser import load_plan
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
 from alignment.segmentation import cache_dir

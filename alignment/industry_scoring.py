@@ -10,7 +10,7 @@ import numpy as np
 
 from alignment.documents.model import Document
 from alignment.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
-from alignment.plan import Plan
+from alignment.plan.model import Plan
 from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
 from alignment.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from alignment.plan import Measure, Plan
+from alignment.plan.model import Measure, Plan
+from alignment.plan.targets import is_review_section
 from alignment.rules import Industry, RedLine, TermGroup
-from alignment.targets import is_review_section
 
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")

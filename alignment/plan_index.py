@@ -17,9 +17,9 @@ from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.documents.text import split_sentences
 from alignment.errors import OutputError
-from alignment.plan import Plan
+from alignment.plan.model import Plan
+from alignment.plan.targets import is_review_section
 from alignment.segmentation import Segmenter, cache_dir
-from alignment.targets import is_review_section
 
 _MIN_SENTENCE = 6
 _ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time

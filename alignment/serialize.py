@@ -7,7 +7,7 @@ from typing import Any
 
 from alignment.documents.model import Document
 from alignment.lexicon import linked_measures
-from alignment.plan import Measure, Plan, Target
+from alignment.plan.model import Measure, Plan, Target
 from alignment.rules import Rules
 
 

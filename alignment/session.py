@@ -8,7 +8,7 @@ from pathlib import Path
 from alignment.analysis import Analyzer, IsCancelled, Progress
 from alignment.documents.formats import read_document
 from alignment.documents.model import Document
-from alignment.plan_parser import load_plan
+from alignment.plan.parser import load_plan
 from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules_or_default
 

@@ -13,12 +13,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from alignment.documents.model import Document
-from alignment.plan import Plan, Target, format_quantity
-from alignment.plan_parser import horizon_year
+from alignment.plan.model import Plan, Target, format_quantity
+from alignment.plan.parser import horizon_year
+from alignment.plan.target_tables import table_targets
+from alignment.plan.targets import CHANGES, extract_targets, is_growth, is_review_section
 from alignment.result import Evidence, Match
 from alignment.rules import Rules
-from alignment.target_tables import table_targets
-from alignment.targets import CHANGES, extract_targets, is_growth, is_review_section
 
 STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")
 STATUS_NAMES = {

@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.documents.text import split_sentences
-from alignment.plan import Plan
+from alignment.plan.model import Plan
 from alignment.result import Evidence, Match
 from alignment.sentences import DocSentence
 

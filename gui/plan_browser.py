@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.plan import Plan, format_number
+from alignment.plan.model import Plan, format_number
 from gui.i18n import tr
 
 _MEASURE_ROLE = Qt.ItemDataRole.UserRole

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.plan import Plan
+from alignment.plan.model import Plan
 from alignment.result import Conflict, Gap, Match
 from alignment.review import Decision, conflict_key, gap_key, match_key
 from gui.i18n import tr

@@ -742,7 +742,7 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     # The district's name in the title does not make its ids this plan's: another plan of the
     # same district has other measures under them.
     from alignment.analysis import rule_ids_fit
-    from alignment.plan_parser import parse_plan
+    from alignment.plan.parser import parse_plan
 
     text = (
         Path(__file__).parent.parent / "data" / "good" / "示范区数字经济发展规划.txt"

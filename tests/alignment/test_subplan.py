@@ -10,7 +10,7 @@ import pytest
 from alignment import read_document
 from alignment.analysis import Analyzer
 from alignment.cli import main
-from alignment.plan import Target
+from alignment.plan.model import Target
 from alignment.report import write_report
 from alignment.subplan import compare, normalise_quantity
 
@@ -451,7 +451,7 @@ def test_a_plans_short_name_pairs_with_the_full_one_its_sentence_spells_out(
     ],
 )
 def test_target_phrasings(sentence: str, expected: list[tuple[str, str, float]]) -> None:
-    from alignment.targets import extract_targets
+    from alignment.plan.targets import extract_targets
 
     found = extract_targets(sentence, "doc.1", default_year=2025)
     assert [(t.indicator, t.comparator, t.value) for t in found] == expected

@@ -1,4 +1,4 @@
-"""Parse a plan's paragraphs into a :class:`~alignment.plan.Plan`.
+"""Parse a plan's paragraphs into a :class:`~alignment.plan.model.Plan`.
 
 Two heading conventions are understood: 第X章 / 第X节 (the Jinshui plan), and 一、 / （一）
 (common in city and department plans). Body paragraphs under a section are its measures; parts
@@ -16,8 +16,8 @@ from alignment import resources
 from alignment.documents.formats import read_document
 from alignment.documents.text import chinese_numeral, normalise, split_sentences
 from alignment.errors import PlanError
-from alignment.plan import Chapter, Measure, Plan, Section
-from alignment.targets import extract_targets
+from alignment.plan.model import Chapter, Measure, Plan, Section
+from alignment.plan.targets import extract_targets
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
 _HEADING_MAX = 48

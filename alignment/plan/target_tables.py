@@ -16,8 +16,8 @@ import re
 from collections import defaultdict
 
 from alignment.documents.model import Document
-from alignment.plan import Target
-from alignment.targets import UNIT_PATTERN, clean_indicator
+from alignment.plan.model import Target
+from alignment.plan.targets import UNIT_PATTERN, clean_indicator
 
 _YEAR = re.compile(r"(20\d\d)")
 _VALUE = re.compile(

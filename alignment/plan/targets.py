@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from alignment.documents.text import split_sentences
-from alignment.plan import Target
+from alignment.plan.model import Target
 
 _NUMBER = r"(?<![A-Za-z.\d])(?P<num>\d+(?:\.\d+)?)(?:[-—~～至](?P<high>\d+(?:\.\d+)?))?"
 _BASE_UNITS = (

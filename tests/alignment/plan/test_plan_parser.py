@@ -9,7 +9,7 @@ import pytest
 from alignment import PlanError, load_plan, parse_plan
 from alignment.resources import DEFAULT_PLAN, read_text
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 
 
 def test_shipped_plan_is_free_of_web_clutter() -> None:
@@ -107,7 +107,7 @@ def test_second_plan_with_dun_numbering() -> None:
 
 def test_parts_above_the_chapters_only_group_them() -> None:
     # A provincial plan's 第X篇 lines became measures of the section before them.
-    from alignment.plan_parser import parse_plan
+    from alignment.plan.parser import parse_plan
 
     plan = parse_plan(
         [

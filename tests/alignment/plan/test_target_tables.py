@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alignment.documents.model import Document, Paragraph
-from alignment.target_tables import table_targets
+from alignment.plan.target_tables import table_targets
 
 
 def _document(rows: list[tuple[str, ...]]) -> Document:
