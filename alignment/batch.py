@@ -9,12 +9,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignment.analysis import Analyzer
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.plan.parser import load_plan
-from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
+from alignment.scoring.analysis import Analyzer
+from alignment.scoring.result import AlignmentResult
 from alignment.workbook import Failure
 
 Progress = Callable[[float, str], None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from alignment.fonts import chart_font_file
-from alignment.result import IndustryScore
+from alignment.scoring.result import IndustryScore
 
 
 def industry_chart_png(

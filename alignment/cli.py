@@ -24,11 +24,11 @@ from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
 from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
-from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules
-from alignment.segmentation import cache_dir
+from alignment.scoring.result import AlignmentResult
+from alignment.scoring.segmentation import cache_dir
+from alignment.scoring.subplan import STATUS_NAMES, STATUSES
 from alignment.serialize import document_to_dict, plan_to_dict
-from alignment.subplan import STATUS_NAMES, STATUSES
 
 _DOCUMENT_HELP = "待审查的文档：" + "、".join(sorted(READERS))
 EXIT_UNEXPECTED = 1
@@ -143,7 +143,7 @@ def _run_read(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from alignment.analysis import Analyzer
+    from alignment.scoring.analysis import Analyzer
 
     document = read_document(args.file)
     plan, rules = load_reference(args)

@@ -12,9 +12,9 @@ from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.chart import industry_chart_png
 from alignment.docx_layout import setup_document, style_table
-from alignment.result import AlignmentResult
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
+from alignment.scoring.result import AlignmentResult
 
 _MODE_NAMES = {"proposal": "项目建议书/可行性研究报告", "subplan": "专项规划/实施方案"}
 _CN_NUMBERS = "一二三四五六七八九十"

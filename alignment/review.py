@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from alignment.result import AlignmentResult, Conflict, Gap, Match, verdict_for
+from alignment.scoring.result import AlignmentResult, Conflict, Gap, Match, verdict_for
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from dataclasses import asdict
 from typing import Any
 
 from alignment.documents.model import Document
-from alignment.lexicon import linked_measures
 from alignment.plan.model import Measure, Plan, Target
 from alignment.rules import Rules
+from alignment.scoring.lexicon import linked_measures
 
 
 def target_to_dict(target: Target) -> dict[str, Any]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alignment.analysis import Analyzer, IsCancelled, Progress
 from alignment.documents.formats import read_document
 from alignment.documents.model import Document
 from alignment.plan.parser import load_plan
-from alignment.result import AlignmentResult
 from alignment.rules import Rules, load_rules_or_default
+from alignment.scoring.analysis import Analyzer, IsCancelled, Progress
+from alignment.scoring.result import AlignmentResult
 
 
 @dataclass(frozen=True)

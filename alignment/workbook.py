@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment.atomic import atomic_write
-from alignment.result import AlignmentResult
+from alignment.scoring.result import AlignmentResult
 
 INDUSTRY_NAMES = ("信息科技", "商贸服务", "现代金融", "高端商务", "文化创意")
 _VERDICT_FILLS = {"strong": "C6EFCE", "partial": "FFEB9C", "weak": "EDEDED", "conflict": "FFC7CE"}

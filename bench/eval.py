@@ -22,8 +22,8 @@ HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout"
 sys.path.insert(0, str(ROOT))
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
-from alignment.analysis import Analyzer  # noqa: E402
-from alignment.result import AlignmentResult  # noqa: E402
+from alignment.scoring.analysis import Analyzer  # noqa: E402
+from alignment.scoring.result import AlignmentResult  # noqa: E402
 
 
 @dataclass(frozen=True)

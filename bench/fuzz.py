@@ -186,7 +186,7 @@ def main() -> int:
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged PDFs are the point here
     from alignment import load_plan, load_rules
-    from alignment.analysis import Analyzer
+    from alignment.scoring.analysis import Analyzer
 
     analyzer = Analyzer(load_plan(), load_rules())
     with tempfile.TemporaryDirectory() as folder:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
-from alignment.analysis import Analyzer  # noqa: E402
+from alignment.scoring.analysis import Analyzer  # noqa: E402
 
 HOLDOUT = ROOT / "tests" / "data" / "holdout"
 SEGMENT_ONLY = (

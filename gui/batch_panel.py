@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from alignment.batch import BatchOptions, run_batch
 from alignment.errors import AlignmentError, Cancelled
-from alignment.result import AlignmentResult
+from alignment.scoring.result import AlignmentResult
 from alignment.workbook import Failure, ranked, write_workbook
 from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error

@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from alignment.analysis import Analyzer
 from alignment.documents.model import Document
 from alignment.errors import Cancelled
 from alignment.rules import Rules
+from alignment.scoring.analysis import Analyzer
 from alignment.session import Prepared, analyse_document, analyse_file, prepare, with_rules
 from gui.worker import Worker, WorkerPool
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from alignment.documents.model import Document
-from alignment.result import AlignmentResult, Evidence
+from alignment.scoring.result import AlignmentResult, Evidence
 from gui.i18n import tr
 
 SELECTED = QColor("#FFE066")

@@ -31,9 +31,9 @@ from alignment.batch import BatchOptions
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError
 from alignment.report import write_report
-from alignment.result import AlignmentResult
 from alignment.review import Decision
 from alignment.rules import Rules
+from alignment.scoring.result import AlignmentResult
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from alignment.report import plain_conclusion
-from alignment.result import AlignmentResult, IndustryScore
+from alignment.scoring.result import AlignmentResult, IndustryScore
 from gui.i18n import tr
 
 VERDICT_COLORS = {

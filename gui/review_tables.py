@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from alignment.plan.model import Plan
-from alignment.result import Conflict, Gap, Match
 from alignment.review import Decision, conflict_key, gap_key, match_key
+from alignment.scoring.result import Conflict, Gap, Match
 from gui.i18n import tr
 
 CONFLICT_RED = QColor("#C62828")

@@ -13,10 +13,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from alignment import OutputError, read_document
-from alignment.analysis import Analyzer
 from alignment.fonts import chart_font_file
 from alignment.report import build_report, write_report
 from alignment.review import Decision
+from alignment.scoring.analysis import Analyzer
 
 EVAL = Path(__file__).parent.parent / "data" / "eval"
 DAY = dt.date(2026, 11, 27)

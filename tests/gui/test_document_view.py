@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alignment.documents.model import Document, Paragraph
-from alignment.result import Evidence
+from alignment.scoring.result import Evidence
 from gui.document_view import CELL_SEPARATOR, DocumentView
 
 

@@ -72,7 +72,7 @@ def test_a_pdf_indicator_table_is_read_as_a_table(tmp_path: Path) -> None:
     # The plain text gave each wrapped cell as a line of its own ("文化产业增加值占", "GDP比重（%）",
     # "7.5 10预期性"): a culture plan's 10% against the plan's 12% was never compared.
     from alignment import load_plan, load_rules
-    from alignment.analysis import Analyzer
+    from alignment.scoring.analysis import Analyzer
 
     lines = [
         "金水区文化产业发展规划",

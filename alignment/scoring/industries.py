@@ -9,12 +9,12 @@ from dataclasses import replace
 import numpy as np
 
 from alignment.documents.model import Document
-from alignment.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
 from alignment.plan.model import Plan
-from alignment.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.rules import Industry
-from alignment.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
-from alignment.term_matches import term_match
+from alignment.scoring.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
+from alignment.scoring.result import Evidence, IndustryScore, Match, TermPosition
+from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
+from alignment.scoring.term_matches import term_match
 
 # A sentence carries an industry when its terms weigh at least this (one strong term, or two weak).
 _CARRYING_WEIGHT = 2.0
@@ -224,7 +224,7 @@ def keyword_match(
     columns_of: dict[str, np.ndarray],
 ) -> Match | None:
     """The industry's defining measure, supported by the sentences carrying its terms (see
-    :func:`alignment.term_matches.term_match`)."""
+    :func:`alignment.scoring.term_matches.term_match`)."""
     measure_id = next((m for m in industry.defining_measures if plan.has_measure(m)), None)
     if measure_id is None:
         return None

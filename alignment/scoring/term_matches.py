@@ -15,8 +15,8 @@ import numpy as np
 
 from alignment.documents.text import split_sentences
 from alignment.plan.model import Plan
-from alignment.result import Evidence, Match
-from alignment.sentences import DocSentence
+from alignment.scoring.result import Evidence, Match
+from alignment.scoring.sentences import DocSentence
 
 
 def term_match(

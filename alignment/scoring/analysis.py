@@ -25,7 +25,9 @@ import numpy as np
 
 from alignment.documents.model import Document
 from alignment.errors import Cancelled
-from alignment.industry_scoring import (
+from alignment.plan.model import Plan
+from alignment.rules import CrossCutting, RedLine, Rules
+from alignment.scoring.industries import (
     barred_industries,
     keyword_match,
     passing_mentions,
@@ -34,11 +36,10 @@ from alignment.industry_scoring import (
     side_tasks,
     strong_terms,
 )
-from alignment.lexicon import RedLineTerms, denied, may_deny, red_line_terms
-from alignment.location import locate
-from alignment.plan.model import Plan
-from alignment.plan_index import PlanIndex, build_index
-from alignment.result import (
+from alignment.scoring.lexicon import RedLineTerms, denied, may_deny, red_line_terms
+from alignment.scoring.location import locate
+from alignment.scoring.plan_index import PlanIndex, build_index
+from alignment.scoring.result import (
     AlignmentResult,
     Conflict,
     Evidence,
@@ -47,9 +48,8 @@ from alignment.result import (
     Match,
     verdict_for,
 )
-from alignment.rules import CrossCutting, RedLine, Rules
-from alignment.segmentation import Segmenter, make_segmenter
-from alignment.sentences import (
+from alignment.scoring.segmentation import Segmenter, make_segmenter
+from alignment.scoring.sentences import (
     DocSentence,
     DocumentText,
     SentenceKey,
@@ -57,8 +57,8 @@ from alignment.sentences import (
     detect_mode,
     read_sentences,
 )
-from alignment.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
-from alignment.term_matches import term_match
+from alignment.scoring.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
+from alignment.scoring.term_matches import term_match
 
 Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]

@@ -7,14 +7,14 @@ from unittest.mock import Mock
 import pytest
 
 from alignment import Cancelled, read_document
-from alignment.analysis import Analyzer
 from alignment.cli import main
 from alignment.documents.model import Document, Paragraph
-from alignment.segmentation import Segmenter, default_stopwords, make_segmenter
-from alignment.sentences import detect_mode, read_sentences
+from alignment.scoring.analysis import Analyzer
+from alignment.scoring.segmentation import Segmenter, default_stopwords, make_segmenter
+from alignment.scoring.sentences import detect_mode, read_sentences
 
-EVAL = Path(__file__).parent.parent / "data" / "eval"
-HOLDOUT = Path(__file__).parent.parent / "data" / "holdout"
+EVAL = Path(__file__).parents[2] / "data" / "eval"
+HOLDOUT = Path(__file__).parents[2] / "data" / "holdout"
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +180,7 @@ def test_progress_and_cancel(analyzer: Analyzer) -> None:
 def test_a_long_document_reports_and_can_be_cancelled_while_segmenting(
     analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from alignment import segmentation
+    from alignment.scoring import segmentation
 
     monkeypatch.setattr(segmentation, "_CUT_BLOCK", 10)  # the study's 50 sentences: 5 blocks
     document = read_document(EVAL / "long_it_信息安全可研.txt")
@@ -230,7 +230,7 @@ def test_cached_index_transforms_like_scikit_learn(plan, tmp_path: Path) -> None
 
     import numpy as np
 
-    from alignment.plan_index import PlanIndex
+    from alignment.scoring.plan_index import PlanIndex
 
     segmenter = make_segmenter()
     fitted = PlanIndex(segmenter).fit(plan)
@@ -260,8 +260,8 @@ def test_similarity_summed_in_blocks_of_rows_is_the_same(
 ) -> None:
     import numpy as np
 
-    from alignment import plan_index
-    from alignment.plan_index import PlanIndex
+    from alignment.scoring import plan_index
+    from alignment.scoring.plan_index import PlanIndex
 
     fitted = PlanIndex(make_segmenter()).fit(plan)
     texts = ["重点发展信息安全产业", "无关文字", "建设社区养老服务中心", "引进金融机构", "无关"]
@@ -302,7 +302,7 @@ def test_a_place_the_rule_file_does_not_list_is_still_outside(analyzer: Analyzer
 def test_unwritable_cache_folder_falls_back(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from alignment import segmentation
+    from alignment.scoring import segmentation
 
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("x", encoding="utf-8")
@@ -448,7 +448,7 @@ def test_a_future_industry_serves_its_measure_through_its_terms(
 def test_old_index_caches_are_pruned(tmp_path: Path) -> None:
     import os
 
-    from alignment.plan_index import _prune_caches
+    from alignment.scoring.plan_index import _prune_caches
 
     for n in range(11):
         path = tmp_path / f"index-{n:02d}.pickle"
@@ -480,7 +480,7 @@ def test_public_service_projects_are_not_asked_for_patents(analyzer: Analyzer) -
 
 
 def test_review_and_situation_sections_are_not_measures_to_serve(plan) -> None:
-    from alignment.plan_index import plan_sentences
+    from alignment.scoring.plan_index import plan_sentences
 
     sections = {s.measure_id.rsplit(".", 1)[0] for s in plan_sentences(plan)}
     assert "1.1" not in sections  # “十三五”发展成就: past results
@@ -507,7 +507,7 @@ def test_short_cells_of_a_descriptive_table_are_compared() -> None:
 
 
 def test_the_index_cache_key_covers_every_core_module() -> None:
-    from alignment.plan_index import _code_fingerprint
+    from alignment.scoring.plan_index import _code_fingerprint
 
     fingerprint = _code_fingerprint()
     # targets.py decides which plan sections hold measures: it once changed the index unseen.
@@ -725,7 +725,7 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     # defining measure) named that plan's 5.2.1, and gaps and red-line bases cited Jinshui's ids.
     from alignment import load_plan
 
-    other = load_plan(Path(__file__).parent.parent / "data" / "good" / "示范区数字经济发展规划.txt")
+    other = load_plan(Path(__file__).parents[2] / "data" / "good" / "示范区数字经济发展规划.txt")
     result = Analyzer(other, rules).analyse(
         _document(
             "某软件园项目建议书",
@@ -741,11 +741,11 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     assert any("规则文件中的措施编号与当前参考规划的措施不对应" in w for w in result.warnings)
     # The district's name in the title does not make its ids this plan's: another plan of the
     # same district has other measures under them.
-    from alignment.analysis import rule_ids_fit
     from alignment.plan.parser import parse_plan
+    from alignment.scoring.analysis import rule_ids_fit
 
     text = (
-        Path(__file__).parent.parent / "data" / "good" / "示范区数字经济发展规划.txt"
+        Path(__file__).parents[2] / "data" / "good" / "示范区数字经济发展规划.txt"
     ).read_text(encoding="utf-8")
     same_district = parse_plan(text.replace("惠济区", "金水区").split("\n"))
     assert "金水区" in same_district.title and not rule_ids_fit(same_district, rules)

@@ -108,8 +108,8 @@ class Conflict:
 class AlignmentResult:
     """Score, verdict and the evidence behind them for one document against one plan.
 
-    In sub-plan mode ``coverage`` holds :class:`~alignment.subplan.ChapterCoverage` items and
-    ``targets`` :class:`~alignment.subplan.TargetCheck` items; both are empty for proposals.
+    In sub-plan mode ``coverage`` holds :class:`~alignment.scoring.subplan.ChapterCoverage` items and
+    ``targets`` :class:`~alignment.scoring.subplan.TargetCheck` items; both are empty for proposals.
     """
 
     document: str

@@ -19,7 +19,7 @@ from alignment.documents.text import split_sentences
 from alignment.errors import OutputError
 from alignment.plan.model import Plan
 from alignment.plan.targets import is_review_section
-from alignment.segmentation import Segmenter, cache_dir
+from alignment.scoring.segmentation import Segmenter, cache_dir
 
 _MIN_SENTENCE = 6
 _ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time

@@ -8,13 +8,13 @@ import docx
 import pytest
 
 from alignment import read_document
-from alignment.analysis import Analyzer
 from alignment.cli import main
 from alignment.plan.model import Target
 from alignment.report import write_report
-from alignment.subplan import compare, normalise_quantity
+from alignment.scoring.analysis import Analyzer
+from alignment.scoring.subplan import compare, normalise_quantity
 
-DATA = Path(__file__).parent.parent / "data"
+DATA = Path(__file__).parents[2] / "data"
 PLANTED = DATA / "good" / "金水区科技创新专项规划.txt"
 
 

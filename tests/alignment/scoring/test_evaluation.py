@@ -25,7 +25,7 @@ def test_evaluation_set_is_large_and_varied() -> None:
 
 
 def test_accuracy_floor(plan, rules) -> None:
-    from alignment.analysis import Analyzer
+    from alignment.scoring.analysis import Analyzer
 
     outcomes = run(Analyzer(plan, rules))
     assert accuracy(outcomes, "verdict") >= VERDICT_FLOOR
@@ -47,7 +47,7 @@ def test_holdout_floor(plan, rules) -> None:
     3 Word and PDF files, 4 compliance-chapter traps (2/4 at first run, 3/4 now) and 6 news
     flashes (3/6, 5/6 now), 3 department plans (right at once) and 2 more (1/2, 2/2 now):
     108/121; the verdict floor allows two more."""
-    from alignment.analysis import Analyzer
+    from alignment.scoring.analysis import Analyzer
 
     outcomes = run(Analyzer(plan, rules), HOLDOUT_DIR)
     assert len(outcomes) >= 121

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.location import locate
 from alignment.rules import load_rules_or_default
+from alignment.scoring.location import locate
 
 
 def _rule():  # the shipped rule file's location section (金水区, its parents and neighbours)
@@ -107,7 +107,7 @@ def test_location_sentences_as_written(text: str, status: str) -> None:
 
 
 def _words(text: str):
-    from alignment.segmentation import make_segmenter
+    from alignment.scoring.segmentation import make_segmenter
 
     segmenter = make_segmenter()
     return lambda: segmenter.words(text)

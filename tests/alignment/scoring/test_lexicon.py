@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.lexicon import (
+from alignment.rules import Industry, RedLine, TermGroup, load_rules
+from alignment.scoring.lexicon import (
     denied,
     find_terms,
     industry_hits,
@@ -12,7 +13,6 @@ from alignment.lexicon import (
     not_the_projects,
     red_line_terms,
 )
-from alignment.rules import Industry, RedLine, TermGroup, load_rules
 
 
 def test_latin_terms_stand_as_whole_words() -> None:
