@@ -11,11 +11,11 @@ from pathlib import Path
 
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, Cancelled, OutputError
+from alignment.output.workbook import Failure
 from alignment.plan.parser import load_plan
 from alignment.rules import Rules, load_rules
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.result import AlignmentResult
-from alignment.workbook import Failure
 
 Progress = Callable[[float, str], None]
 # Below this many files, starting worker processes costs more than it saves.
@@ -171,7 +171,7 @@ def _job(
     try:
         result = analyzer.analyse(read_document(path), mode=mode)
         if report is not None:
-            from alignment.report import write_report
+            from alignment.output.report import write_report
 
             write_report(result, analyzer.rules, report)
         return result

@@ -22,13 +22,13 @@ from alignment import __version__
 from alignment.atomic import check_output_path
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
+from alignment.output.serialize import document_to_dict, plan_to_dict
 from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
 from alignment.rules import Rules, load_rules
 from alignment.scoring.result import AlignmentResult
 from alignment.scoring.segmentation import cache_dir
 from alignment.scoring.subplan import STATUS_NAMES, STATUSES
-from alignment.serialize import document_to_dict, plan_to_dict
 
 _DOCUMENT_HELP = "待审查的文档：" + "、".join(sorted(READERS))
 EXIT_UNEXPECTED = 1
@@ -151,7 +151,7 @@ def _run_check(args: argparse.Namespace) -> int:
         check_output_path(args.report, [args.file])  # refuse before the work, not after
     result = Analyzer(plan, rules).analyse(document, mode=args.mode)
     if args.report:
-        from alignment.report import write_report
+        from alignment.output.report import write_report
 
         write_report(result, rules, args.report)
     if args.json:
@@ -163,7 +163,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_batch(args: argparse.Namespace) -> int:
     from alignment.batch import BatchOptions, collect_files, run_batch
-    from alignment.workbook import write_workbook
+    from alignment.output.workbook import write_workbook
 
     files = collect_files(args.paths)
     check_output_path(args.excel, files)

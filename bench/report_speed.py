@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT))
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
 from alignment.batch import BatchOptions, run_batch  # noqa: E402
-from alignment.report import write_report  # noqa: E402
+from alignment.output.report import write_report  # noqa: E402
+from alignment.output.workbook import write_workbook  # noqa: E402
 from alignment.scoring.analysis import Analyzer  # noqa: E402
-from alignment.workbook import write_workbook  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "eval"
 

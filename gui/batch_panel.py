@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from alignment.batch import BatchOptions, run_batch
 from alignment.errors import AlignmentError, Cancelled
+from alignment.output.workbook import Failure, ranked, write_workbook
 from alignment.scoring.result import AlignmentResult
-from alignment.workbook import Failure, ranked, write_workbook
 from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error
 from gui.worker import Worker, WorkerPool

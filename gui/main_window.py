@@ -30,7 +30,7 @@ from alignment import __version__
 from alignment.batch import BatchOptions
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError
-from alignment.report import write_report
+from alignment.output.report import write_report
 from alignment.review import Decision
 from alignment.rules import Rules
 from alignment.scoring.result import AlignmentResult

@@ -12,7 +12,7 @@ from alignment import OutputError
 from alignment.atomic import atomic_write
 from alignment.batch import BatchOptions, collect_files, run_batch
 from alignment.cli import main
-from alignment.workbook import write_workbook
+from alignment.output.workbook import write_workbook
 
 EVAL = Path(__file__).parent.parent / "data" / "eval"
 NAMES = ["it_网络安全产业园.txt", "red_水泥厂.txt", "off_海水养殖.txt", "pub_养老中心.txt"]

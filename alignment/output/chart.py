@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from alignment.fonts import chart_font_file
+from alignment.output.fonts import chart_font_file
 from alignment.scoring.result import IndustryScore
 
 

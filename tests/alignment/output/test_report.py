@@ -13,12 +13,12 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from alignment import OutputError, read_document
-from alignment.fonts import chart_font_file
-from alignment.report import build_report, write_report
+from alignment.output.fonts import chart_font_file
+from alignment.output.report import build_report, write_report
 from alignment.review import Decision
 from alignment.scoring.analysis import Analyzer
 
-EVAL = Path(__file__).parent.parent / "data" / "eval"
+EVAL = Path(__file__).parents[2] / "data" / "eval"
 DAY = dt.date(2026, 11, 27)
 
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from alignment import __version__
 from alignment.atomic import atomic_write
-from alignment.chart import industry_chart_png
-from alignment.docx_layout import setup_document, style_table
+from alignment.output.chart import industry_chart_png
+from alignment.output.docx_layout import setup_document, style_table
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
 from alignment.scoring.result import AlignmentResult

@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from alignment.fonts import (
+from alignment.output.fonts import (
     BODY_FONTS,
     HEADING1_FONTS,
     HEADING2_FONTS,
