@@ -26,7 +26,8 @@ import numpy as np
 from alignment.documents.model import Document
 from alignment.errors import Cancelled
 from alignment.plan.model import Plan
-from alignment.rules import CrossCutting, RedLine, Rules
+from alignment.rules import Rules
+from alignment.scoring.gaps import GapFinder
 from alignment.scoring.industries import (
     barred_industries,
     keyword_match,
@@ -36,14 +37,13 @@ from alignment.scoring.industries import (
     side_tasks,
     strong_terms,
 )
-from alignment.scoring.lexicon import RedLineTerms, denied, may_deny, red_line_terms
-from alignment.scoring.location import locate
+from alignment.scoring.lexicon import denied, may_deny, red_line_terms
+from alignment.scoring.notes import document_warnings, held_back, in_passing, side_tasks_noted
 from alignment.scoring.plan_index import PlanIndex, build_index
+from alignment.scoring.red_lines import find_conflicts, removal_matches
 from alignment.scoring.result import (
     AlignmentResult,
-    Conflict,
     Evidence,
-    Gap,
     IndustryScore,
     Match,
     verdict_for,
@@ -52,20 +52,17 @@ from alignment.scoring.segmentation import Segmenter, make_segmenter
 from alignment.scoring.sentences import (
     DocSentence,
     DocumentText,
-    SentenceKey,
     SentenceLocator,
     detect_mode,
     read_sentences,
 )
 from alignment.scoring.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
-from alignment.scoring.term_matches import term_match
 
 Progress = Callable[[float, str], None]
 IsCancelled = Callable[[], bool]
 
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
-_INDUSTRY_GAPS = 3
 _CELLS_PER_REPORT = 20000  # candidate cells matched between two progress reports
 
 
@@ -101,21 +98,9 @@ class Analyzer:
         # The rule file names the plan's measures by id (5.2.1, 10.1.1): with another reference
         # plan (a city's, a province's, another of the district's) they name other measures.
         self._rules_fit_plan = rule_ids_fit(plan, rules)
-        self._topic_gaps = [
-            (topic.industry_only, topic.any, self._topic_gap(topic))
-            for topic in rules.cross_cutting
-        ]
-
-    def _topic_gap(self, topic: CrossCutting) -> Gap:
-        """The gap a cross-cutting topic leaves when a proposal never mentions it: with the plan
-        the rule file was written for, at its measure; with another plan, as a topic alone."""
-        reason = f"文档未涉及“{topic.name}”（{'、'.join(topic.any[:4])}等）。"
-        if self._rules_fit_plan:
-            measure = topic.measures[0]
-            title = self._titles.get(measure, topic.name)
-            return Gap(measure, title, reason, topic.suggestion, "cross_cutting")
-        suggestion = f"补充{topic.name}方面的安排，并说明如何对接参考规划的相关措施。"
-        return Gap("", topic.name, reason, suggestion, "cross_cutting")
+        self._gaps = GapFinder(
+            plan, rules, self._rules_fit_plan, self._columns_of, _MIN_SHARED_TERMS
+        )
 
     def analyse(
         self,
@@ -161,10 +146,18 @@ class Analyzer:
         report(0.85, "检查红线与差距")
         red_lines = [(rule, red_line_terms(whole.text, rule)) for rule in self.rules.red_lines]
         # A site description crosses red lines too ("场址位于生态保护红线范围内").
-        conflicts = self._conflicts(
-            document, whole, locator if not site else SentenceLocator(sentences + site), red_lines
+        conflicts = find_conflicts(
+            document,
+            whole,
+            locator if not site else SentenceLocator(sentences + site),
+            red_lines,
+            self._rules_fit_plan,
         )
-        removing = self._removal_matches(red_lines, whole, locator, sentences, sims)
+        removing = (
+            removal_matches(self.plan, red_lines, whole, locator, sentences, sims, self._columns_of)
+            if self._rules_fit_plan
+            else []
+        )
         service, barred = barred_industries(
             document.title, self.rules.industries, self.rules.public_services
         )
@@ -193,11 +186,24 @@ class Analyzer:
             *matches,
         )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
-        gaps = self._gaps(whole.text, resolved_mode, primary, matches, sims)
-        warnings, outside = self._warnings(document, whole.text, sentences, best, resolved_mode)
-        warnings += self._held_back(service, industries, barred)
-        warnings += self._in_passing(industries, passing - barred)
-        warnings += self._side_tasks(industries, side - barred - passing, len(sentences))
+        gaps = self._gaps.find(whole.text, resolved_mode, primary, matches, sims)
+        warnings, outside = document_warnings(
+            document,
+            whole.text,
+            sentences,
+            best,
+            resolved_mode,
+            self.rules,
+            self._rules_fit_plan,
+            self._home_applies,
+            self.segmenter,
+        )
+        industry_threshold = self.rules.scoring.industry_threshold
+        warnings += held_back(service, industries, barred, industry_threshold)
+        warnings += in_passing(industries, passing - barred, industry_threshold)
+        warnings += side_tasks_noted(
+            industries, side - barred - passing, len(sentences), industry_threshold
+        )
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
         if resolved_mode == "subplan":
@@ -346,133 +352,6 @@ class Analyzer:
                 found.append(match)
         return found
 
-    # --- conflicts, gaps, warnings -------------------------------------------------------------
-
-    def _conflicts(
-        self,
-        document: Document,
-        whole: DocumentText,
-        locator: SentenceLocator,
-        red_lines: list[tuple[RedLine, RedLineTerms]],
-    ) -> tuple[Conflict, ...]:
-        """Red lines crossed in the compared sentences, and in a form's 是否 questions answered
-        是 (one pass over the text per rule)."""
-        conflicts = []
-        by_key = locator.sentences
-        cells = {p.index: p for p in document.paragraphs if p.in_table}
-        for rule, found in red_lines:
-            terms: list[str] = []
-            crossing: dict[SentenceKey, DocSentence] = {}
-            for hit in found.crossing:
-                index, offset = whole.locate(hit.start)
-                key = locator.key_at(index, offset)
-                if key is not None:
-                    terms.append(hit.term)
-                    crossing.setdefault(key, by_key[key])
-                elif index in cells and "是否" in cells[index].text[:offset]:
-                    # The question's cell is a label, never compared; red_line_terms let it
-                    # through because the next cell answers 是.
-                    cell = cells[index]
-                    terms.append(hit.term)
-                    question = DocSentence(f"{cell.text}：是", index, 0, len(cell.text))
-                    crossing.setdefault((index, 0), question)
-            evidence = [Evidence(s.text, s.paragraph, s.start, s.end) for s in crossing.values()]
-            if evidence:
-                conflicts.append(
-                    Conflict(
-                        rule.id,
-                        rule.name,
-                        # Another reference plan has other measures under these ids.
-                        rule.basis if self._rules_fit_plan else (),
-                        rule.quote if self._rules_fit_plan else "",
-                        tuple(dict.fromkeys(terms)),
-                        tuple(evidence[:5]),
-                    )
-                )
-        return tuple(conflicts)
-
-    def _removal_matches(
-        self,
-        red_lines: list[tuple[RedLine, RedLineTerms]],
-        whole: DocumentText,
-        locator: SentenceLocator,
-        sentences: list[DocSentence],
-        sims: np.ndarray,
-    ) -> list[Match]:
-        """The measure behind each red line whose restricted things a compared sentence removes:
-        a coking plant's "完成整体关停搬迁" serves 10.1.1, though the plan never says 焦化 or 关停."""
-        if not self._rules_fit_plan:
-            return []
-        found = []
-        for rule, terms in red_lines:
-            carrying: dict[SentenceKey, list[str]] = {}
-            for hit in terms.removed:
-                key = locator.key_at(*whole.locate(hit.start))
-                if key is not None:
-                    carrying.setdefault(key, []).append(hit.term)
-            if not carrying or not rule.basis:
-                continue
-            evidence = []
-            for key, removed in list(carrying.items())[:3]:
-                s = locator.sentences[key]
-                evidence.append(
-                    (Evidence(s.text, s.paragraph, s.start, s.end), tuple(dict.fromkeys(removed)))
-                )
-            match = term_match(
-                self.plan, rule.basis[0], evidence, sentences, sims, self._columns_of, rule.quote
-            )
-            if match is not None:
-                found.append(match)
-        return found
-
-    def _gaps(
-        self,
-        text: str,
-        mode: str,
-        primary: str | None,
-        matches: tuple[Match, ...],
-        sims: np.ndarray,
-    ) -> tuple[Gap, ...]:
-        """The primary industry's unmatched measures closest to the document (at most
-        ``_INDUSTRY_GAPS``: a reviewer acts on a few, not on every measure of a chapter), and the
-        cross-cutting topics a proposal never mentions."""
-        matched = {m.measure_id for m in matches}
-        gaps: list[Gap] = []
-        industry = next((i for i in self.rules.industries if i.name == primary), None)
-        if industry is not None and self._rules_fit_plan:
-            closeness = sims.max(axis=0) if sims.size else np.zeros(len(self._measure_ids))
-            unmatched = [m for m in industry.measure_ids if m in self._titles and m not in matched]
-            unmatched.sort(
-                key=lambda m: -float(closeness[self._columns_of.get(m, [])].max(initial=0.0))
-            )
-            subject = "本规划" if mode == "subplan" else "项目"
-            threshold = self.rules.scoring.match_threshold
-            for measure_id in unmatched[:_INDUSTRY_GAPS]:
-                title = self._titles[measure_id]
-                gaps.append(
-                    Gap(
-                        measure_id,
-                        title,
-                        # What was measured, not a claim about the content: the document may
-                        # say it in other words ("行业数字化解决方案" for 产业数字化转型).
-                        f"文档主要涉及{industry.name}产业，但没有句子与该产业的规划措施“{title}”"
-                        f"明确对应（相似度≥{threshold:g}且至少{_MIN_SHARED_TERMS}个共有关键词）。",
-                        f"对照规划第{measure_id}条“{title}”，说明{subject}如何落实或支撑该措施。",
-                        "industry",
-                    )
-                )
-        if mode == "proposal":
-            # A topic's measure matched otherwise is not missing ("关停搬迁" a coking plant serves
-            # 10.1.1 without the word 节能).
-            gaps += [
-                gap
-                for industry_only, terms, gap in self._topic_gaps
-                if not (industry_only and primary is None)
-                and not any(t in text for t in terms)
-                and gap.measure_id not in matched
-            ]
-        return tuple(gaps)
-
     def _subplan(
         self, document: Document, matches: tuple[Match, ...], primary: str | None
     ) -> tuple[tuple[ChapterCoverage, ...], tuple[TargetCheck, ...]]:
@@ -503,88 +382,6 @@ class Analyzer:
         }
         checks = check_targets(self.plan, self.rules, document, asked - others)
         return chapters, checks
-
-    def _warnings(
-        self,
-        document: Document,
-        text: str,
-        sentences: list[DocSentence],
-        best: np.ndarray,
-        mode: str,
-    ) -> tuple[tuple[str, ...], bool]:
-        warnings = list(document.warnings)
-        if not self._rules_fit_plan:
-            warnings.append(
-                "规则文件中的措施编号与当前参考规划的措施不对应（规则文件为另一份规划编写）："
-                "不报告产业关键措施和按编号的差距，红线以规则文件为准。"
-            )
-        scoring = self.rules.scoring
-        if document.char_count < scoring.short_document_chars:
-            warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
-        outside = False
-        if self._home_applies:
-            location = locate(
-                text,
-                self.rules.location,
-                title=document.title,
-                words=lambda: (w for s in sentences for w in self.segmenter(s.text)),
-            )
-            cap = f"区外项目或规划的得分上限为{self.rules.scoring.partial - 1:g}。"
-            if location.status == "outside" and location.mentions:
-                outside = True
-                warnings.append(
-                    f"文档未写明项目位于{self.rules.location.home}，也未提到{self.rules.location.home}，"
-                    f"却{location.mentions}次提到{location.place}（如：“{location.sentence}”），"
-                    f"按区外处理；{cap}"
-                )
-            elif location.status == "outside":
-                outside = True
-                subject = "该规划属于" if mode == "subplan" else "项目位于"
-                warnings.append(
-                    f"{subject}{location.place}，不在{self.rules.location.home}范围内"
-                    f"（依据：“{location.sentence}”）；{cap}"
-                )
-            elif location.status == "unknown" and mode != "subplan":
-                # A department's plan says 全区, not where it is: only a project has a site.
-                warnings.append(f"文档未写明项目位于{self.rules.location.home}。")
-        if sentences and float(best.max()) < scoring.match_threshold:
-            warnings.append("没有任何句子与规划措施明显相似，置信度低。")
-        return tuple(warnings), outside
-
-    def _held_back(
-        self, service: str, industries: tuple[IndustryScore, ...], barred: frozenset[str]
-    ) -> tuple[str, ...]:
-        """Why an industry that scored enough does not lead a public-service project."""
-        threshold = self.rules.scoring.industry_threshold
-        return tuple(
-            f"标题表明这是公共服务项目（{service}），文中的{i.name}术语（"
-            f"{'、'.join(i.matched_terms[:4])}）是项目的手段，不作为主导产业（其产业得分仍计入契合度）。"
-            for i in industries
-            if i.name in barred and i.score >= threshold
-        )
-
-    def _in_passing(
-        self, industries: tuple[IndustryScore, ...], passing: frozenset[str]
-    ) -> tuple[str, ...]:
-        """Why an industry that scored enough on one passing mention does not lead."""
-        threshold = self.rules.scoring.industry_threshold
-        return tuple(
-            f"{i.name}仅在一句中出现一个术语（{i.matched_terms[0]}），属于顺带提及，不作为主导产业。"
-            for i in industries
-            if i.name in passing and i.score >= threshold and not i.future
-        )
-
-    def _side_tasks(
-        self, industries: tuple[IndustryScore, ...], side: frozenset[str], sentences: int
-    ) -> tuple[str, ...]:
-        """Why an industry that scored enough does not lead a sub-plan it is one task of."""
-        threshold = self.rules.scoring.industry_threshold
-        return tuple(
-            f"{i.name}只见于子规划的少数句子（{round(i.sentence_share * sentences)}/{sentences} 句），"
-            "是其任务之一而非规划的主题领域，不作为主导产业（其产业得分仍计入契合度）。"
-            for i in industries
-            if i.name in side and i.score >= threshold and not i.future
-        )
 
     def _components(
         self,

@@ -1,0 +1,101 @@
+"""The warnings an analysis reports beside its verdict: why a finding may be less sure (a short
+document, no close sentence, a rule file for another plan), where the project is, and why an
+industry that scored enough does not lead."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from alignment.documents.model import Document
+from alignment.rules import Rules
+from alignment.scoring.location import locate
+from alignment.scoring.result import IndustryScore
+from alignment.scoring.segmentation import Segmenter
+from alignment.scoring.sentences import DocSentence
+
+
+def document_warnings(
+    document: Document,
+    text: str,
+    sentences: list[DocSentence],
+    best: np.ndarray,
+    mode: str,
+    rules: Rules,
+    rules_fit_plan: bool,
+    home_applies: bool,
+    segmenter: Segmenter,
+) -> tuple[tuple[str, ...], bool]:
+    """The warnings, and whether the document is located outside the plan's district."""
+    warnings = list(document.warnings)
+    if not rules_fit_plan:
+        warnings.append(
+            "规则文件中的措施编号与当前参考规划的措施不对应（规则文件为另一份规划编写）："
+            "不报告产业关键措施和按编号的差距，红线以规则文件为准。"
+        )
+    scoring = rules.scoring
+    if document.char_count < scoring.short_document_chars:
+        warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
+    outside = False
+    if home_applies:
+        home = rules.location.home
+        location = locate(
+            text,
+            rules.location,
+            title=document.title,
+            words=lambda: (w for s in sentences for w in segmenter(s.text)),
+        )
+        cap = f"区外项目或规划的得分上限为{scoring.partial - 1:g}。"
+        if location.status == "outside" and location.mentions:
+            outside = True
+            warnings.append(
+                f"文档未写明项目位于{home}，也未提到{home}，"
+                f"却{location.mentions}次提到{location.place}（如：“{location.sentence}”），"
+                f"按区外处理；{cap}"
+            )
+        elif location.status == "outside":
+            outside = True
+            subject = "该规划属于" if mode == "subplan" else "项目位于"
+            warnings.append(
+                f"{subject}{location.place}，不在{home}范围内（依据：“{location.sentence}”）；{cap}"
+            )
+        elif location.status == "unknown" and mode != "subplan":
+            # A department's plan says 全区, not where it is: only a project has a site.
+            warnings.append(f"文档未写明项目位于{home}。")
+    if sentences and float(best.max()) < scoring.match_threshold:
+        warnings.append("没有任何句子与规划措施明显相似，置信度低。")
+    return tuple(warnings), outside
+
+
+def held_back(
+    service: str, industries: tuple[IndustryScore, ...], barred: frozenset[str], threshold: float
+) -> tuple[str, ...]:
+    """Why an industry that scored enough does not lead a public-service project."""
+    return tuple(
+        f"标题表明这是公共服务项目（{service}），文中的{i.name}术语（"
+        f"{'、'.join(i.matched_terms[:4])}）是项目的手段，不作为主导产业（其产业得分仍计入契合度）。"
+        for i in industries
+        if i.name in barred and i.score >= threshold
+    )
+
+
+def in_passing(
+    industries: tuple[IndustryScore, ...], passing: frozenset[str], threshold: float
+) -> tuple[str, ...]:
+    """Why an industry that scored enough on one passing mention does not lead."""
+    return tuple(
+        f"{i.name}仅在一句中出现一个术语（{i.matched_terms[0]}），属于顺带提及，不作为主导产业。"
+        for i in industries
+        if i.name in passing and i.score >= threshold and not i.future
+    )
+
+
+def side_tasks_noted(
+    industries: tuple[IndustryScore, ...], side: frozenset[str], sentences: int, threshold: float
+) -> tuple[str, ...]:
+    """Why an industry that scored enough does not lead a sub-plan it is one task of."""
+    return tuple(
+        f"{i.name}只见于子规划的少数句子（{round(i.sentence_share * sentences)}/{sentences} 句），"
+        "是其任务之一而非规划的主题领域，不作为主导产业（其产业得分仍计入契合度）。"
+        for i in industries
+        if i.name in side and i.score >= threshold and not i.future
+    )
