@@ -31,6 +31,7 @@ from alignment.scoring.segmentation import cache_dir
 from alignment.scoring.subplan import STATUS_NAMES, STATUSES
 
 _DOCUMENT_HELP = "待审查的文档：" + "、".join(sorted(READERS))
+MODES = ["auto", "proposal", "subplan", "plan"]
 EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -64,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reference_options(check)
     check.add_argument(
         "--mode",
-        choices=["auto", "proposal", "subplan"],
+        choices=MODES,
         default="auto",
-        help="文档类型：自动识别、项目建议书、子规划",
+        help="文档类型：自动识别、项目建议书、本区子规划、其他层级或地区的规划",
     )
     check.add_argument("--json", action="store_true", help="输出 JSON 结果")
     check.add_argument("--report", metavar="OUT.docx", help="写出 Word 审查报告")
@@ -75,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch = commands.add_parser("batch", help="批量审查并写出 Excel 排名 / review many documents")
     batch.add_argument("paths", nargs="+", metavar="PATH", help="文件或文件夹")
     _add_reference_options(batch)
-    batch.add_argument("--mode", choices=["auto", "proposal", "subplan"], default="auto")
+    batch.add_argument("--mode", choices=MODES, default="auto")
     batch.add_argument("--excel", metavar="OUT.xlsx", required=True, help="Excel 排名表")
     batch.add_argument("--reports", metavar="DIR", help="为每份文档写出 Word 报告的文件夹")
     batch.add_argument("--workers", type=int, default=None, help="并行进程数（默认 2）")
@@ -194,11 +195,10 @@ class _ProgressBar:
 
 def summary(result: AlignmentResult) -> str:
     """A short human summary in Chinese."""
-    mode = "子规划" if result.mode == "subplan" else "项目建议书"
     lines = [
-        f"文档：{result.title}（{mode}，{result.characters} 字）",
+        f"文档：{result.title}（{result.mode_name}，{result.characters} 字）",
         f"参考规划：{result.plan_title}",
-        f"契合度：{result.score:g} 分，{result.verdict_name}",
+        f"契合度：{result.score:g} 分，{result.headline}",
         f"主导产业：{result.primary_industry or '不属于五大重点产业'}",
         "产业得分：" + "，".join(f"{i.name} {i.score:g}" for i in result.industries),
     ]

@@ -61,6 +61,7 @@ _ENGLISH = {
     "自动识别": "Detect automatically",
     "项目建议书": "Project proposal",
     "子规划": "Subordinate plan",
+    "其他层级或地区的规划": "Plan of another level or place",
     "语言 Language": "Language 语言",
     "工具栏": "Toolbar",
     "取消": "Cancel",

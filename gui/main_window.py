@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             ("auto", "自动识别"),
             ("proposal", "项目建议书"),
             ("subplan", "子规划"),
+            ("plan", "其他层级或地区的规划"),
         ):
             action = QAction(tr(label), self, checkable=True)
             action.setData(mode)

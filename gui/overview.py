@@ -101,7 +101,7 @@ class OverviewPanel(QWidget):
 
     def show_result(self, result: AlignmentResult, colors: dict[str, str]) -> None:
         self.score.setText(tr("{score} 分", score=f"{result.score:g}"))
-        self.verdict.setText(tr(result.verdict_name))
+        self.verdict.setText(f"{tr(result.verdict_name)} · {tr(result.location.label)}")
         self.verdict.setStyleSheet(f"color: {VERDICT_COLORS[result.verdict]};")
         industry = result.primary_industry or tr("不属于五大重点产业")
         self.industry.setText(tr("主导产业：{industry}", industry=industry))

@@ -50,7 +50,7 @@ class TargetsPanel(QWidget):
         layout.addWidget(splitter)
 
     def show_result(self, result: AlignmentResult) -> None:
-        subplan = result.mode == "subplan"
+        subplan = result.mode != "proposal"
         self.note.setText(
             f"识别目标对照 {len(result.targets)} 项，低于总体规划 "
             f"{sum(t.status == 'below' for t in result.targets)} 项。"

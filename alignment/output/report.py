@@ -16,7 +16,6 @@ from alignment.review import Decision, Review, apply_review, conflict_key, gap_k
 from alignment.rules import Rules
 from alignment.scoring.result import AlignmentResult
 
-_MODE_NAMES = {"proposal": "项目建议书/可行性研究报告", "subplan": "专项规划/实施方案"}
 _CN_NUMBERS = "一二三四五六七八九十"
 
 
@@ -59,9 +58,7 @@ def build_report(result: AlignmentResult, rules: Rules, *, review: Review, date:
     fonts = setup_document(document)
     _set_properties(document, reviewed, date)
     writer = _Writer(document, fonts["body"], review)
-    title = (
-        "子规划与总体规划一致性审查报告" if result.mode == "subplan" else "项目与规划契合度审查报告"
-    )
+    title = _TITLES.get(result.mode, _TITLES["proposal"])
     document.add_paragraph(title, style="Title")
     writer.info_table(reviewed, date)
     sections = [
@@ -72,7 +69,7 @@ def build_report(result: AlignmentResult, rules: Rules, *, review: Review, date:
         ("风险与冲突", writer.conflicts),
         ("说明", writer.method),
     ]
-    if result.mode == "subplan":
+    if result.mode != "proposal":
         sections.insert(3, ("目标一致性", writer.targets))
     for number, (heading, write) in enumerate(sections):
         document.add_heading(f"{_CN_NUMBERS[number]}、{heading}", level=1)
@@ -126,7 +123,8 @@ class _Writer:
         rows = [
             ["文档名称", result.title],
             ["文件", Path(result.document).name],
-            ["文档类型", _MODE_NAMES.get(result.mode, result.mode)],
+            ["文档类型", result.mode_name],
+            ["区位", _location_cell(result)],
             ["参考规划", result.plan_title],
             ["审查日期", f"{date.year}年{date.month}月{date.day}日"],
             ["审查工具", f"PlanAlign {__version__}（规划契合度审查）"],
@@ -137,7 +135,7 @@ class _Writer:
         industry = result.primary_industry or "不属于五大重点产业"
         self.paragraph(
             f"契合度得分：{result.score:g}分（满分100分）；审查结论：{result.verdict_name}；"
-            f"主导产业：{industry}。"
+            f"区位：{result.location.label}；主导产业：{industry}。"
         )
         self.paragraph(plain_conclusion(result))
         for warning in result.warnings:
@@ -293,13 +291,20 @@ def plain_conclusion(result: AlignmentResult) -> str:
         )
     measures = "；".join(f"“{m.measure_title}”" for m in result.matches[:3])
     served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
-    subplan = result.mode == "subplan"
+    subplan = result.mode != "proposal"
     if result.primary_industry:
         subject = "该规划聚焦" if subplan else "项目属于"
         industry = f"{subject}五大重点产业中的{result.primary_industry}产业。"
     else:
         industry = "" if subplan else "项目不属于五大重点产业。"
-    return served + industry + _ADVICE["subplan" if subplan else "proposal"][result.verdict]
+    return served + industry + _ADVICE.get(result.mode, _ADVICE["proposal"])[result.verdict]
+
+
+def _location_cell(result: AlignmentResult) -> str:
+    location = result.location
+    if location.evidence:
+        return f"{location.label}（依据：{location.reason}“{location.evidence[:60]}”）"
+    return location.label
 
 
 # A project is supported or not; a department's plan is revised to align with the master plan.
@@ -314,4 +319,17 @@ _ADVICE = {
         "partial": "与总体规划部分衔接，建议编制单位对照下列差距和目标修改完善。",
         "weak": "与总体规划衔接度低，建议编制单位对照总体规划重新梳理目标和任务。",
     },
+    # Another level's or place's plan is not this district's to revise or support: it is read
+    # for what it shares with the master plan.
+    "plan": {
+        "strong": "其主题与本规划高度一致，可作为落实相关规划措施的参考和衔接依据。",
+        "partial": "其主题与本规划部分一致，可在相关规划措施上参考衔接。",
+        "weak": "其主题与本规划关联较少。",
+    },
+}
+
+_TITLES = {
+    "proposal": "项目与规划契合度审查报告",
+    "subplan": "子规划与总体规划一致性审查报告",
+    "plan": "规划政策文件与本区规划契合度审查报告",
 }

@@ -76,6 +76,9 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
         "冲突",
         "低于规划的目标",
         "提示",
+        # Location is a finding of its own, filtered on (not sorted to the bottom).
+        "文档类型",
+        "区位",
     ]
     sheet.append(header)
     for rank, result in enumerate(results, start=1):
@@ -94,6 +97,8 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "；".join(c.name for c in result.conflicts),
                 "；".join(t.indicator for t in result.targets if t.status == "below"),
                 "；".join(result.warnings),
+                result.mode_name,
+                result.location.label,
             ]
         )
         fill = PatternFill("solid", fgColor=_VERDICT_FILLS[result.verdict])
@@ -113,11 +118,13 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "",
                 "",
                 failure.reason,
+                "",
+                "",
             ]
         )
         row = sheet.max_row
         sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)
-    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48])
+    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48, 16, 16])
     for row in sheet.iter_rows(min_row=2):
         for cell in row[3:4] + row[6:11]:
             cell.number_format = "0.0"

@@ -11,8 +11,8 @@ How the score is made (each part is reported in ``AlignmentResult.components``):
   and how many distinct terms).
 
 ``score = 100 × (0.45·min(1, plan_share/0.5) + 0.30·min(1, match_strength/0.5) + 0.25·industry/100)``,
-capped just below ``partial`` when the project is located outside the plan's district (it
-cannot serve this district's plan). Any red-line conflict makes the verdict ``conflict`` whatever
+never capped by location: where the document belongs is a finding of its own
+(``AlignmentResult.location``), shown beside the verdict. Any red-line conflict makes the verdict ``conflict`` whatever
 the score.
 """
 
@@ -37,6 +37,7 @@ from alignment.scoring.industries import (
     side_tasks,
     strong_terms,
 )
+from alignment.scoring.kind import resolve
 from alignment.scoring.lexicon import denied, may_deny, red_line_terms
 from alignment.scoring.notes import document_warnings, held_back, in_passing, side_tasks_noted
 from alignment.scoring.plan_index import PlanIndex, build_index
@@ -53,7 +54,6 @@ from alignment.scoring.sentences import (
     DocSentence,
     DocumentText,
     SentenceLocator,
-    detect_mode,
     read_sentences,
 )
 from alignment.scoring.subplan import ChapterCoverage, TargetCheck, check_targets, coverage
@@ -114,7 +114,8 @@ class Analyzer:
         Parameters
         ----------
         mode:
-            ``"proposal"``, ``"subplan"`` or ``"auto"`` (detected from title and headings).
+            ``"proposal"``, ``"subplan"``, ``"plan"`` or ``"auto"`` (detected: see
+            :mod:`alignment.scoring.kind`).
         progress:
             Called with a fraction 0..1 and a short Chinese description.
         is_cancelled:
@@ -122,7 +123,15 @@ class Analyzer:
         """
         report = _Reporter(progress, is_cancelled)
         report(0.05, "切分句子")
-        resolved_mode = detect_mode(document) if mode == "auto" else mode
+        whole = DocumentText(document)
+        resolved_mode, location = resolve(
+            document,
+            whole.text,
+            mode,
+            self.rules.location,
+            self._home_applies,
+            lambda: (w for p in document.paragraphs for w in self.segmenter(p.text)),
+        )
         sentences, site = read_sentences(document, proposal=resolved_mode == "proposal")
         texts = [s.text for s in sentences]
         # A long document spends seconds in each of these: they report (and may be cancelled)
@@ -139,7 +148,6 @@ class Analyzer:
             sentences, sims, lambda done: report(0.6 + 0.15 * done, "匹配规划措施")
         )
         report(0.75, "识别重点产业")
-        whole = DocumentText(document)
         locator = SentenceLocator(sentences)
         scored = score_industries(document, whole, sentences, locator, self.rules.all_industries)
         industries = tuple(industry for industry, _ in scored)
@@ -162,7 +170,7 @@ class Analyzer:
             document.title, self.rules.industries, self.rules.public_services
         )
         passing = passing_mentions(industries, len(sentences), document.title)
-        side = side_tasks(industries) if resolved_mode == "subplan" else frozenset()
+        side = side_tasks(industries) if resolved_mode != "proposal" else frozenset()
         primary = primary_industry(
             industries, self.rules.scoring.industry_threshold, barred | passing | side
         )
@@ -187,7 +195,7 @@ class Analyzer:
         )
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps.find(whole.text, resolved_mode, primary, matches, sims)
-        warnings, outside = document_warnings(
+        warnings = document_warnings(
             document,
             whole.text,
             sentences,
@@ -195,8 +203,7 @@ class Analyzer:
             resolved_mode,
             self.rules,
             self._rules_fit_plan,
-            self._home_applies,
-            self.segmenter,
+            location,
         )
         industry_threshold = self.rules.scoring.industry_threshold
         warnings += held_back(service, industries, barred, industry_threshold)
@@ -206,9 +213,10 @@ class Analyzer:
         )
         chapters: tuple[ChapterCoverage, ...] = ()
         targets: tuple[TargetCheck, ...] = ()
-        if resolved_mode == "subplan":
+        if resolved_mode != "proposal":
             chapters, targets = self._subplan(document, matches, primary)
-            if outside:  # another jurisdiction's targets are not this plan's to compare
+            if location.status in ("outside", "upper"):
+                # Another jurisdiction's targets are not this plan's to compare.
                 targets = ()
         matches = matches[: self.rules.scoring.max_matches]
         score = _score(components)
@@ -220,8 +228,6 @@ class Analyzer:
                 + "、".join(t.indicator for t in weaker[:5])
                 + "），不能评为高度契合。",
             )
-        if outside:
-            score = min(score, self.rules.scoring.partial - 1)
         score = round(score, 1)  # the verdict follows the score as shown, not hidden decimals
         report(1.0, "完成")
         return AlignmentResult(
@@ -250,6 +256,7 @@ class Analyzer:
             sentences=len(sentences),
             coverage=chapters,
             targets=targets,
+            location=location,
         )
 
     # --- plan measures ---------------------------------------------------------------------

@@ -82,7 +82,7 @@ class GapFinder:
         closeness = sims.max(axis=0) if sims.size else np.zeros(sims.shape[1])
         unmatched = [m for m in measure_ids if m in self.titles and m not in matched]
         unmatched.sort(key=lambda m: -float(closeness[self.columns_of.get(m, [])].max(initial=0.0)))
-        subject = "本规划" if mode == "subplan" else "项目"
+        subject = "项目" if mode == "proposal" else "本规划"
         threshold = self.rules.scoring.match_threshold
         gaps = []
         for measure_id in unmatched[:_INDUSTRY_GAPS]:

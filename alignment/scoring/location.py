@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from alignment.rules import LocationRule
+from alignment.scoring.places import jurisdiction, places_in
 
 # The words that say where something is: the cues below, and what is blanked out of a clause
 # before a place name is looked for in it (one list: the second copy had fallen behind).
@@ -91,9 +92,10 @@ def locate(
     """
     if not rule.home:
         return Location("unknown", "", "")
+    rule = with_divisions(rule)
     names = (rule.home, *rule.aliases)
     if title and not _names_home(title, names):
-        foreign = [place for place in rule.elsewhere if _mentions(title, place)]
+        foreign = _listed(title, rule)
         if foreign:
             return Location("outside", foreign[0], title)
     for clause, cue_at, clause_start in _cue_clauses(text):
@@ -110,6 +112,23 @@ def locate(
     if _names_home(text, names):
         return Location("inside", rule.home, "")
     return _named_most(text, rule, words() if words is not None else ())
+
+
+def with_divisions(rule: LocationRule) -> LocationRule:
+    """The rule file's places with every division of China the dataset knows (a county in
+    another province is elsewhere without being listed), and the home's parents from it too."""
+    known = jurisdiction(rule.home, rule.aliases)
+    return replace(
+        rule,
+        elsewhere=tuple(sorted(frozenset(rule.elsewhere) | known.elsewhere)),
+        parents=tuple(dict.fromkeys((*rule.parents, *known.upper))),
+    )
+
+
+def _listed(text: str, rule: LocationRule) -> list[str]:
+    """The places of ``rule.elsewhere`` that ``text`` names, in order, roads named after them aside."""
+    found = places_in(text, frozenset(rule.elsewhere) - frozenset(rule.parents))
+    return [name for start, name in found if not _NAMED_AFTER.match(text, start + len(name))]
 
 
 def _names_home(text: str, names: tuple[str, ...]) -> bool:
@@ -136,7 +155,7 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
     A news item about another district ("记者从金湾区政府获悉…金湾区正在打造…") names it again
     and again and never the home; a proposal citing another city's experience names it once.
     """
-    mentions = Counter({place: _mentions(text, place) for place in rule.elsewhere if place in text})
+    mentions = Counter(_listed(text, rule))
     mentions.update(word for word in words if _is_district(word, rule))
     if mentions:
         place, count = mentions.most_common(1)[0]
@@ -203,7 +222,7 @@ def _about_the_investor(before_cue: str) -> bool:
 
 
 def _foreign_places(sentence: str, rule: LocationRule) -> list[str]:
-    listed = [place for place in rule.elsewhere if _mentions(sentence, place)]
+    listed = _listed(sentence, rule)
     if listed:
         return listed
     cleaned = _CUE_WORDS.sub(" ", sentence)

@@ -8,9 +8,7 @@ import numpy as np
 
 from alignment.documents.model import Document
 from alignment.rules import Rules
-from alignment.scoring.location import locate
-from alignment.scoring.result import IndustryScore
-from alignment.scoring.segmentation import Segmenter
+from alignment.scoring.result import IndustryScore, LocationFinding
 from alignment.scoring.sentences import DocSentence
 
 
@@ -22,10 +20,9 @@ def document_warnings(
     mode: str,
     rules: Rules,
     rules_fit_plan: bool,
-    home_applies: bool,
-    segmenter: Segmenter,
-) -> tuple[tuple[str, ...], bool]:
-    """The warnings, and whether the document is located outside the plan's district."""
+    location: LocationFinding,
+) -> tuple[str, ...]:
+    """Why a finding may be less sure, and where the document belongs."""
     warnings = list(document.warnings)
     if not rules_fit_plan:
         warnings.append(
@@ -35,35 +32,35 @@ def document_warnings(
     scoring = rules.scoring
     if document.char_count < scoring.short_document_chars:
         warnings.append(f"文档很短（{document.char_count} 字），结论仅供参考。")
-    outside = False
-    if home_applies:
-        home = rules.location.home
-        location = locate(
-            text,
-            rules.location,
-            title=document.title,
-            words=lambda: (w for s in sentences for w in segmenter(s.text)),
-        )
-        cap = f"区外项目或规划的得分上限为{scoring.partial - 1:g}。"
-        if location.status == "outside" and location.mentions:
-            outside = True
-            warnings.append(
-                f"文档未写明项目位于{home}，也未提到{home}，"
-                f"却{location.mentions}次提到{location.place}（如：“{location.sentence}”），"
-                f"按区外处理；{cap}"
-            )
-        elif location.status == "outside":
-            outside = True
-            subject = "该规划属于" if mode == "subplan" else "项目位于"
-            warnings.append(
-                f"{subject}{location.place}，不在{home}范围内（依据：“{location.sentence}”）；{cap}"
-            )
-        elif location.status == "unknown" and mode != "subplan":
-            # A department's plan says 全区, not where it is: only a project has a site.
-            warnings.append(f"文档未写明项目位于{home}。")
+    note = location_note(location, mode, rules.location.home)
+    if note:
+        warnings.append(note)
     if sentences and float(best.max()) < scoring.match_threshold:
         warnings.append("没有任何句子与规划措施明显相似，置信度低。")
-    return tuple(warnings), outside
+    return tuple(warnings)
+
+
+def location_note(location: LocationFinding, mode: str, home: str) -> str:
+    """The location as a sentence: the verdict judges the theme, this says where it is."""
+    basis = f"（依据：{location.reason}“{location.evidence}”）" if location.evidence else ""
+    if location.status == "outside" and mode == "proposal":
+        return (
+            f"项目位于{location.place}，不在{home}范围内{basis}；契合度只评主题，区位另列，"
+            f"引进或支持前须核实落地地点。"
+        )
+    if location.status == "outside":
+        return (
+            f"这是{location.place}的规划或政策，不属于{home}{basis}；按其主题对照本规划，"
+            "不比对量化目标。"
+        )
+    if location.status == "upper":
+        return (
+            f"这是上级（{location.place}）的规划或政策，{home}在其范围内{basis}；"
+            "按其主题对照本规划，不比对量化目标。"
+        )
+    if location.status == "unstated" and mode == "proposal" and not location.reason:
+        return f"文档未写明项目位于{home}。"
+    return ""
 
 
 def held_back(

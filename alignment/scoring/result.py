@@ -104,6 +104,32 @@ class Conflict:
     evidence: tuple[Evidence, ...]
 
 
+MODE_NAMES = {
+    "proposal": "项目建议书/可行性研究报告",
+    "subplan": "本区专项规划/实施方案",
+    "plan": "其他层级或地区的规划/政策",
+}
+LOCATION_NAMES = {"inside": "区内", "outside": "区外", "upper": "上级", "unstated": "未写明地点"}
+
+
+@dataclass(frozen=True)
+class LocationFinding:
+    """Where a document belongs, a finding of its own beside the verdict: ``inside`` the home
+    district, ``outside`` it, ``upper`` (a level that contains it: city, province, nation) or
+    ``unstated``; ``place`` names it, ``evidence`` quotes the words, ``reason`` says which."""
+
+    status: str = "unstated"
+    place: str = ""
+    evidence: str = ""
+    reason: str = ""
+
+    @property
+    def label(self) -> str:
+        """"区外：中原区", "上级：郑州市", "区内", "未写明地点"."""
+        name = LOCATION_NAMES[self.status]
+        return f"{name}：{self.place}" if self.place and self.status != "inside" else name
+
+
 @dataclass(frozen=True)
 class AlignmentResult:
     """Score, verdict and the evidence behind them for one document against one plan.
@@ -130,15 +156,28 @@ class AlignmentResult:
     sentences: int = 0
     coverage: tuple[Any, ...] = ()
     targets: tuple[Any, ...] = ()
+    location: LocationFinding = field(default_factory=LocationFinding)
 
     @property
     def verdict_name(self) -> str:
         return VERDICT_NAMES[self.verdict]
 
+    @property
+    def mode_name(self) -> str:
+        return MODE_NAMES.get(self.mode, self.mode)
+
+    @property
+    def headline(self) -> str:
+        """The theme's verdict and the location side by side: "高度契合 · 区外：中原区"."""
+        return f"{self.verdict_name} · {self.location.label}"
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON view documented in docs/json-schema.md."""
         data = asdict(self)
         data["verdict_name"] = self.verdict_name
+        data["mode_name"] = self.mode_name
+        data["location"]["label"] = self.location.label
+        data["headline"] = self.headline
         for industry in data["industries"]:
             industry["matched_terms"] = list(industry["matched_terms"])
         for conflict in data["conflicts"]:

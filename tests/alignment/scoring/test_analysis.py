@@ -82,10 +82,13 @@ def test_negated_red_line_terms_are_not_conflicts(analyzer: Analyzer) -> None:
     assert result.conflicts == ()
 
 
-def test_outside_district_is_warned_and_capped(analyzer: Analyzer) -> None:
+def test_outside_district_is_a_finding_beside_the_theme(analyzer: Analyzer) -> None:
+    # It was capped at 34 (weak): a reviewer wants both facts, the theme fits and it is elsewhere.
     result = analyzer.analyse(read_document(EVAL / "outside_洛阳人工智能园.txt"))
-    assert result.verdict == "weak" and result.score < analyzer.rules.scoring.partial
-    assert any("洛阳" in w for w in result.warnings)
+    assert result.verdict == "strong" and result.primary_industry == "信息科技"
+    assert (result.location.status, result.location.place) == ("outside", "洛阳")
+    assert result.headline == "高度契合 · 区外：洛阳"
+    assert any("洛阳" in w and "不在金水区范围内" in w for w in result.warnings)
 
 
 def test_long_document_is_not_inflated_by_bulk(analyzer: Analyzer) -> None:
@@ -296,7 +299,8 @@ def test_a_place_the_rule_file_does_not_list_is_still_outside(analyzer: Analyzer
     result = analyzer.analyse(
         _document("本项目建设地点位于德国汉堡，新建海外仓2万平方米，服务跨境电商企业。")
     )
-    assert any("德国" in w for w in result.warnings) and result.verdict == "weak"
+    assert any("德国" in w for w in result.warnings)
+    assert (result.location.status, result.location.place) == ("outside", "德国")
 
 
 def test_unwritable_cache_folder_falls_back(
@@ -601,7 +605,7 @@ def test_the_consultancy_that_wrote_a_study_is_not_its_industry(analyzer: Analyz
     assert result.primary_industry is None
 
 
-def test_a_news_item_about_another_district_is_capped(analyzer: Analyzer) -> None:
+def test_a_news_item_about_another_district_is_outside(analyzer: Analyzer) -> None:
     result = analyzer.analyse(
         _document(
             "金湾片区公共文化中心建设稳步推进",
@@ -609,8 +613,9 @@ def test_a_news_item_about_another_district_is_capped(analyzer: Analyzer) -> Non
             "金湾区正在打造集总部经济、高端商务、文化娱乐为一体的现代服务业聚集高地。",
         )
     )
-    assert result.score <= 34
-    assert any("3次提到金湾区" in w and "按区外处理" in w for w in result.warnings)
+    assert (result.location.status, result.location.place) == ("outside", "金湾区")
+    assert "次提到该地" in result.location.reason
+    assert any("金湾区" in w and "不在金水区范围内" in w for w in result.warnings)
 
 
 def test_a_public_service_uses_an_industry_without_being_in_it(analyzer: Analyzer) -> None:

@@ -16,7 +16,7 @@ def _rule():  # the shipped rule file's location section (金水区, its parents
 def test_the_first_cue_sentence_decides_with_its_whole_sentence() -> None:
     text = "本项目由金水区招商引进\n项目选址位于洛阳市，地处伊河畔。项目位于金水区的总部另行建设。"
     found = locate(text, _rule())
-    assert (found.status, found.place) == ("outside", "洛阳")
+    assert (found.status, found.place) == ("outside", "洛阳市")
     assert found.sentence == "项目选址位于洛阳市"
 
 
@@ -50,10 +50,10 @@ def test_a_cue_in_the_last_sentence_without_a_full_stop() -> None:
             "金水区",
         ),
         # The clause with the cue decides, not a mention of the district elsewhere in the sentence.
-        ("项目由金水区招商引进，建设地点为中牟县。", "outside", "中牟"),
+        ("项目由金水区招商引进，建设地点为中牟县。", "outside", "中牟县"),
         ("项目落户金水区，与位于洛阳市的生产基地协同发展。", "inside", "金水区"),
-        ("本项目由某集团投资建设，位于深圳市南山区。", "outside", "深圳"),
-        ("项目公司注册地位于洛阳市，项目选址洛阳市伊滨区。", "outside", "洛阳"),
+        ("本项目由某集团投资建设，位于深圳市南山区。", "outside", "深圳市"),
+        ("项目公司注册地位于洛阳市，项目选址洛阳市伊滨区。", "outside", "洛阳市"),
     ],
 )
 def test_the_project_not_its_investor_is_located(text: str, status: str, place: str) -> None:

@@ -83,7 +83,8 @@ def test_coverage_names_covered_and_missing_measures(result) -> None:
 def test_another_districts_plan_is_warned_not_compared(plan, rules) -> None:
     other = Analyzer(plan, rules).analyse(read_document(DATA / "eval" / "sub_外区规划.txt"))
     assert any("二七区" in w for w in other.warnings)
-    assert other.targets == () and other.verdict == "weak"
+    assert other.targets == () and other.mode == "plan"
+    assert (other.location.status, other.location.place) == ("outside", "二七区")
 
 
 @pytest.mark.parametrize(
