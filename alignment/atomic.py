@@ -48,12 +48,14 @@ def atomic_write(
         The output is an input, or it cannot be written (locked, read-only, disk full).
     """
     target = check_output_path(output, inputs)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=target.parent
-    )
-    os.close(handle)
-    temporary = Path(name)
+    temporary: Path | None = None
     try:
+        # Inside the try: a read-only folder fails here, and must be the user's error too.
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=target.parent
+        )
+        os.close(handle)
+        temporary = Path(name)
         write(temporary)
         with temporary.open("rb+") as finished:
             os.fsync(finished.fileno())
@@ -67,8 +69,9 @@ def atomic_write(
             f"folder is read-only. ({exc.strerror})",
         ) from exc
     finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
     return target
 
 

@@ -316,6 +316,14 @@ class RuleValidator:
                     f"正则表达式“{pattern}”有误：{exc}。",
                     f"bad regular expression '{pattern}': {exc}.",
                 ) from exc
+            if has_nested_quantifier(pattern):
+                raise self.fail(
+                    self.line_of(table, index, "patterns"),
+                    f"正则表达式“{pattern}”含有嵌套的重复（如 (a+)+、(.*)*），"
+                    "在长文本上可能运行极慢，请改写。",
+                    f"regular expression '{pattern}' repeats a repetition (like (a+)+ or (.*)*), "
+                    "which can run for minutes on one long line; rewrite it.",
+                )
         return patterns
 
     def cross_cutting(self, item: dict[str, Any], index: int) -> CrossCutting:
@@ -350,3 +358,35 @@ class RuleValidator:
                     f"duplicate industry id '{industry.id}'.",
                 )
             seen.add(industry.id)
+
+
+_UNBOUNDED = re.compile(r"[*+]|\{\d*,\}")
+
+
+def has_nested_quantifier(pattern: str) -> bool:
+    """Whether a group that repeats without bound holds a repetition of its own: the shape that
+    makes a backtracking engine take exponential time ("(a+)+$", "(.*)*x")."""
+    stack: list[bool] = []  # per open group: does it hold an unbounded repetition?
+    n, in_class = 0, False
+    while n < len(pattern):
+        char = pattern[n]
+        if char == "\\":
+            n += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            stack.append(False)
+        elif char == ")" and stack:
+            inner = stack.pop()
+            repeated = _UNBOUNDED.match(pattern, n + 1)
+            if inner and repeated:
+                return True
+            if stack and (inner or repeated):
+                stack[-1] = True
+        elif _UNBOUNDED.match(pattern, n) and stack:
+            stack[-1] = True
+        n += 1
+    return False

@@ -6,6 +6,7 @@ Sizes are checked before anything is read, and every failure raises a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -44,8 +45,21 @@ def read_document(path: str | Path) -> Document:
     return _finish(path, paragraphs)
 
 
+# C0 controls but tab and newline, and lone surrogates: python-docx and openpyxl refuse them.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with XML-unsafe characters replaced by a space (a control between two words
+    separated them)."""
+    return _UNSAFE.sub(" ", text).strip()
+
 
 def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
+    # Once, on the way in: every output (report, workbook, JSON) is XML-safe by construction.
+    paragraphs = [
+        replace(p, text=xml_safe(p.text)) if _UNSAFE.search(p.text) else p for p in paragraphs
+    ]
     kept = [p for p in paragraphs if p.text]
     total = sum(len(p.text) for p in kept)
     if total == 0:

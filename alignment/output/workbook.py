@@ -167,7 +167,22 @@ def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
 def _finish(sheet: Any, widths: list[float]) -> None:
     from openpyxl.utils import get_column_letter
 
+    _as_text(sheet)
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+# A cell Excel or WPS would run as a formula (OWASP's CSV/formula injection): a file name or a
+# document's first line may begin with one of these.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(sheet: Any) -> None:
+    """Every text cell is a string cell, shown as text even where it starts like a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_STARTS):
+                cell.data_type = "s"
+                cell.quotePrefix = True  # Excel's and LibreOffice's own "this is text" mark

@@ -104,18 +104,48 @@ def test_cli_check_report_and_output_errors(
     assert "不能与输入文件相同" in capsys.readouterr().err
 
 
-@pytest.mark.skipif(
-    os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root ignores write permissions"
-)
 def test_read_only_folder_gives_output_error(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
+        if os.geteuid() == 0:
+            pytest.skip("root ignores write permissions: the unprivileged test below covers it")
         with pytest.raises(OutputError):
             atomic_write(locked / "x.docx", lambda p: p.write_bytes(b"x"))
     finally:
         locked.chmod(stat.S_IRWXU)
+
+
+def test_read_only_folder_is_exit_4_for_an_unprivileged_user() -> None:
+    """Run as nobody (setpriv) when the tests run as root, as CI does: it must not skip."""
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="planalign-ro-"))
+    try:
+        root.chmod(0o755)
+        cache = root / "cache"
+        cache.mkdir(mode=0o777)
+        cache.chmod(0o777)
+        locked = root / "locked"
+        locked.mkdir(mode=0o555)
+        source = root / "项目.txt"
+        shutil.copy(EVAL / "it_网络安全产业园.txt", source)
+        source.chmod(0o644)
+        command = [sys.executable, str(Path(__file__).parents[2] / "main.py"), "check"]
+        command += [str(source), "--report", str(locked / "报告.docx")]
+        if os.geteuid() == 0:
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        env = {**os.environ, "PLANALIGN_CACHE": str(cache), "HOME": str(cache)}
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 4, done.stderr
+        assert "无法写入" in done.stderr and "Traceback" not in done.stderr
+        assert list(locked.iterdir()) == []
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_failed_write_leaves_previous_file(tmp_path: Path) -> None:
