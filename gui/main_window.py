@@ -267,9 +267,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_export_errored(self, error: BaseException) -> None:
+        self.status_label.setText(tr("报告未导出。"))  # never left at "正在导出…"
         if isinstance(error, AlignmentError):
             show_error(self, tr("无法导出报告"), error.message)
-            self.status_label.setText(tr("报告未导出。"))
         else:
             report_unexpected(error, self)
 

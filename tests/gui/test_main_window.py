@@ -139,6 +139,24 @@ def test_export_over_the_input_is_refused_with_a_dialog(
     assert source.read_text(encoding="utf-8").startswith("金水区总部经济大厦")
 
 
+def test_an_unwritable_folder_gives_a_dialog_and_restores_the_status(
+    qtbot, window, errors, tmp_path: Path, monkeypatch
+) -> None:
+    # mkstemp failing (a read-only folder) showed the unexpected-error dialog and left the
+    # status at 正在导出….
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    window.export_report(str(tmp_path / "报告.docx"))
+    qtbot.waitUntil(lambda: bool(errors), timeout=10000)
+    assert errors[-1][0] == "无法导出报告" and "无法写入" in errors[-1][1]
+    assert window.status_label.text() == "报告未导出。"
+
+
 def test_open_dialog_offers_every_readable_suffix() -> None:
     from alignment.documents.formats import READERS
     from gui.i18n import _ENGLISH
