@@ -104,13 +104,21 @@ def test_cli_check_report_and_output_errors(
     assert "不能与输入文件相同" in capsys.readouterr().err
 
 
-def test_read_only_folder_gives_output_error(tmp_path: Path) -> None:
+def test_read_only_folder_gives_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    if os.geteuid() == 0:  # root ignores the mode: refuse as the folder would (see below too)
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied", str(locked))
+
+        monkeypatch.setattr(tempfile, "mkstemp", refuse)
     try:
-        if os.geteuid() == 0:
-            pytest.skip("root ignores write permissions: the unprivileged test below covers it")
         with pytest.raises(OutputError):
             atomic_write(locked / "x.docx", lambda p: p.write_bytes(b"x"))
     finally:
