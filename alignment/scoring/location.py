@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -114,6 +115,7 @@ def locate(
     return _named_most(text, rule, words() if words is not None else ())
 
 
+@functools.cache
 def with_divisions(rule: LocationRule) -> LocationRule:
     """The rule file's places with every division of China the dataset knows (a county in
     another province is elsewhere without being listed), and the home's parents from it too."""
@@ -127,8 +129,13 @@ def with_divisions(rule: LocationRule) -> LocationRule:
 
 def _listed(text: str, rule: LocationRule) -> list[str]:
     """The places of ``rule.elsewhere`` that ``text`` names, in order, roads named after them aside."""
-    found = places_in(text, frozenset(rule.elsewhere) - frozenset(rule.parents))
+    found = places_in(text, _foreign_names(rule))
     return [name for start, name in found if not _NAMED_AFTER.match(text, start + len(name))]
+
+
+@functools.cache
+def _foreign_names(rule: LocationRule) -> frozenset[str]:
+    return frozenset(rule.elsewhere) - frozenset(rule.parents)
 
 
 def _names_home(text: str, names: tuple[str, ...]) -> bool:
