@@ -35,19 +35,32 @@ class BatchOptions:
     applied_rules: Rules | None = None
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+def collect_files(
+    paths: Iterable[str | Path], outputs: Iterable[str | Path | None] = ()
+) -> list[Path]:
     """The readable files among ``paths``; folders are searched recursively, sorted by name.
 
-    A path that does not exist is kept, so that it is reported as a failure.
+    A batch never reads its own outputs: in a folder, the ``outputs`` (the workbook, the reports
+    folder) and files named ``*-审查报告*.docx`` are skipped; a second run with ``--reports``
+    inside the input folder reviewed its own reports and ranked them first. A path that does not
+    exist is kept, so that it is reported as a failure.
     """
+    skipped = [Path(o).resolve() for o in outputs if o]
     files: list[Path] = []
     for item in map(Path, paths):
         if item.is_dir():
             found = (p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
-            files += sorted(p for p in found if not p.name.startswith(("~$", ".")))
+            files += sorted(p for p in found if not _own_output(p, skipped))
         else:
             files.append(item)
     return list(dict.fromkeys(files))
+
+
+def _own_output(path: Path, skipped: list[Path]) -> bool:
+    if path.name.startswith(("~$", ".")) or "-审查报告" in path.stem:
+        return True
+    resolved = path.resolve()
+    return any(resolved == s or s in resolved.parents for s in skipped)
 
 
 def report_paths(files: Sequence[Path], folder: str | Path) -> dict[Path, Path]:
@@ -82,7 +95,7 @@ def run_batch(
     AlignmentError
         The reference plan or rule file cannot be loaded (nothing can be analysed then).
     """
-    files = collect_files(paths)
+    files = collect_files(paths, outputs=[options.reports_dir])
     # Named here, before any job runs: two workers must never pick the same report file.
     reports = report_paths(files, options.reports_dir) if options.reports_dir else {}
     workers = workers or min(os.cpu_count() or 1, 2)

@@ -166,7 +166,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     from alignment.batch import BatchOptions, collect_files, run_batch
     from alignment.output.workbook import write_workbook
 
-    files = collect_files(args.paths)
+    files = collect_files(args.paths, outputs=[args.excel, args.reports])
     check_output_path(args.excel, files)
     if args.reports:
         Path(args.reports).mkdir(parents=True, exist_ok=True)

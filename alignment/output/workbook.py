@@ -149,7 +149,7 @@ def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
                         match.measure_id,
                         match.measure_title,
                         evidence.similarity,
-                        match.confidence,
+                        match.confidence_name,
                         evidence.sentence,
                         evidence.plan_sentence,
                         "、".join(evidence.shared_terms),

@@ -217,3 +217,19 @@ def test_workbook_names_the_sub_plans_weaker_targets(tmp_path: Path) -> None:
     assert row["低于规划的目标"] == "高新技术企业"
     assert header[-3:] == ["提示", "文档类型", "区位"]
     assert (row["文档类型"], row["区位"]) == ("本区专项规划/实施方案", "区内")
+
+
+def test_a_batch_never_reads_its_own_outputs(tmp_path: Path) -> None:
+    # A second run with --reports inside the input folder reviewed its own reports (100, 99.8 …).
+    from alignment.cli import main
+
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    shutil.copy(EVAL / "it_网络安全产业园.txt", folder / "建议书.txt")
+    args = ["batch", str(folder), "--excel", str(folder / "排名.xlsx")]
+    for _ in range(2):
+        assert main([*args, "--reports", str(folder / "报告")]) == 0
+    (folder / "报告" / "建议书-审查报告.docx").rename(folder / "建议书-审查报告.docx")
+    assert main(args) == 0
+    sheet = load_workbook(folder / "排名.xlsx")["审查排名"]
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["建议书.txt"]
