@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import docx
@@ -132,4 +133,33 @@ def make_numbered_docx(path: Path, build) -> Path:  # type: ignore[no-untyped-de
     _add_lists(document)
     build(document)
     document.save(path)
+    return path
+
+
+def many_styles_docx(path: Path, styles: int, paragraphs: int) -> Path:
+    """A .docx with ``styles`` paragraph styles, every other paragraph in the last one: style
+    look-ups that search all styles per paragraph grow with styles × paragraphs."""
+    import docx
+
+    document = docx.Document()
+    for _ in range(paragraphs):
+        document.add_paragraph("金水区建设软件园，引进软件企业。")
+    document.save(path)
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    extra = "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{n}"><w:name w:val="S {n}"/></w:style>'
+        for n in range(styles)
+    )
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+        b"</w:styles>", extra.encode() + b"</w:styles>"
+    )
+    body = parts["word/document.xml"].decode()
+    styled = f'<w:p><w:pPr><w:pStyle w:val="S{styles - 1}"/></w:pPr>'
+    parts["word/document.xml"] = body.replace("<w:p>", styled, paragraphs // 2).encode()
+    assert w in body
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
     return path
