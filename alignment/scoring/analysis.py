@@ -37,7 +37,7 @@ from alignment.scoring.industries import (
     side_tasks,
     strong_terms,
 )
-from alignment.scoring.kind import resolve
+from alignment.scoring.kind import find_location, kind_for, plan_like
 from alignment.scoring.lexicon import denied, may_deny, red_line_terms
 from alignment.scoring.notes import document_warnings, held_back, in_passing, side_tasks_noted
 from alignment.scoring.plan_index import PlanIndex, build_index
@@ -124,21 +124,24 @@ class Analyzer:
         report = _Reporter(progress, is_cancelled)
         report(0.05, "切分句子")
         whole = DocumentText(document)
-        resolved_mode, location = resolve(
-            document,
-            whole.text,
-            mode,
-            self.rules.location,
-            self._home_applies,
-            lambda: (w for p in document.paragraphs for w in self.segmenter(p.text)),
-        )
-        sentences, site = read_sentences(document, proposal=resolved_mode == "proposal")
+        as_plan, head = plan_like(document, mode)
+        sentences, site = read_sentences(document, proposal=not as_plan)
         texts = [s.text for s in sentences]
         # A long document spends seconds in each of these: they report (and may be cancelled)
         # as they go, not only between steps.
         report(0.1, "分词")
         self.segmenter.keep_only(texts)
         self.segmenter.cut_all(texts, lambda done: report(0.1 + 0.35 * done, "分词"))
+        location = find_location(
+            document,
+            whole.text,
+            head,
+            as_plan,
+            self.rules.location,
+            self._home_applies,
+            lambda: (w for s in sentences for w in self.segmenter(s.text)),  # segmented above
+        )
+        resolved_mode = kind_for(mode, as_plan, location)
         report(0.45, "计算与规划措施的相似度")
         sims = self.index.similarity(
             texts, lambda done: report(0.45 + 0.15 * done, "计算与规划措施的相似度")

@@ -166,28 +166,36 @@ def _prefix_level(prefix: str, jurisdiction: Jurisdiction) -> tuple[str, str] | 
     return None
 
 
-def resolve(
+def plan_like(document: Document, mode: str) -> tuple[bool, list[str]]:
+    """Whether the document is read as a plan (``mode`` unless ``auto``), and its head."""
+    lines = head(document)
+    return (is_plan(document, lines) if mode == "auto" else mode != "proposal"), lines
+
+
+def find_location(
     document: Document,
     text: str,
-    mode: str,
+    lines: list[str],
+    as_plan: bool,
     rule: LocationRule,
     home_applies: bool,
     words: Callable[[], Iterable[str]],
-) -> tuple[str, LocationFinding]:
-    """The document's kind (``mode`` unless ``auto``) and its location."""
-    lines = head(document)
-    plan_like = is_plan(document, lines) if mode == "auto" else mode != "proposal"
+) -> LocationFinding:
+    """Whose a plan is, or where a project is (``words``: the compared sentences' words)."""
     if not home_applies:
-        found = LocationFinding(reason="参考规划不是规则文件所写辖区的规划，不判断区位")
-    elif plan_like:
-        found = level(lines, text, jurisdiction(rule.home, rule.aliases))
-    else:
-        found = _project_location(document, text, rule, words)
+        return LocationFinding(reason="参考规划不是规则文件所写辖区的规划，不判断区位")
+    if as_plan:
+        return level(lines, text, jurisdiction(rule.home, rule.aliases))
+    return _project_location(document, text, rule, words)
+
+
+def kind_for(mode: str, as_plan: bool, location: LocationFinding) -> str:
+    """``mode`` unless ``auto``: a plan of another level or place is a ``plan``, not a sub-plan."""
     if mode != "auto":
-        return mode, found
-    if not plan_like:
-        return "proposal", found
-    return ("plan" if found.status in ("outside", "upper") else "subplan"), found
+        return mode
+    if not as_plan:
+        return "proposal"
+    return "plan" if location.status in ("outside", "upper") else "subplan"
 
 
 def _project_location(
