@@ -104,6 +104,7 @@ _ENGLISH = {
     "尚未分析": "Not analysed yet",
     "{score} 分": "{score} points",
     "主导产业：{industry}": "Primary industry: {industry}",
+    "文档类型：{kind}": "Document kind: {kind}",
     "不属于五大重点产业": "none of the five priority industries",
     "高度契合": "Strong alignment",
     "部分契合": "Partial alignment",

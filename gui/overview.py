@@ -104,7 +104,11 @@ class OverviewPanel(QWidget):
         self.verdict.setText(f"{tr(result.verdict_name)} · {tr(result.location.label)}")
         self.verdict.setStyleSheet(f"color: {VERDICT_COLORS[result.verdict]};")
         industry = result.primary_industry or tr("不属于五大重点产业")
-        self.industry.setText(tr("主导产业：{industry}", industry=industry))
+        self.industry.setText(
+            tr("主导产业：{industry}", industry=industry)
+            + "　"
+            + tr("文档类型：{kind}", kind=result.mode_name)
+        )
         self.bars.set_scores(
             result.industries, colors, result.thresholds.get("industry_threshold", 30)
         )
