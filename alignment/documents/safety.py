@@ -16,6 +16,15 @@ MAX_COMPRESSION_RATIO = 100
 MAX_PARAGRAPHS = 100_000
 MAX_PDF_PAGES = 2000
 MAX_CHARACTERS = 3_000_000
+# Definitions a body uses but a real document holds few of (a long study: ~300 styles, ~50 lists);
+# counted before python-docx parses, so a file padded with them is refused, not parsed for minutes.
+MAX_DEFINITIONS = {
+    "word/styles.xml": (b"<w:style ", 5000, "样式"),
+    "word/numbering.xml": (b"<w:num ", 5000, "编号定义"),
+}
+# Runs and table cells in the body: each costs python-docx an object; 100 MB of hidden runs read
+# for 48 s at 1.46 GB.
+MAX_BODY_ELEMENTS = 1_000_000
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -32,7 +41,6 @@ def check_file(path: Path, limit: int) -> None:
             f"文件过大：{path.name}（{size / 1048576:.1f} MB，上限 {limit // 1048576} MB）。",
             f"File too large: {path.name} ({size / 1048576:.1f} MB, limit {limit // 1048576} MB).",
         )
-
 
 
 def open_docx_zip(path: Path) -> zipfile.ZipFile:
@@ -81,6 +89,18 @@ def _check_zip_sizes(archive: zipfile.ZipFile, name: str) -> None:
             f"{name}: the body exceeds {MAX_PART_BYTES // 1048576} MB uncompressed; refused.",
         )
     _refuse_doctype(archive, name)
+    for part, (tag, limit, what) in MAX_DEFINITIONS.items():
+        if part in archive.namelist() and _count(archive, part, tag, name) > limit:
+            raise _too_complex(name, f"{what}超过 {limit} 个", f"over {limit} {part} definitions")
+    elements = sum(
+        _count(archive, "word/document.xml", tag, name) for tag in (b"<w:r>", b"<w:r ", b"<w:tc>")
+    )
+    if elements > MAX_BODY_ELEMENTS:
+        raise _too_complex(
+            name,
+            f"正文的文字段和单元格超过 {MAX_BODY_ELEMENTS} 个",
+            "over a million runs and cells",
+        )
 
 
 def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
@@ -102,3 +122,27 @@ def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
                 f"{name} contains a forbidden XML DOCTYPE/ENTITY declaration; refused.",
             )
 
+
+def _count(archive: zipfile.ZipFile, part: str, tag: bytes, name: str = "") -> int:
+    """Occurrences of ``tag`` in a part, streamed; the last bytes of a chunk are kept for the
+    next, so a tag split between two chunks is counted once."""
+    count, tail = 0, b""
+    try:
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                data = tail + chunk
+                count += data.count(tag)
+                tail = data[-(len(tag) - 1) :]
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError from a damaged stream
+        raise DocumentReadError(
+            f"{name} 已损坏，无法读取（{type(exc).__name__}）。",
+            f"{name} is corrupt and cannot be read ({type(exc).__name__}).",
+        ) from exc
+    return count
+
+
+def _too_complex(name: str, chinese: str, english: str) -> DocumentTooLargeError:
+    return DocumentTooLargeError(
+        f"{name} 结构过于复杂（{chinese}），已拒绝读取；请另存为新的 .docx 或 PDF 后重试。",
+        f"{name} is too complex ({english}); refused. Save it as a new .docx or PDF and retry.",
+    )

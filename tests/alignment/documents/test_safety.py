@@ -237,3 +237,18 @@ def test_style_names_are_read_once_not_per_paragraph(
     monkeypatch.setattr(DocxParagraph, "style", property(searched))
     assert len(read_document(styled).paragraphs) == 300
     assert [p.level for p in read_document(headings).paragraphs][:2] == [1, 2]
+
+
+def test_a_docx_padded_with_definitions_or_runs_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment.documents import safety
+    from tests.factories import many_styles_docx
+
+    with pytest.raises(DocumentTooLargeError, match="样式超过 5000 个"):
+        read_document(many_styles_docx(tmp_path / "styles.docx", 6000, 10))
+    monkeypatch.setattr(safety, "MAX_BODY_ELEMENTS", 1000)
+    runs = make_docx(tmp_path / "runs.docx", ["金水区软件园。"] * 1200, table=False)
+    with pytest.raises(DocumentTooLargeError, match="结构过于复杂"):
+        read_document(runs)
+    assert safety._count(zipfile.ZipFile(runs), "word/document.xml", b"<w:r>") >= 1200
