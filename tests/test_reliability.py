@@ -50,3 +50,22 @@ def test_a_rule_file_with_a_nested_quantifier_is_refused(pattern: str) -> None:
     with pytest.raises(RuleFileError) as error:
         parse_rules(text, "colleague.toml")
     assert "嵌套的重复" in str(error.value) and "colleague.toml" in str(error.value)
+
+
+def test_a_slow_pattern_the_validator_lets_through_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # (a|aa)+b backtracks exponentially on a line of a's, with no nested repetition to refuse.
+    from alignment.scoring import lexicon
+
+    monkeypatch.setattr(lexicon, "PATTERN_SECONDS", 0.2)
+    rules = tmp_path / "colleague.toml"
+    text = read_text(RULES).replace(
+        'patterns = ["(新建|建设|安装)[^，。；]{0,12}燃煤"]', "patterns = ['(a|aa)+b']"
+    )
+    rules.write_text(text, encoding="utf-8")
+    source = tmp_path / "项目.txt"
+    source.write_text("某项目建议书\n项目位于金水区，代号" + "a" * 60 + "。\n", encoding="utf-8")
+    assert main(["check", str(source), "--rules", str(rules)]) == 3
+    err = capsys.readouterr().err
+    assert "(a|aa)+b" in err and "运行超过" in err and "Traceback" not in err

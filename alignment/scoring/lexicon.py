@@ -7,8 +7,11 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import regex
+
+from alignment.errors import RuleFileError
 from alignment.plan.model import Measure, Plan
 from alignment.plan.targets import is_review_section
 from alignment.rules import Industry, RedLine, TermGroup
@@ -255,6 +258,23 @@ class RedLineTerms(NamedTuple):
     removed: list[TermHit]
 
 
+# A rule file's own regular expressions run with a time limit: the validator refuses the nested
+# repetitions that backtrack for minutes, and this bounds whatever shape it does not know.
+PATTERN_SECONDS = 2.0
+
+
+def _pattern_hits(pattern: str, text: str, rule: RedLine) -> list[Any]:
+    try:
+        return list(regex.finditer(pattern, text, timeout=PATTERN_SECONDS))
+    except TimeoutError as exc:
+        raise RuleFileError(
+            f"规则文件中红线“{rule.name}”的正则表达式“{pattern}”运行超过 {PATTERN_SECONDS:g} 秒，"
+            "已停止；请改写该表达式。",
+            f"The red line '{rule.id}' pattern '{pattern}' ran over {PATTERN_SECONDS:g} s and was "
+            "stopped; rewrite it.",
+        ) from exc
+
+
 def red_line_terms(text: str, rule: RedLine) -> RedLineTerms:
     """A red line's terms in clauses without a negation (and with a required word) cross it; in
     a clause, or a sentence about what stands there now, that removes them, they are removed."""
@@ -265,7 +285,7 @@ def red_line_terms(text: str, rule: RedLine) -> RedLineTerms:
     found += [
         (m.group(), m.start())
         for p in rule.patterns
-        for m in re.finditer(p, text)
+        for m in _pattern_hits(p, text, rule)
         if not any(m.start() < end and start < m.end() for start, end in spans)
     ]
     # A cited document's title names the rule, not the project: a feasibility study's 编制依据
