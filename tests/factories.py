@@ -7,6 +7,8 @@ from pathlib import Path
 
 import docx
 
+from alignment.documents.model import Document, Paragraph
+
 SAMPLE_PARAGRAPHS = [
     "本项目拟在金水区建设信息安全产业园，重点发展网络安全和人工智能。",
     "项目总投资5亿元，建成后预计年产值10亿元。",
@@ -163,3 +165,8 @@ def many_styles_docx(path: Path, styles: int, paragraphs: int) -> Path:
         for name, data in parts.items():
             target.writestr(name, data)
     return path
+
+
+def text_document(*texts: str) -> Document:
+    """A document of these paragraphs, numbered from 1, as a reader would give it."""
+    return Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(texts, start=1)))

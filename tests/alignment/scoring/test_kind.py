@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.documents.model import Document, Paragraph
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.places import jurisdiction
+from tests.factories import text_document as _document
 
 
 @pytest.fixture(scope="module")
 def analyzer(plan, rules) -> Analyzer:  # type: ignore[no-untyped-def]
     return Analyzer(plan, rules)
 
-
-def _document(*texts: str) -> Document:
-    return Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(texts, start=1)))
 
 
 @pytest.mark.parametrize(
