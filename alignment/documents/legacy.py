@@ -68,4 +68,3 @@ def find_soffice(windows: bool = os.name == "nt") -> str | None:
         if base and candidate.exists():
             return str(candidate)
     return None
-

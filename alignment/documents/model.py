@@ -59,4 +59,3 @@ def cells_of(cells: list[str], table: int, row: int) -> list[Paragraph]:
         Paragraph(0, normalise(cell).strip(), 0, in_table=True, cell=(table, row, column))
         for column, cell in enumerate(cells)
     ]
-

@@ -87,7 +87,6 @@ def _with_cells(texts: list[str]) -> list[Paragraph]:
     return paragraphs
 
 
-
 def without_page_furniture(pages: list[list[str]]) -> list[str]:
     """The lines of all pages without page numbers ("— 3 —", "第3页 共20页") and without a
     running header or footer (a line at the top or bottom of at least half of 3+ pages).

@@ -68,4 +68,3 @@ def _table_row(line: str) -> list[str] | None:
     if line.count("\t") >= 2:
         return [cell.strip() for cell in line.split("\t")]
     return None
-

@@ -90,11 +90,9 @@ def _check_zip_sizes(archive: zipfile.ZipFile, name: str) -> None:
         )
     _refuse_doctype(archive, name)
     for part, (tag, limit, what) in MAX_DEFINITIONS.items():
-        if part in archive.namelist() and _count(archive, part, tag, name) > limit:
+        if part in archive.namelist() and _count(archive, part, (tag,), name) > limit:
             raise _too_complex(name, f"{what}超过 {limit} 个", f"over {limit} {part} definitions")
-    elements = sum(
-        _count(archive, "word/document.xml", tag, name) for tag in (b"<w:r>", b"<w:r ", b"<w:tc>")
-    )
+    elements = _count(archive, "word/document.xml", (b"<w:r>", b"<w:r ", b"<w:tc>"), name)
     if elements > MAX_BODY_ELEMENTS:
         raise _too_complex(
             name,
@@ -123,16 +121,17 @@ def _refuse_doctype(archive: zipfile.ZipFile, name: str) -> None:
             )
 
 
-def _count(archive: zipfile.ZipFile, part: str, tag: bytes, name: str = "") -> int:
-    """Occurrences of ``tag`` in a part, streamed; the last bytes of a chunk are kept for the
-    next, so a tag split between two chunks is counted once."""
+def _count(archive: zipfile.ZipFile, part: str, tags: tuple[bytes, ...], name: str = "") -> int:
+    """Occurrences of ``tags`` in a part, in one streamed pass; the last bytes of a chunk are
+    kept for the next, so a tag split between two chunks is counted once."""
     count, tail = 0, b""
     try:
         with archive.open(part) as stream:
             while chunk := stream.read(1 << 20):
                 data = tail + chunk
-                count += data.count(tag)
-                tail = data[-(len(tag) - 1) :]
+                # A tag wholly inside the kept tail was counted with the chunk before.
+                count += sum(data.count(tag) - tail.count(tag) for tag in tags)
+                tail = data[-(max(map(len, tags)) - 1) :]
     except Exception as exc:  # BadZipFile, zlib.error, EOFError from a damaged stream
         raise DocumentReadError(
             f"{name} 已损坏，无法读取（{type(exc).__name__}）。",

@@ -192,4 +192,3 @@ def _table_cells(
                 if block.cell is None:
                     block = replace(block, level=0, in_table=True, cell=position)
                 yield block
-

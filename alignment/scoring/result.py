@@ -125,7 +125,7 @@ class LocationFinding:
 
     @property
     def label(self) -> str:
-        """"区外：中原区", "上级：郑州市", "区内", "未写明地点"."""
+        """ "区外：中原区", "上级：郑州市", "区内", "未写明地点"."""
         name = LOCATION_NAMES[self.status]
         return f"{name}：{self.place}" if self.place and self.status != "inside" else name
 
