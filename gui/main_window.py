@@ -41,7 +41,7 @@ from gui.document_view import DocumentView
 from gui.gc_guard import GuiThreadCollector
 from gui.i18n import LANGUAGES, language, tr
 from gui.messages import report_unexpected, show_error
-from gui.overview import OverviewPanel
+from gui.overview import OverviewPanel, headline
 from gui.plan_browser import PlanBrowser
 from gui.review_tables import ConflictsPanel, GapsPanel, MatchesPanel
 from gui.rules_editor import RulesEditor
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
                 "{title}：{score} 分，{verdict}",
                 title=result.title,
                 score=f"{result.score:g}",
-                verdict=tr(result.verdict_name),
+                verdict=headline(result),  # the same picture as 概览
             )
         )
 

@@ -101,7 +101,7 @@ class OverviewPanel(QWidget):
 
     def show_result(self, result: AlignmentResult, colors: dict[str, str]) -> None:
         self.score.setText(tr("{score} 分", score=f"{result.score:g}"))
-        self.verdict.setText(f"{tr(result.verdict_name)} · {tr(result.location.label)}")
+        self.verdict.setText(headline(result))
         self.verdict.setStyleSheet(f"color: {VERDICT_COLORS[result.verdict]};")
         industry = result.primary_industry or tr("不属于五大重点产业")
         self.industry.setText(
@@ -123,3 +123,8 @@ class OverviewPanel(QWidget):
         self.bars.set_scores((), {}, 30)
         self.conclusion.setText("")
         self.warnings.setText("")
+
+
+def headline(result: AlignmentResult) -> str:
+    """The theme's verdict beside the location, in the interface language: "高度契合 · 区外：中原区"."""
+    return f"{tr(result.verdict_name)} · {tr(result.location.label)}"

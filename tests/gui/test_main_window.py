@@ -17,6 +17,7 @@ def test_open_through_the_api_shows_score_and_tables(qtbot, window) -> None:
     assert window.overview.score.text() == f"{result.score:g} 分"
     assert window.overview.verdict.text() == "高度契合 · 区内"
     assert window.overview.industry.text().endswith("文档类型：项目建议书/可行性研究报告")
+    assert window.status_label.text().endswith("高度契合 · 区内")
     assert window.matches.table.rowCount() == len(result.matches) > 0
     assert window.gaps.rowCount() == len(result.gaps)
     assert window.plan_browser.tree.topLevelItemCount() == 14
