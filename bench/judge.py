@@ -162,7 +162,9 @@ def run(analyzer: Analyzer, name: str, labels: list[Label]) -> Tally:
     for label in labels:
         document = read_document(label.file)
         auto = analyzer.analyse(document)
-        result = auto if label.mode in ("auto", auto.mode) else analyzer.analyse(document, label.mode)
+        result = (
+            auto if label.mode in ("auto", auto.mode) else analyzer.analyse(document, label.mode)
+        )
         judge(label, result, auto, tally)
     return tally
 

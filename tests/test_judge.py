@@ -1,6 +1,6 @@
 """Floors on the real documents in ../shared/corpus (bench/judge.py): CI fails on a regression.
 
-Reached on 2026-12-03: verdict 24/31, industry 27/29, hit@3 21/30, location 29/31, kind 31/31,
+Reached on 2026-12-03: verdict 24/31, industry 27/29, hit@3 21/30, location 30/31, kind 31/31,
 no missed and no false conflict. Accuracy is claimed on these, not on the written sets.
 """
 
@@ -33,7 +33,7 @@ def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert _share(tally, "verdict") >= 0.74
     assert _share(tally, "industry") >= 0.90
     assert _share(tally, "hit@3") >= 0.66
-    assert _share(tally, "location") >= 0.93
+    assert _share(tally, "location") >= 0.96
     assert _share(tally, "kind") >= 0.96
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from alignment.rules import LocationRule
-from alignment.scoring.places import jurisdiction, places_in
+from alignment.scoring.places import county_short_names, jurisdiction, places_in
 
 # The words that say where something is: the cues below, and what is blanked out of a clause
 # before a place name is looked for in it (one list: the second copy had fallen behind).
@@ -164,6 +164,7 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
     """
     mentions = Counter(_listed(text, rule))
     mentions.update(word for word in words if _is_district(word, rule))
+    mentions.update(_counties_naming_facilities(text, rule))
     if mentions:
         place, count = mentions.most_common(1)[0]
         if count >= _MIN_MENTIONS:
@@ -173,6 +174,26 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
             ]
             return Location("outside", place, sentence.strip(), count)
     return Location("unknown", "", "")
+
+
+# What a project is called after its county: "怀仁生态健康养老产业园", "西平…蔬菜基地".
+_FACILITY = "(?:产业园|园区|基地|项目|工程|小镇|新城|医院|中学|小学|学校|养老院|中心)"
+
+
+def _counties_naming_facilities(text: str, rule: LocationRule) -> list[str]:
+    """County short names that begin a project's or facility's name ("怀仁生态健康养老产业园"):
+    a county is often named so, without 县 or 市, and the short name alone is too often a word
+    (see ``county_short_names``) to count anywhere else."""
+    pattern = _facility_pattern(rule.home, rule.aliases)
+    return [m[1] for m in pattern.finditer(text) if not _NAMED_AFTER.match(text, m.end(1))]
+
+
+@functools.lru_cache(maxsize=8)
+def _facility_pattern(home: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
+    names = sorted(county_short_names(home, aliases), key=len, reverse=True)
+    return re.compile(
+        rf"({'|'.join(map(re.escape, names))})(?=[\u4e00-\u9fff]{{2,12}}?{_FACILITY})"
+    )
 
 
 def _is_district(word: str, rule: LocationRule) -> bool:

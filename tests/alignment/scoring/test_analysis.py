@@ -749,9 +749,9 @@ def test_another_reference_plan_gets_no_measure_ids_from_the_rule_file(rules) ->
     from alignment.plan.parser import parse_plan
     from alignment.scoring.analysis import rule_ids_fit
 
-    text = (
-        Path(__file__).parents[2] / "data" / "good" / "示范区数字经济发展规划.txt"
-    ).read_text(encoding="utf-8")
+    text = (Path(__file__).parents[2] / "data" / "good" / "示范区数字经济发展规划.txt").read_text(
+        encoding="utf-8"
+    )
     same_district = parse_plan(text.replace("惠济区", "金水区").split("\n"))
     assert "金水区" in same_district.title and not rule_ids_fit(same_district, rules)
     assert rule_ids_fit(load_plan(), rules)

@@ -15,7 +15,6 @@ def analyzer(plan, rules) -> Analyzer:  # type: ignore[no-untyped-def]
     return Analyzer(plan, rules)
 
 
-
 @pytest.mark.parametrize(
     ("texts", "mode", "status", "place"),
     [
@@ -52,7 +51,9 @@ def test_a_project_plan_is_a_proposal(analyzer: Analyzer) -> None:
 
 
 def test_location_never_caps_the_verdict(analyzer: Analyzer) -> None:
-    body = "项目选址中原区，建设动漫产业基地，引进动漫游戏、数字创意企业50家，打造文化创意产业集群。"
+    body = (
+        "项目选址中原区，建设动漫产业基地，引进动漫游戏、数字创意企业50家，打造文化创意产业集群。"
+    )
     inside = analyzer.analyse(_document("某动漫产业基地项目", body.replace("中原区", "金水区")))
     outside = analyzer.analyse(_document("某动漫产业基地项目", body))
     assert outside.location.label == "区外：中原区"

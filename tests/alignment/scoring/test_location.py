@@ -157,3 +157,22 @@ def test_a_title_naming_a_road_after_a_city_is_not_that_city() -> None:
     assert locate(
         "南阳市某项目简介\n项目总投资5亿元。", _rule(), title="南阳市某项目简介"
     ).status == ("outside")
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "place"),
+    [
+        # A county named without 县/市, as the start of its project's name, again and again.
+        ("西峡城市更新产业园开工。西峡城市更新产业园总投资10亿元。", "outside", "西峡"),
+        # The same words not at the start of a facility's name: no place.
+        ("西峡、西峡两地调研。", "unknown", ""),
+        # A short name that is a common word in jieba's dictionary is read as the word.
+        ("资源循环利用产业园开工。资源循环利用产业园总投资10亿元。", "unknown", ""),
+        ("新兴产业园建设提速，新兴产业园企业增多。", "unknown", ""),
+        # A road named after a county is not that county.
+        ("中牟路改造工程开工。中牟路改造工程完工。", "unknown", ""),
+    ],
+)
+def test_a_county_short_name_that_begins_a_project_name(text: str, status: str, place: str) -> None:
+    found = locate(text, _rule(), words=_words(text))
+    assert (found.status, found.place) == (status, place)

@@ -14,13 +14,24 @@ def analyzer(plan, rules) -> Analyzer:  # type: ignore[no-untyped-def]
     return Analyzer(plan, rules)
 
 
-
 @pytest.mark.parametrize(
     ("title", "body", "terms"),
     [
-        ("某化工公司焦油加工扩能技改项目", "项目将煤焦油加工能力由15万吨/年提高到36万吨/年。", {"煤焦油"}),
-        ("某钢铁公司产能置换项目", "项目新建2座1280立方米高炉和2座120吨转炉，配套烧结机。", {"高炉", "转炉"}),
-        ("某能源公司煤制烯烃项目", "项目建设年产60万吨煤制烯烃装置及配套煤气化装置。", {"煤制烯烃"}),
+        (
+            "某化工公司焦油加工扩能技改项目",
+            "项目将煤焦油加工能力由15万吨/年提高到36万吨/年。",
+            {"煤焦油"},
+        ),
+        (
+            "某钢铁公司产能置换项目",
+            "项目新建2座1280立方米高炉和2座120吨转炉，配套烧结机。",
+            {"高炉", "转炉"},
+        ),
+        (
+            "某能源公司煤制烯烃项目",
+            "项目建设年产60万吨煤制烯烃装置及配套煤气化装置。",
+            {"煤制烯烃"},
+        ),
         ("某建材公司水泥项目", "项目建设一条日产5000吨新型干法水泥熟料生产线。", {"新型干法"}),
     ],
 )
@@ -38,10 +49,15 @@ def test_restricted_works_are_conflicts(
 @pytest.mark.parametrize(
     "texts",
     [
-        ("原焦化厂旧址文创园项目", "项目利用原焦化厂旧址，将老厂房改造为文化创意园区，引进设计企业50家。"),
+        (
+            "原焦化厂旧址文创园项目",
+            "项目利用原焦化厂旧址，将老厂房改造为文化创意园区，引进设计企业50家。",
+        ),
         ("某数据中心项目", "项目不涉及高炉、转炉、焦炉等高耗能设施，全部使用绿色电力。"),
         ("某钢厂搬迁项目", "项目完成高炉、转炉整体关停拆除，原址建设城市公园。"),
     ],
 )
-def test_compliance_statements_are_not_conflicts(analyzer: Analyzer, texts: tuple[str, ...]) -> None:
+def test_compliance_statements_are_not_conflicts(
+    analyzer: Analyzer, texts: tuple[str, ...]
+) -> None:
     assert analyzer.analyse(_document(*texts)).conflicts == ()
