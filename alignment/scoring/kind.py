@@ -115,17 +115,26 @@ def level(lines: list[str], text: str, jurisdiction: Jurisdiction) -> LocationFi
         if found:
             return LocationFinding(found[0], found[1], source, f"{why}中的地名")
     number = _DOC_NUMBER.search("\n".join(lines))
-    if number:
-        found = _prefix_level(number[1], jurisdiction)
-        if found:
-            return LocationFinding(found[0], found[1], number[0], "文号")
-    opening = text[:_HEAD_CHARS]
+    by_number = _prefix_level(number[1], jurisdiction) if number else None
+    if by_number and not by_number[2]:
+        return LocationFinding(by_number[0], by_number[1], number[0], "文号")
+    by_issuer = _issuer_place(lines, text[:_HEAD_CHARS], jurisdiction)
+    if by_issuer:
+        return by_issuer
+    if by_number:  # one character shared with the home or its city (金 of 金水区, 郑 of 郑州市)
+        return LocationFinding(by_number[0], by_number[1], number[0], "文号")
+    return _named_most(text, jurisdiction)
+
+
+def _issuer_place(
+    lines: list[str], opening: str, jurisdiction: Jurisdiction
+) -> LocationFinding | None:
     for line in [*lines, *opening.split("\n")]:
         if _ISSUER.search(line) and len(line) <= 60:
             found = _first_place(line, jurisdiction)
             if found:
                 return LocationFinding(found[0], found[1], line, "发文或报告单位")
-    return _named_most(text, jurisdiction)
+    return None
 
 
 def _named_most(text: str, jurisdiction: Jurisdiction) -> LocationFinding:
@@ -154,19 +163,22 @@ def _first_place(text: str, jurisdiction: Jurisdiction) -> tuple[str, str] | Non
     return (status, place) if status else None
 
 
-def _prefix_level(prefix: str, jurisdiction: Jurisdiction) -> tuple[str, str] | None:
+def _prefix_level(prefix: str, jurisdiction: Jurisdiction) -> tuple[str, str, bool] | None:
+    """The level a 文号's prefix names, and whether it is only by one character shared with the
+    home or its city (金 of 金水区 is also 金华's, 郑 of 郑州市 also 郑州's neighbours'): such a
+    guess gives way to the issuer line. The nation's and the provinces' abbreviations are fixed."""
     if prefix.startswith(_NATION_PREFIX):
-        return ("upper", "国家")
+        return ("upper", "国家", False)
     for home in jurisdiction.home:
         if prefix.startswith(home[0]) and len(home) >= 2:
-            return ("inside", jurisdiction.home[-1])
+            return ("inside", jurisdiction.home[-1], True)
     for upper in jurisdiction.upper:
         if len(upper) >= 2 and prefix.startswith(upper[0]) and upper.endswith(("市", "州")):
-            return ("upper", upper)
+            return ("upper", upper, True)
     for key in sorted(_PROVINCE_PREFIX, key=len, reverse=True):
         if prefix.startswith(key):
             province = _PROVINCE_PREFIX[key]
-            return ("upper" if province in jurisdiction.upper else "outside", province)
+            return ("upper" if province in jurisdiction.upper else "outside", province, False)
     return None
 
 

@@ -149,3 +149,21 @@ def test_converts_to_pdf_with_libreoffice(aligned, rules, tmp_path: Path) -> Non
         next(line.split()[-1] for line in info.stdout.splitlines() if line.startswith("Pages"))
     )
     assert 3 <= pages <= 12
+
+
+def test_a_plan_of_another_place_is_not_called_a_project(analyzer, rules, tmp_path: Path) -> None:
+    from tests.factories import text_document
+
+    result = analyzer.analyse(
+        text_document(
+            "广州市天河区数字经济发展“十四五”规划",
+            "一、发展基础",
+            "做大做强信息科技产业，培育软件和信息服务业，建设数字经济集聚区。",
+        )
+    )
+    assert result.mode == "plan"
+    document = _open(write_report(result, rules, tmp_path / "r.docx", date=DAY))
+    body = [p.text for p in document.paragraphs]
+    cells = [c.text for t in document.tables for row in t.rows[1:] for c in row.cells]
+    assert [text for text in body + cells if "项目" in text] == []
+    assert any("不能替代对文件实质内容的判断" in text for text in body)

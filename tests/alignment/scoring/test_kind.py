@@ -31,6 +31,14 @@ def analyzer(plan, rules) -> Analyzer:  # type: ignore[no-untyped-def]
         # A county of another province that no rule file lists.
         (("西平县蔬菜基地项目签约", "项目选址西平县出山镇，建设蔬菜大棚500亩。"),
          "proposal", "outside", "西平县"),
+        # 金 is the first character of 金水区 and of 金华市: the issuer line decides.
+        (("金华市人民政府办公室", "关于印发数字经济发展行动方案的通知", "金政办发〔2023〕5号",
+          "各县（市、区）人民政府，市政府各部门：", "现将方案印发给你们，请认真贯彻执行。"),
+         "plan", "outside", "金华市"),
+        # Without an issuer's place, the district's own 文号 prefix stands.
+        (("关于印发数字经济发展行动方案的通知", "金政办〔2023〕5号",
+          "各街道办事处，区政府各委、局：", "现将方案印发给你们，请认真贯彻执行。"),
+         "subplan", "inside", "金水区"),
         (("某软件园项目建议书", "项目位于金水区北部，引进软件企业50家。"), "proposal", "inside", "金水区"),
         (("某软件园项目建议书", "项目引进软件企业50家。"), "proposal", "unstated", ""),
     ],
