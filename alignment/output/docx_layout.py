@@ -69,7 +69,31 @@ def setup_document(document: Any) -> dict[str, str]:
     _style_heading(document.styles["Heading 2"], fonts["heading2"], BODY_SIZE)
     _style_heading(document.styles["Heading 3"], fonts["body"], BODY_SIZE)
     _add_page_numbers(document, fonts["page_number"])
+    set_chinese(document)
     return fonts
+
+
+def set_chinese(document: Any) -> None:
+    """Mark the text as Chinese (w:lang eastAsia zh-CN) in the defaults and every style that
+    names a language: the template says en-US, and LibreOffice then picks a Japanese face for
+    the Han characters, and Word's proofing flags every line."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            defaults.insert(0, rpr_default)
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        if rpr.find(qn("w:lang")) is None:
+            rpr.append(OxmlElement("w:lang"))
+    for lang in styles.iter(qn("w:lang")):
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        if lang.get(qn("w:val")) is None:
+            lang.set(qn("w:val"), "en-US")
 
 
 def _style_body(style: Any, font: str) -> None:
@@ -144,6 +168,7 @@ def style_table(table: Any, widths_mm: list[float], font: str) -> None:
     for column, width in zip(table.columns, widths_mm, strict=False):
         column.width = Mm(width)  # the grid, which LibreOffice and WPS follow
     for row in table.rows:
+        _keep_together(row)
         for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
             for paragraph in cell.paragraphs:
@@ -154,6 +179,13 @@ def style_table(table: Any, widths_mm: list[float], font: str) -> None:
                     run.font.size = TABLE_SIZE
                     set_fonts(run._r, font)
     _repeat_header(table.rows[0])
+
+
+def _keep_together(row: Any) -> None:
+    """A row does not split across a page break (a quotation stays beside its measure)."""
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(cant_split)
 
 
 def _repeat_header(row: Any) -> None:

@@ -167,3 +167,12 @@ def test_a_plan_of_another_place_is_not_called_a_project(analyzer, rules, tmp_pa
     cells = [c.text for t in document.tables for row in t.rows[1:] for c in row.cells]
     assert [text for text in body + cells if "项目" in text] == []
     assert any("不能替代对文件实质内容的判断" in text for text in body)
+
+
+def test_text_is_chinese_and_rows_keep_together(aligned, rules) -> None:
+    package = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review={}, date=DAY)))
+    styles = package.read("word/styles.xml").decode()
+    assert 'w:eastAsia="en-US"' not in styles
+    assert 'w:eastAsia="zh-CN"' in styles.split("</w:docDefaults>")[0]
+    body = package.read("word/document.xml").decode()
+    assert body.count("<w:tr>") + body.count("<w:tr ") == body.count("<w:cantSplit")
