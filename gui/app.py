@@ -33,6 +33,15 @@ def run_gui(args: Sequence[str]) -> int:
     if options.plan:
         settings.use_plan_for_this_run(options.plan)
     window = MainWindow(settings)
+    tabs = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    if options.screenshot and not any(name.startswith(options.tab) for name in tabs):
+        print(
+            f"没有名为“{options.tab}”的选项卡（可选：{'、'.join(tabs)}）\n"
+            f"No tab named {options.tab!r}; the tabs are: {', '.join(tabs)}",
+            file=sys.stderr,
+        )
+        window.close()  # waits for the start-up work, which would otherwise outlive the window
+        return 2
     if options.screenshot:
         window.resize(1280, 800)  # the same picture whatever the saved geometry
     window.show()

@@ -4,9 +4,11 @@ import shutil
 from pathlib import Path
 
 import docx
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from gui.settings import Settings
 from tests.gui.conftest import EVAL, analyse
 
 
@@ -238,3 +240,16 @@ def test_cycles_are_collected_in_the_gui_thread_only(qtbot, window) -> None:
     assert alive() is None and garbage
     window.close()
     assert gc.isenabled()
+
+
+def test_a_screenshot_of_an_unknown_tab_is_refused(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gui import app
+
+    monkeypatch.setattr(app, "Settings", lambda: Settings(tmp_path / "settings.ini"))
+    picture = tmp_path / "shot.png"
+    assert app.run_gui(["--screenshot", str(picture), "--tab", "不存在"]) == 2
+    error = capsys.readouterr().err
+    assert "没有名为“不存在”的选项卡" in error and "No tab named" in error and "概览" in error
+    assert not picture.exists()
