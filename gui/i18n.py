@@ -76,6 +76,10 @@ _ENGLISH = {
     "规划": "Plan",
     "批量": "Batch",
     "规则": "Rules",
+    # empty tables after an analysis
+    "未发现需要补充的规划措施。": "No plan measure found missing.",
+    "未发现触及规划红线的内容。": "Nothing found that crosses a red line of the plan.",
+    "文档未与规划措施形成明显对应。": "The document does not clearly serve any plan measure.",
     # status and dialogs
     "正在加载参考规划与分词词典…": "Loading the reference plan and the word segmenter…",
     "正在加载参考规划…": "Loading the reference plan…",

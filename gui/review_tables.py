@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,8 +29,13 @@ CONFLICT_RED = QColor("#C62828")
 class ReviewTable(QTableWidget):
     """First column: 采纳 (checked = accepted); last column: the analyst's comment."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, headers: Sequence[str], parent: QWidget | None = None, empty_text: str = ""
+    ) -> None:
         super().__init__(0, len(headers) + 2, parent)
+        # Said once an analysis has filled the table with nothing: an empty grid looks unfinished.
+        self.empty_text = tr(empty_text) if empty_text else ""
+        self.filled = False
         self.setHorizontalHeaderLabels([tr("采纳"), *map(tr, headers), tr("审查意见")])
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -42,6 +47,7 @@ class ReviewTable(QTableWidget):
         self.keys: list[str] = []
 
     def fill(self, rows: Sequence[tuple[str, Sequence[str]]], color: QColor | None = None) -> None:
+        self.filled = True
         self.setRowCount(0)
         self.keys = []
         for key, cells in rows:
@@ -65,6 +71,13 @@ class ReviewTable(QTableWidget):
             self.keys.append(key)
         self.resizeRowsToContents()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.filled and self.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+
     def decisions(self) -> dict[str, Decision]:
         result = {}
         for row, key in enumerate(self.keys):
@@ -85,7 +98,10 @@ class MatchesPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = ReviewTable(["规划措施", "相似度", "置信度", "文档证据"])
+        self.table = ReviewTable(
+            ["规划措施", "相似度", "置信度", "文档证据"],
+            empty_text="文档未与规划措施形成明显对应。",
+        )
         self.table.setColumnWidth(0, 44)
         self.table.setColumnWidth(1, 200)
         self.table.setColumnWidth(2, 60)
@@ -144,7 +160,7 @@ class MatchesPanel(QWidget):
 
 class GapsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["规划措施", "差距", "建议"], parent)
+        super().__init__(["规划措施", "差距", "建议"], parent, "未发现需要补充的规划措施。")
         for column, width in enumerate((44, 180, 260, 300)):
             self.setColumnWidth(column, width)
 
@@ -154,7 +170,7 @@ class GapsPanel(ReviewTable):
 
 class ConflictsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["规划红线", "规划依据", "文档原文"], parent)
+        super().__init__(["规划红线", "规划依据", "文档原文"], parent, "未发现触及规划红线的内容。")
         for column, width in enumerate((44, 160, 220, 360)):
             self.setColumnWidth(column, width)
 

@@ -253,3 +253,24 @@ def test_a_screenshot_of_an_unknown_tab_is_refused(
     error = capsys.readouterr().err
     assert "没有名为“不存在”的选项卡" in error and "No tab named" in error and "概览" in error
     assert not picture.exists()
+
+
+def _ink_in_the_middle(widget) -> int:  # type: ignore[no-untyped-def]
+    """Pixels unlike the background in a band across the middle of the widget's viewport."""
+    image = widget.viewport().grab().toImage()
+    background = image.pixelColor(2, 2)
+    middle = image.height() // 2
+    return sum(
+        image.pixelColor(x, y) != background
+        for y in range(middle - 8, middle + 8)
+        for x in range(0, image.width(), 2)
+    )
+
+
+def test_an_empty_conflicts_tab_says_none_was_found(qtbot, window) -> None:
+    window.tabs.setCurrentWidget(window.conflicts)
+    assert _ink_in_the_middle(window.conflicts) == 0  # nothing analysed: nothing said
+    analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
+    assert window.conflicts.rowCount() == 0
+    assert window.conflicts.empty_text == "未发现触及规划红线的内容。"
+    assert _ink_in_the_middle(window.conflicts) > 0
