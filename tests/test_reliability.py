@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -27,6 +30,26 @@ def test_workbook_cells_are_never_formulas(tmp_path: Path) -> None:
     assert {c.value for c in texts} >= {source.name, results[0].title}, [c.value for c in cells]
     assert all(c.data_type == "s" and c.quotePrefix for c in texts)
     assert not any(c.data_type == "f" for c in cells)
+
+
+def test_libreoffice_shows_formula_like_cells_as_text(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    source = tmp_path / "=HYPERLINK(1).txt"
+    source.write_text('=HYPERLINK("http://example.invalid","点击")\n' + _BODY, encoding="utf-8")
+    results, failures = run_batch([source], BatchOptions(), workers=1)
+    out = write_workbook(results, failures, tmp_path / "rank.xlsx")
+    to_csv = "csv:Text - txt - csv (StarCalc):44,34,76"  # comma, quote, UTF-8
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", to_csv, "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    rows = list(csv.reader((tmp_path / "rank.csv").read_text(encoding="utf-8").splitlines()))
+    assert rows[1][1] == source.name  # the text itself, not a formula's value
+    assert rows[1][2].startswith("=HYPERLINK") and rows[1][2] != "点击"
 
 
 def test_control_characters_are_replaced_on_the_way_in(tmp_path: Path) -> None:

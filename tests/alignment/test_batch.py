@@ -61,6 +61,12 @@ def test_workbook_is_ranked_with_formats_and_failures(folder: Path, tmp_path: Pa
     assert sheet.column_dimensions["B"].width >= 20
     evidence = workbook["措施对照"]
     assert evidence.max_row > 1 and evidence.cell(row=1, column=6).value == "文档证据"
+    for printed in (sheet, evidence):  # one page wide, A4 landscape, the header on every page
+        setup = printed.page_setup
+        assert (setup.paperSize, setup.orientation) == (9, "landscape")
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert printed.sheet_properties.pageSetUpPr.fitToPage
+        assert printed.print_title_rows == "$1:$1"
 
 
 def test_parallel_batch_matches_serial(folder: Path) -> None:
