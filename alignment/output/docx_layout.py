@@ -181,6 +181,15 @@ def style_table(table: Any, widths_mm: list[float], font: str) -> None:
     _repeat_header(table.rows[0])
 
 
+def shade(cell: Any, color: str) -> None:
+    """Fill a table cell with ``color`` ("#RRGGBB")."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), color.lstrip("#").upper())
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
 def _keep_together(row: Any) -> None:
     """A row does not split across a page break (a quotation stays beside its measure)."""
     cant_split = OxmlElement("w:cantSplit")

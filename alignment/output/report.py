@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,13 @@ from typing import Any
 from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.output.chart import industry_chart_png
-from alignment.output.docx_layout import setup_document, style_table
+from alignment.output.docx_layout import (
+    TABLE_SIZE,
+    set_fonts,
+    setup_document,
+    shade,
+    style_table,
+)
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
 from alignment.scoring.result import AlignmentResult
@@ -114,6 +121,27 @@ class _Writer:
         self.document.add_paragraph()
         return table
 
+    def bar_table(self, result: AlignmentResult, colors: dict[str, str]) -> None:
+        """The chart as a table of shaded cells, one per 5 points: it needs no font file, for a
+        machine where matplotlib finds no Chinese font (a fresh Linux install)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        _log.warning("no Chinese font for the chart: the industry scores are drawn as a table")
+        header = ["产业", "得分", *[""] * _BAR_CELLS]
+        rows = [[i.name, f"{i.score:g}", *[""] * _BAR_CELLS] for i in result.industries]
+        table = self.table(header, rows, [30, 16, *[110 / _BAR_CELLS] * _BAR_CELLS])
+        bar_header = table.rows[0].cells[2].merge(table.rows[0].cells[-1])
+        bar_header.text = ""
+        run = bar_header.paragraphs[0].add_run(f"得分条（每格{100 // _BAR_CELLS}分）")
+        run.font.bold, run.font.size = True, TABLE_SIZE
+        set_fonts(run._r, self.font)
+        for row, industry in zip(table.rows[1:], result.industries, strict=True):
+            filled = round(industry.score / (100 / _BAR_CELLS))
+            for cell in row.cells[2 : 2 + filled]:
+                shade(cell, colors.get(industry.id, "#4472C4"))
+        caption = self.paragraph("图1 五大重点产业及未来产业契合得分")
+        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
     def comment(self, key: str) -> None:
         decision = self.review.get(key, Decision())
         if decision.comment:
@@ -162,7 +190,7 @@ class _Writer:
             result.industries, colors, result.thresholds.get("industry_threshold", 30)
         )
         if png is None:
-            self.paragraph("（本机未安装中文字体，未生成产业得分图。）")
+            self.bar_table(result, colors)
             return
         from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
         from docx.shared import Mm
@@ -328,6 +356,9 @@ _ADVICE = {
         "weak": "其主题与本规划关联较少。",
     },
 }
+
+_log = logging.getLogger(__name__)
+_BAR_CELLS = 20  # cells of the chart drawn as a table: 5 points each
 
 # What the document is, in the report's own words.
 _SUBJECT = {"proposal": "项目", "subplan": "规划", "plan": "文件"}

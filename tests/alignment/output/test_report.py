@@ -176,3 +176,20 @@ def test_text_is_chinese_and_rows_keep_together(aligned, rules) -> None:
     assert 'w:eastAsia="zh-CN"' in styles.split("</w:docDefaults>")[0]
     body = package.read("word/document.xml").decode()
     assert body.count("<w:tr>") + body.count("<w:tr ") == body.count("<w:cantSplit")
+
+
+def test_without_a_chinese_font_the_chart_is_a_table_of_shaded_cells(
+    aligned, rules, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    monkeypatch.setattr("alignment.output.chart.chart_font_file", lambda: None)
+    document = _open(write_report(aligned, rules, tmp_path / "r.docx", date=DAY))
+    bars = next(t for t in document.tables if t.rows[0].cells[-1].text.startswith("得分条"))
+    names = [row.cells[0].text for row in bars.rows[1:]]
+    assert names == [i.name for i in aligned.industries]
+    shaded = [
+        sum(cell._tc.tcPr.find(qn("w:shd")) is not None for cell in row.cells[2:])
+        for row in bars.rows[1:]
+    ]
+    assert shaded == [round(i.score / 5) for i in aligned.industries]
+    assert "图1 五大重点产业及未来产业契合得分" in [p.text for p in document.paragraphs]
+    assert "drawn as a table" in caplog.text
