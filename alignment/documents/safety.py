@@ -54,7 +54,8 @@ def open_docx_zip(path: Path) -> zipfile.ZipFile:
         )
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError) as exc:
+        # NotImplementedError: a "version needed" or compression method zipfile does not know
         raise DocumentReadError(
             f"{path.name} 不是有效的 Word 文档（文件已损坏或并非 .docx）。",
             f"{path.name} is not a valid Word document (corrupt, or not really .docx).",

@@ -252,3 +252,16 @@ def test_a_docx_padded_with_definitions_or_runs_is_refused_before_parsing(
     with pytest.raises(DocumentTooLargeError, match="结构过于复杂"):
         read_document(runs)
     assert safety._count(zipfile.ZipFile(runs), "word/document.xml", (b"<w:r>",)) >= 1200
+
+
+def test_a_zip_of_an_unknown_version_is_a_damaged_document(tmp_path: Path) -> None:
+    # Found by bench/fuzz.py --count 10000: zipfile raised NotImplementedError ("程序错误").
+    data = bytearray(make_docx(tmp_path / "seed.docx").read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    while entry >= 0:
+        data[entry + 6] = 239  # "version needed to extract": 23.9
+        entry = data.find(b"PK\x01\x02", entry + 1)
+    damaged = tmp_path / "损坏.docx"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(DocumentReadError, match="不是有效的 Word 文档"):
+        read_document(damaged)
