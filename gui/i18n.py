@@ -76,6 +76,7 @@ _ENGLISH = {
     "规划": "Plan",
     "批量": "Batch",
     "规则": "Rules",
+    "目标对照用于子规划（专项规划、实施方案）。": "Targets are compared for subordinate plans.",
     # empty tables after an analysis
     "未发现需要补充的规划措施。": "No plan measure found missing.",
     "未发现触及规划红线的内容。": "Nothing found that crosses a red line of the plan.",

@@ -447,11 +447,23 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_controller_analysis_failed(self, error: BaseException) -> None:
         self._end_progress()
+        self._clear_result()  # the last document's findings must not pass for this one's
         if isinstance(error, AlignmentError):
             show_error(self, tr("无法分析该文件"), error.message)
             self.status_label.setText(tr("分析失败。"))
         else:
             report_unexpected(error, self)
+
+    def _clear_result(self) -> None:
+        self.result = None
+        self.export_action.setEnabled(False)
+        self.document_view.clear()
+        self.overview.clear()
+        self.matches.clear()
+        self.gaps.clear_rows()
+        self.conflicts.clear_rows()
+        self.targets.clear()
+        self.tabs.setTabText(3, tr("冲突"))
 
     @Slot()
     def _on_controller_analysis_cancelled(self) -> None:

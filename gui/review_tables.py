@@ -71,6 +71,13 @@ class ReviewTable(QTableWidget):
             self.keys.append(key)
         self.resizeRowsToContents()
 
+    def clear_rows(self) -> None:
+        """Back to the state before any analysis (no rows, nothing said)."""
+        self.setRowCount(0)
+        self.keys = []
+        self.filled = False
+        self.viewport().update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self.filled and self.rowCount() == 0 and self.empty_text:
@@ -136,6 +143,11 @@ class MatchesPanel(QWidget):
                 for m in matches
             ]
         )
+        self.plan_text.clear()
+
+    def clear(self) -> None:
+        self.matches, self.plan = (), None
+        self.table.clear_rows()
         self.plan_text.clear()
 
     def select(self, row: int) -> None:

@@ -26,6 +26,9 @@ _STATUS_COLORS = {
 }
 
 
+_NOTE = "目标对照用于子规划（专项规划、实施方案）。"
+
+
 def _table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels([tr(h) for h in headers])
@@ -39,7 +42,7 @@ def _table(headers: list[str]) -> QTableWidget:
 class TargetsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.note = QLabel("目标对照用于子规划（专项规划、实施方案）。")
+        self.note = QLabel(tr(_NOTE))
         self.targets = _table(["指标", "总体规划", "本文档", "结论", "依据"])
         self.coverage = _table(["总体规划章节", "覆盖率", "已覆盖措施", "未覆盖措施"])
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -48,6 +51,11 @@ class TargetsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(splitter)
+
+    def clear(self) -> None:
+        self.note.setText(tr(_NOTE))
+        self.targets.setRowCount(0)
+        self.coverage.setRowCount(0)
 
     def show_result(self, result: AlignmentResult) -> None:
         subplan = result.mode != "proposal"

@@ -274,3 +274,19 @@ def test_an_empty_conflicts_tab_says_none_was_found(qtbot, window) -> None:
     assert window.conflicts.rowCount() == 0
     assert window.conflicts.empty_text == "未发现触及规划红线的内容。"
     assert _ink_in_the_middle(window.conflicts) > 0
+
+
+def test_a_failed_open_clears_the_last_documents_findings(
+    qtbot, window, errors, tmp_path: Path
+) -> None:
+    analyse(qtbot, window, EVAL / "red_水泥厂.txt")
+    assert window.conflicts.rowCount() == 1 and window.export_action.isEnabled()
+    bad = tmp_path / "损坏.docx"
+    bad.write_text("not a word file", encoding="utf-8")
+    with qtbot.waitSignal(window.controller.analysis_failed, timeout=10000):
+        window.open_file(str(bad))
+    assert window.result is None and not window.export_action.isEnabled()
+    assert window.conflicts.rowCount() == 0 and window.matches.table.rowCount() == 0
+    assert window.document_view.toPlainText() == "" and window.overview.score.text() == "—"
+    assert window.tabs.tabText(3) == "冲突"
+    assert _ink_in_the_middle(window.conflicts) == 0  # not "nothing found": nothing analysed
