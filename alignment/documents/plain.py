@@ -41,12 +41,17 @@ def read_text_file(path: Path) -> list[Paragraph]:
     text = decode_text(path.read_bytes(), path.name)
     paragraphs = []
     table, row = -1, -1
+    markdown = path.suffix.lower() == ".md"
     for line in text.splitlines():
+        if not line.strip():
+            # Dropped here, not after normalising: a text of 2.8 million blank lines took 13 s.
+            row = -1
+            continue
         cells = _table_row(line)
         if cells is None:
             row = -1
             level = 0
-            if path.suffix.lower() == ".md" and (match := re.match(r"^(#{1,6})\s+", line)):
+            if markdown and (match := re.match(r"^(#{1,6})\s+", line)):
                 level, line = len(match[1]), line[match.end() :]
             paragraphs.append(Paragraph(0, normalise(line).strip(), level))
             continue

@@ -570,3 +570,18 @@ def test_damaged_list_definitions_cost_the_numbers_not_the_document(tmp_path: Pa
     texts = [p.text for p in read_document(path).paragraphs]
     assert len(texts) == 2
     assert texts[0].endswith("总论") and texts[1].endswith("项目名称：某软件园。")
+
+
+def test_blank_lines_of_a_text_file_end_tables_and_are_not_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "指标.md"
+    path.write_text(
+        "指标表\n\n| 指标 | 2025年 |\n|---|---|\n| 企业（家） | 400 |\n\n\n\n| 指标 | 目标 |\n",
+        encoding="utf-8",
+    )
+    document = read_document(path)
+    assert all(p.text for p in document.paragraphs)
+    assert [p.cell for p in document.paragraphs if p.cell is not None][-2:] == [
+        (1, 0, 0),
+        (1, 0, 1),
+    ]
+    assert [p.index for p in document.paragraphs] == list(range(1, len(document.paragraphs) + 1))
