@@ -76,10 +76,11 @@ _ENGLISH = {
     "规划": "Plan",
     "批量": "Batch",
     "规则": "Rules",
+    "{name} — PlanAlign 规划契合度审查 {version}": "{name} — PlanAlign plan alignment review {version}",
     "目标对照用于子规划（专项规划、实施方案）。": "Targets are compared for subordinate plans.",
     # empty tables after an analysis
     "未发现需要补充的规划措施。": "No plan measure found missing.",
-    "未发现触及规划红线的内容。": "Nothing found that crosses a red line of the plan.",
+    "未发现与规划冲突的内容。": "Nothing found that conflicts with the plan.",
     "文档未与规划措施形成明显对应。": "The document does not clearly serve any plan measure.",
     # status and dialogs
     "正在加载参考规划与分词词典…": "Loading the reference plan and the word segmenter…",

@@ -234,10 +234,9 @@ class MainWindow(QMainWindow):
     # --- user actions -----------------------------------------------------------------------------
 
     def open_file(self, path: str) -> None:
-        """Open and analyse ``path`` (menu, toolbar, drop and recent files all come here)."""
-        self.settings.add_recent(path)
+        """Open and analyse ``path`` (menu, toolbar, drop and recent files all come here).
+        It enters 最近打开 once it has been read and analysed, not before."""
         self.settings.last_folder = str(Path(path).parent)
-        self._refresh_recent_menu()
         self.controller.analyse_path(path)
 
     def export_report(self, path: str) -> bool:
@@ -422,6 +421,15 @@ class MainWindow(QMainWindow):
     def _on_controller_analysis_finished(self, document: object, result: AlignmentResult) -> None:
         self._end_progress()
         self.result = result
+        self.settings.add_recent(result.document)
+        self._refresh_recent_menu()
+        self.setWindowTitle(
+            tr(
+                "{name} — PlanAlign 规划契合度审查 {version}",
+                name=Path(result.document).name,
+                version=__version__,
+            )
+        )
         analyzer = self.controller.analyzer
         assert analyzer is not None
         colors = {i.id: i.color for i in analyzer.rules.all_industries}
@@ -456,6 +464,7 @@ class MainWindow(QMainWindow):
 
     def _clear_result(self) -> None:
         self.result = None
+        self.setWindowTitle(tr("PlanAlign 规划契合度审查 {version}", version=__version__))
         self.export_action.setEnabled(False)
         self.document_view.clear()
         self.overview.clear()

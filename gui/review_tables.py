@@ -182,7 +182,7 @@ class GapsPanel(ReviewTable):
 
 class ConflictsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(["规划红线", "规划依据", "文档原文"], parent, "未发现触及规划红线的内容。")
+        super().__init__(["规划红线", "规划依据", "文档原文"], parent, "未发现与规划冲突的内容。")
         for column, width in enumerate((44, 160, 220, 360)):
             self.setColumnWidth(column, width)
 

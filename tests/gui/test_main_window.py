@@ -272,7 +272,7 @@ def test_an_empty_conflicts_tab_says_none_was_found(qtbot, window) -> None:
     assert _ink_in_the_middle(window.conflicts) == 0  # nothing analysed: nothing said
     analyse(qtbot, window, EVAL / "it_网络安全产业园.txt")
     assert window.conflicts.rowCount() == 0
-    assert window.conflicts.empty_text == "未发现触及规划红线的内容。"
+    assert window.conflicts.empty_text == "未发现与规划冲突的内容。"
     assert _ink_in_the_middle(window.conflicts) > 0
 
 
@@ -281,6 +281,7 @@ def test_a_failed_open_clears_the_last_documents_findings(
 ) -> None:
     analyse(qtbot, window, EVAL / "red_水泥厂.txt")
     assert window.conflicts.rowCount() == 1 and window.export_action.isEnabled()
+    assert window.windowTitle().startswith("red_水泥厂.txt — PlanAlign")
     bad = tmp_path / "损坏.docx"
     bad.write_text("not a word file", encoding="utf-8")
     with qtbot.waitSignal(window.controller.analysis_failed, timeout=10000):
@@ -290,3 +291,6 @@ def test_a_failed_open_clears_the_last_documents_findings(
     assert window.document_view.toPlainText() == "" and window.overview.score.text() == "—"
     assert window.tabs.tabText(3) == "冲突"
     assert _ink_in_the_middle(window.conflicts) == 0  # not "nothing found": nothing analysed
+    assert "red_水泥厂.txt" not in window.windowTitle()
+    assert str(bad) not in window.settings.recent_files  # never read, so not 最近打开
+    assert str(EVAL / "red_水泥厂.txt") in window.settings.recent_files
