@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.i18n import set_language
-from gui.main_window import MainWindow
+from gui.i18n import set_language, tr
+from gui.main_window import TABS, MainWindow
 from gui.settings import Settings
 
 
@@ -32,16 +32,15 @@ def run_gui(args: Sequence[str]) -> int:
     set_language(settings.language)
     if options.plan:
         settings.use_plan_for_this_run(options.plan)
-    window = MainWindow(settings)
-    tabs = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    tabs = [tr(name) for name in TABS]
     if options.screenshot and not any(name.startswith(options.tab) for name in tabs):
         print(
             f"没有名为“{options.tab}”的选项卡（可选：{'、'.join(tabs)}）\n"
             f"No tab named {options.tab!r}; the tabs are: {', '.join(tabs)}",
             file=sys.stderr,
         )
-        window.close()  # waits for the start-up work, which would otherwise outlive the window
-        return 2
+        return 2  # before the window: no start-up work to wait for
+    window = MainWindow(settings)
     if options.screenshot:
         window.resize(1280, 800)  # the same picture whatever the saved geometry
     window.show()

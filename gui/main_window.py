@@ -49,6 +49,8 @@ from gui.settings import Settings
 from gui.targets_panel import TargetsPanel
 from gui.worker import Worker
 
+# The tabs, in order (passed through tr()); `gui --screenshot --tab` is checked against them.
+TABS = ("概览", "措施对照", "差距", "冲突", "目标", "说明", "规划", "批量", "规则")
 FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc *.wps);;所有文件 (*)"  # passed through tr()
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle(tr("PlanAlign 规划契合度审查 {version}", version=__version__))
+        self._set_title()
         self.setAcceptDrops(True)
         # Before the first worker starts: cycles are collected in this thread, never in a worker.
         self._collector = GuiThreadCollector(self)
@@ -113,17 +115,18 @@ class MainWindow(QMainWindow):
         self.batch = BatchPanel()
         self.rules_editor = RulesEditor(self.settings.user_rules_path())
         self.tabs = QTabWidget()
-        for widget, title in (
-            (self.overview, "概览"),
-            (self.matches, "措施对照"),
-            (self.gaps, "差距"),
-            (self.conflicts, "冲突"),
-            (self.targets, "目标"),
-            (self.method, "说明"),
-            (self.plan_browser, "规划"),
-            (self.batch, "批量"),
-            (self.rules_editor, "规则"),
-        ):
+        widgets = (
+            self.overview,
+            self.matches,
+            self.gaps,
+            self.conflicts,
+            self.targets,
+            self.method,
+            self.plan_browser,
+            self.batch,
+            self.rules_editor,
+        )
+        for widget, title in zip(widgets, TABS, strict=True):
             self.tabs.addTab(widget, tr(title))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_view)
@@ -423,13 +426,7 @@ class MainWindow(QMainWindow):
         self.result = result
         self.settings.add_recent(result.document)
         self._refresh_recent_menu()
-        self.setWindowTitle(
-            tr(
-                "{name} — PlanAlign 规划契合度审查 {version}",
-                name=Path(result.document).name,
-                version=__version__,
-            )
-        )
+        self._set_title(Path(result.document).name)
         analyzer = self.controller.analyzer
         assert analyzer is not None
         colors = {i.id: i.color for i in analyzer.rules.all_industries}
@@ -464,7 +461,7 @@ class MainWindow(QMainWindow):
 
     def _clear_result(self) -> None:
         self.result = None
-        self.setWindowTitle(tr("PlanAlign 规划契合度审查 {version}", version=__version__))
+        self._set_title()
         self.export_action.setEnabled(False)
         self.document_view.clear()
         self.overview.clear()
@@ -473,6 +470,11 @@ class MainWindow(QMainWindow):
         self.conflicts.clear_rows()
         self.targets.clear()
         self.tabs.setTabText(3, tr("冲突"))
+
+    def _set_title(self, name: str = "") -> None:
+        """The window names the analysed file, if any."""
+        title = tr("PlanAlign 规划契合度审查 {version}", version=__version__)
+        self.setWindowTitle(f"{name} — {title}" if name else title)
 
     @Slot()
     def _on_controller_analysis_cancelled(self) -> None:

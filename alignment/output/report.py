@@ -124,8 +124,6 @@ class _Writer:
     def bar_table(self, result: AlignmentResult, colors: dict[str, str]) -> None:
         """The chart as a table of shaded cells, one per 5 points: it needs no font file, for a
         machine where matplotlib finds no Chinese font (a fresh Linux install)."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         _log.warning("no Chinese font for the chart: the industry scores are drawn as a table")
         header = ["产业", "得分", *[""] * _BAR_CELLS]
         rows = [[i.name, f"{i.score:g}", *[""] * _BAR_CELLS] for i in result.industries]
@@ -139,6 +137,11 @@ class _Writer:
             filled = round(industry.score / (100 / _BAR_CELLS))
             for cell in row.cells[2 : 2 + filled]:
                 shade(cell, colors.get(industry.id, "#4472C4"))
+        self.chart_caption()
+
+    def chart_caption(self) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
         caption = self.paragraph("图1 五大重点产业及未来产业契合得分")
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
@@ -201,8 +204,7 @@ class _Writer:
         # The body's exact 28.95 pt line would crop the picture to one line's height.
         picture.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
         picture.add_run().add_picture(io.BytesIO(png), width=Mm(150))
-        caption = self.paragraph("图1 五大重点产业及未来产业契合得分")
-        caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.chart_caption()
 
     def matches(self, result: AlignmentResult) -> None:
         if not result.matches:

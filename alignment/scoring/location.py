@@ -176,24 +176,24 @@ def _named_most(text: str, rule: LocationRule, words: Iterable[str]) -> Location
     return Location("unknown", "", "")
 
 
-# What a project is called after its county: "怀仁生态健康养老产业园", "西平…蔬菜基地".
-_FACILITY = "(?:产业园|园区|基地|项目|工程|小镇|新城|医院|中学|小学|学校|养老院|中心)"
+# What follows a county's short name in the name of a project called after it:
+# "怀仁生态健康养老产业园", "西平…蔬菜基地".
+_FACILITY_NAME = re.compile(
+    "[\u4e00-\u9fff]{2,12}?(?:产业园|园区|基地|项目|工程|小镇|新城|医院|中学|小学|学校|养老院|中心)"
+)
 
 
 def _counties_naming_facilities(text: str, rule: LocationRule) -> list[str]:
     """County short names that begin a project's or facility's name ("怀仁生态健康养老产业园"):
     a county is often named so, without 县 or 市, and the short name alone is too often a word
     (see ``county_short_names``) to count anywhere else."""
-    pattern = _facility_pattern(rule.home, rule.aliases)
-    return [m[1] for m in pattern.finditer(text) if not _NAMED_AFTER.match(text, m.end(1))]
-
-
-@functools.lru_cache(maxsize=8)
-def _facility_pattern(home: str, aliases: tuple[str, ...]) -> re.Pattern[str]:
-    names = sorted(county_short_names(home, aliases), key=len, reverse=True)
-    return re.compile(
-        rf"({'|'.join(map(re.escape, names))})(?=[\u4e00-\u9fff]{{2,12}}?{_FACILITY})"
-    )
+    found = places_in(text, county_short_names(rule.home, rule.aliases))
+    return [
+        name
+        for start, name in found
+        if _FACILITY_NAME.match(text, start + len(name))
+        and not _NAMED_AFTER.match(text, start + len(name))
+    ]
 
 
 def _is_district(word: str, rule: LocationRule) -> bool:

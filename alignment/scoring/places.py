@@ -116,7 +116,7 @@ def county_short_names(home: str, aliases: tuple[str, ...] = ()) -> frozenset[st
         if place.level != "county" or place.name.endswith("区"):
             continue
         short = _COUNTY_ENDING.sub("", place.name)
-        if len(short) >= 2 and short != place.name and counts.get(short, 0) == 0:
+        if len(short) >= 2 and counts[short] == 0:  # 0 also when no ending was cut
             shorts.append(short)
     unique = {name for name, count in Counter(shorts).items() if count == 1}
     return frozenset(unique - set(known.home) - set(known.upper) - _common_words(unique))
