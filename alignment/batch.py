@@ -9,6 +9,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from alignment.budget import Budget
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.output.workbook import Failure
@@ -182,7 +183,10 @@ def _job(
     analyzer: Analyzer, path: Path, mode: str, report: Path | None
 ) -> AlignmentResult | Failure:
     try:
-        result = analyzer.analyse(read_document(path), mode=mode)
+        budget = Budget().start(path.name)
+        document = read_document(path)
+        budget.check("读取")
+        result = analyzer.analyse(document, mode=mode, budget=budget)
         if report is not None:
             from alignment.output.report import write_report
 

@@ -144,13 +144,16 @@ def _run_read(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from alignment.budget import Budget
     from alignment.scoring.analysis import Analyzer
 
+    budget = Budget().start(Path(args.file).name)
     document = read_document(args.file)
+    budget.check("读取")
     plan, rules = load_reference(args)
     if args.report:
         check_output_path(args.report, [args.file])  # refuse before the work, not after
-    result = Analyzer(plan, rules).analyse(document, mode=args.mode)
+    result = Analyzer(plan, rules).analyse(document, mode=args.mode, budget=budget)
     if args.report:
         from alignment.output.report import write_report
 

@@ -7,6 +7,7 @@ in Chinese that a user can act on, plus an English one for the CLI's stderr::
     ├── UnsupportedFormatError   the file's suffix has no reader
     ├── DocumentReadError        missing, empty, corrupt, encrypted, too large, no text
     │   └── DocumentTooLargeError
+    │       └── DocumentTooComplexError   over the time or memory budget for one document
     ├── PlanError                a reference plan has no recognisable structure
     ├── RuleFileError            a rule file is malformed (names file and line)
     ├── OutputError              an output cannot be written (locked, read-only, same as input)
@@ -46,6 +47,10 @@ class DocumentReadError(AlignmentError):
 
 class DocumentTooLargeError(DocumentReadError):
     """A document exceeds a size limit; refused before it is read."""
+
+
+class DocumentTooComplexError(DocumentTooLargeError):
+    """Reading or analysing a document ran over its time or memory budget."""
 
 
 class PlanError(AlignmentError):

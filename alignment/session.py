@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from alignment.budget import Budget
 from alignment.documents.formats import read_document
 from alignment.documents.model import Document
 from alignment.plan.parser import load_plan
@@ -53,8 +54,11 @@ def analyse_file(
     progress: Progress | None = None,
     is_cancelled: IsCancelled | None = None,
 ) -> tuple[Document, AlignmentResult]:
-    """Read and analyse one file."""
-    return analyse_document(analyzer, read_document(path), mode, progress, is_cancelled)
+    """Read and analyse one file within the default :class:`Budget`."""
+    budget = Budget().start(Path(path).name)
+    document = read_document(path)
+    budget.check("读取")
+    return document, analyzer.analyse(document, mode, progress, is_cancelled, budget)
 
 
 def analyse_document(
@@ -65,4 +69,5 @@ def analyse_document(
     is_cancelled: IsCancelled | None = None,
 ) -> tuple[Document, AlignmentResult]:
     """Analyse an already read document (after a change of rules or mode)."""
-    return document, analyzer.analyse(document, mode, progress, is_cancelled)
+    budget = Budget().start(document.title)
+    return document, analyzer.analyse(document, mode, progress, is_cancelled, budget)

@@ -3,7 +3,8 @@
 Each input is a valid .docx, .pdf or .txt with random damage (flipped bytes, truncation,
 inserted bytes, a damaged zip member). Every outcome must be a result or one of PlanAlign's own
 exceptions; anything else is a crash. With --hostile, also builds the hostile files of the
-"Limits and safety" section and reports the time and peak memory to refuse each.
+"Limits and safety" section and the costly inputs of issue 19, and reports the time and peak
+memory to check each (refused or analysed) in a fresh process.
 
     python bench/fuzz.py --count 500 [--seed 1] [--hostile]
 """
@@ -153,15 +154,120 @@ def hostile_files(folder: Path) -> dict[str, Path]:
     encrypted = folder / "encrypted.docx"
     encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
     files["encrypted Office file"] = encrypted
+    files.update(costly_files(folder))
+    return files
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _raw_docx(path: Path, body: str, method: int = zipfile.ZIP_DEFLATED) -> Path:
+    """A .docx whose body is ``body``, written as XML (python-docx takes minutes for 10^6
+    paragraphs); the rest of the package is python-docx's default."""
+    make_docx(path, table=False)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}'
+        "</w:body></w:document>"
+    ).encode()
+    with zipfile.ZipFile(path, "w", method) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+def _words(rng: random.Random, count: int) -> str:
+    """``count`` two-character words drawn from the plan's vocabulary, so that the text
+    compresses like real text (repeating one sentence trips the zip-bomb ratio check instead)."""
+    vocabulary = [
+        "金水",
+        "建设",
+        "软件",
+        "园区",
+        "企业",
+        "产业",
+        "数字",
+        "经济",
+        "创新",
+        "服务",
+        "金融",
+        "商务",
+        "文化",
+        "创意",
+        "科技",
+        "信息",
+        "医疗",
+        "养老",
+        "教育",
+        "交通",
+    ]
+    return "".join(
+        rng.choice(vocabulary) + ("。" if rng.random() < 0.1 else "") for _ in range(count)
+    )
+
+
+def costly_files(folder: Path) -> dict[str, Path]:
+    """The inputs issue 19 measured taking minutes or gigabytes, within the size limits."""
+    rng = random.Random(19)
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{_words(rng, 4)}</w:t></w:r></w:p>" for _ in range(49_000)
+    )
+    files = {
+        ".docx, 49,000 short paragraphs": _raw_docx(folder / "paras.docx", paragraphs),
+        ".docx, 99,000 short paragraphs": _raw_docx(
+            folder / "paras99.docx",
+            "".join(f"<w:p><w:r><w:t>{_words(rng, 2)}</w:t></w:r></w:p>" for _ in range(99_000)),
+        ),
+        ".docx, 10^6 paragraphs stored": _raw_docx(
+            folder / "stored.docx", "<w:p/>" * 1_000_000, zipfile.ZIP_STORED
+        ),
+        ".docx, one 990k-char paragraph": _raw_docx(
+            folder / "one-para.docx",
+            "<w:p><w:r><w:t>" + _words(rng, 480_000)[:990_000] + "</w:t></w:r></w:p>",
+        ),
+        ".docx, 90 MB of hidden runs": _raw_docx(
+            folder / "hidden.docx",
+            "<w:p>"
+            + "".join(
+                f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{_words(rng, 2)}</w:t></w:r>"
+                for _ in range(900_000)
+            )
+            + "</w:p>",
+        ),
+    }
+    from tests.factories import many_styles_docx
+
+    files[".docx, 20,000 styles × 300 paras"] = many_styles_docx(folder / "s300.docx", 20_000, 300)
+    files[".docx, 20,000 styles × 3,000 paras"] = many_styles_docx(
+        folder / "s3000.docx", 20_000, 3000
+    )
+    line = folder / "one-line.txt"
+    line.write_text(_words(rng, 480_000)[:990_000].replace("。", "，"), encoding="utf-8")
+    files[".txt, one 990k-char line"] = line
+    for count in (49_000, 110_000):
+        short = folder / f"sentences-{count}.txt"
+        short.write_text("".join(_words(rng, 4) + "。" for _ in range(count)), encoding="utf-8")
+        files[f".txt, {count:,} short sentences"] = short
+    blank = folder / "blank-lines.txt"
+    blank.write_text("金水区建设软件园。" + "\n" * 2_800_000 + "引进软件企业。", encoding="utf-8")
+    files[".txt, 2.8M blank lines"] = blank
     return files
 
 
 def measure_refusal(path: Path) -> tuple[str, float, float]:
-    """Outcome, seconds and peak MB of reading ``path`` in a fresh process."""
+    """Outcome, seconds and peak MB of checking ``path`` (read and analyse, as ``check`` does)
+    in a fresh process; the seconds leave out loading the plan and the dictionary."""
     code = (
-        "import sys, time, resource; sys.path.insert(0, sys.argv[2]);"
-        "from alignment import AlignmentError, read_document; t = time.perf_counter()\n"
-        "try:\n    read_document(sys.argv[1]); outcome = 'read'\n"
+        "import sys, time; sys.path.insert(0, sys.argv[2])\n"
+        "from alignment import AlignmentError, read_document, load_plan, load_rules\n"
+        "from alignment.budget import Budget\n"
+        "from alignment.scoring.analysis import Analyzer\n"
+        "analyzer = Analyzer(load_plan(), load_rules()); analyzer.segmenter.warm_up()\n"
+        "t = time.perf_counter()\n"
+        "try:\n"
+        "    budget = Budget().start('x'); document = read_document(sys.argv[1])\n"
+        "    analyzer.analyse(document, budget=budget); outcome = 'analysed'\n"
         "except AlignmentError as e:\n    outcome = type(e).__name__\n"
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
         "print(outcome, time.perf_counter() - t, int(hwm) / 1024)"
@@ -200,11 +306,11 @@ def main() -> int:
         for outcome, number in outcomes.most_common():
             print(f"  {number:5d}  {outcome}")
         if args.hostile:
-            print("hostile files (each read in a fresh process):")
+            print("hostile files (each checked in a fresh process):")
             for label, path in hostile_files(Path(folder)).items():
                 outcome, seconds, megabytes = measure_refusal(path)
                 print(
-                    f"  {label:<32} {path.stat().st_size / 1048576:7.1f} MB on disk → {outcome}"
+                    f"  {label:<36} {path.stat().st_size / 1048576:7.1f} MB on disk → {outcome}"
                     f" in {seconds * 1000:.0f} ms, peak {megabytes:.0f} MB"
                 )
     crashes = sum(n for o, n in outcomes.items() if o.startswith(("crash", "timeout")))

@@ -23,8 +23,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from alignment.budget import Budget
+from alignment.documents import safety
 from alignment.documents.model import Document
-from alignment.errors import Cancelled
+from alignment.errors import Cancelled, DocumentTooLargeError
 from alignment.plan.model import Plan
 from alignment.rules import Rules
 from alignment.scoring.gaps import GapFinder
@@ -108,6 +110,7 @@ class Analyzer:
         mode: str = "auto",
         progress: Progress | None = None,
         is_cancelled: IsCancelled | None = None,
+        budget: Budget | None = None,
     ) -> AlignmentResult:
         """Analyse ``document``; see the module docstring for how the score is made.
 
@@ -120,12 +123,15 @@ class Analyzer:
             Called with a fraction 0..1 and a short Chinese description.
         is_cancelled:
             Polled between steps; when it returns True, :class:`Cancelled` is raised.
+        budget:
+            Checked wherever progress is reported; over it, :class:`DocumentTooComplexError`.
         """
-        report = _Reporter(progress, is_cancelled)
+        report = _Reporter(progress, is_cancelled, budget)
         report(0.05, "切分句子")
         whole = DocumentText(document)
         as_plan, head = plan_like(document, mode)
         sentences, site = read_sentences(document, proposal=not as_plan)
+        _refuse_too_many(document, sentences)
         texts = [s.text for s in sentences]
         # A long document spends seconds in each of these: they report (and may be cancelled)
         # as they go, not only between steps.
@@ -437,13 +443,28 @@ def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:
     return [*rules.vocabulary, *titles]
 
 
+def _refuse_too_many(document: Document, sentences: list[DocSentence]) -> None:
+    if len(sentences) > safety.MAX_SENTENCES:
+        raise DocumentTooLargeError(
+            f"{document.title} 句子过多（{len(sentences)} 句，上限 {safety.MAX_SENTENCES} 句），"
+            "请拆分文档后重试。",
+            f"{document.title} has too many sentences ({len(sentences)}, limit "
+            f"{safety.MAX_SENTENCES}); split the document and retry.",
+        )
+
+
 class _Reporter:
-    def __init__(self, progress: Progress | None, is_cancelled: IsCancelled | None) -> None:
+    def __init__(
+        self, progress: Progress | None, is_cancelled: IsCancelled | None, budget: Budget | None
+    ) -> None:
         self.progress = progress
         self.is_cancelled = is_cancelled
+        self.budget = budget
 
     def __call__(self, fraction: float, message: str) -> None:
         if self.is_cancelled is not None and self.is_cancelled():
             raise Cancelled()
+        if self.budget is not None:
+            self.budget.check(message)
         if self.progress is not None:
             self.progress(fraction, message)

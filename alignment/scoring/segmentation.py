@@ -14,7 +14,7 @@ from alignment import resources
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _lock = threading.Lock()
-_MEMO_SIZE = 120_000  # sentences; a document at the 3M-character cap has ~100,000
+_MEMO_SIZE = 120_000  # sentences; a document at the character cap has at most 50,000 compared
 _CUT_BLOCK = 1000  # sentences segmented per jieba call
 
 

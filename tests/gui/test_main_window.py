@@ -294,3 +294,20 @@ def test_a_failed_open_clears_the_last_documents_findings(
     assert "red_水泥厂.txt" not in window.windowTitle()
     assert str(bad) not in window.settings.recent_files  # never read, so not 最近打开
     assert str(EVAL / "red_水泥厂.txt") in window.settings.recent_files
+
+
+def test_a_document_over_its_budget_is_refused_with_a_message(
+    qtbot, window, errors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment.budget import Budget
+
+    class Spent(Budget):
+        def __init__(self) -> None:
+            super().__init__(seconds=-1.0)
+
+    monkeypatch.setattr("alignment.session.Budget", Spent)
+    with qtbot.waitSignal(window.controller.analysis_failed, timeout=10000):
+        window.open_file(str(EVAL / "it_网络安全产业园.txt"))
+    assert errors and "过于复杂" in errors[-1][1]
+    assert window.result is None and not window.export_action.isEnabled()
+    assert "正在" not in window.statusBar().currentMessage()

@@ -84,6 +84,43 @@ def test_huge_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         read_document(path)
 
 
+def test_too_many_paragraphs_are_refused_before_python_docx_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment.documents import safety
+    from tests.factories import make_docx
+
+    path = make_docx(tmp_path / "长.docx", ["金水区建设软件园。"] * 60, table=False)
+    monkeypatch.setattr(safety, "MAX_PARAGRAPHS", 50)
+    monkeypatch.setattr("docx.Document", None)  # parsing would be a TypeError, not a refusal
+    with pytest.raises(DocumentTooLargeError, match="段落或表格单元格过多"):
+        read_document(path)
+
+
+def test_text_over_the_character_cap_is_refused(tmp_path: Path) -> None:
+    from alignment.documents import safety
+
+    path = tmp_path / "长.txt"
+    path.write_text("金水区建设软件园。" * (safety.MAX_CHARACTERS // 9 + 1), encoding="utf-8")
+    with pytest.raises(DocumentTooLargeError, match="文字过多"):
+        read_document(path)
+
+
+def test_a_document_of_too_many_sentences_is_refused_before_it_is_compared(
+    plan, rules, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alignment.documents import safety
+    from alignment.scoring.analysis import Analyzer
+    from tests.factories import text_document
+
+    monkeypatch.setattr(safety, "MAX_SENTENCES", 3)
+    document = text_document(*(f"金水区建设第{n}个软件产业园区。" for n in range(5)))
+    analyzer = Analyzer(plan, rules)
+    monkeypatch.setattr(analyzer.index, "similarity", None)  # must not be reached
+    with pytest.raises(DocumentTooLargeError, match="句子过多"):
+        analyzer.analyse(document)
+
+
 def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
