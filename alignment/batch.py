@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment.budget import Budget
-from alignment.documents.formats import READERS, read_document
+from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.output.workbook import Failure
 from alignment.plan.parser import load_plan
 from alignment.rules import Rules, load_rules
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.result import AlignmentResult
+from alignment.session import read_within
 
 Progress = Callable[[float, str], None]
 # Below this many files, starting worker processes costs more than it saves.
@@ -183,9 +184,8 @@ def _job(
     analyzer: Analyzer, path: Path, mode: str, report: Path | None
 ) -> AlignmentResult | Failure:
     try:
-        budget = Budget().start(path.name)
-        document = read_document(path)
-        budget.check("读取")
+        budget = Budget()
+        document = read_within(path, budget)
         result = analyzer.analyse(document, mode=mode, budget=budget)
         if report is not None:
             from alignment.output.report import write_report

@@ -146,10 +146,11 @@ def _run_read(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from alignment.budget import Budget
     from alignment.scoring.analysis import Analyzer
+    from alignment.session import read_within
 
-    budget = Budget().start(Path(args.file).name)
-    document = read_document(args.file)
-    budget.check("读取")
+    budget = Budget()
+    # A scan is recognised page by page (seconds each): the bar shows the pages.
+    document = read_within(args.file, budget, progress=_ProgressBar())
     plan, rules = load_reference(args)
     if args.report:
         check_output_path(args.report, [args.file])  # refuse before the work, not after

@@ -102,7 +102,10 @@ _ENGLISH = {
     "打开文档": "Open document",
     "选择参考规划": "Choose reference plan",
     "导出 Word 报告": "Export Word report",
-    "文档 (*.docx *.pdf *.txt *.md *.doc *.wps);;所有文件 (*)": "Documents (*.docx *.pdf *.txt *.md *.doc *.wps);;All files (*)",
+    "文档 (*.docx *.pdf *.txt *.md *.doc *.wps *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)": (
+        "Documents (*.docx *.pdf *.txt *.md *.doc *.wps *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;"
+        "All files (*)"
+    ),
     "规划文件 (*.txt *.docx *.pdf *.md)": "Plan files (*.txt *.docx *.pdf *.md)",
     "Word 文档 (*.docx)": "Word documents (*.docx)",
     "程序错误": "Program error",

@@ -51,7 +51,10 @@ from gui.worker import Worker
 
 # The tabs, in order (passed through tr()); `gui --screenshot --tab` is checked against them.
 TABS = ("概览", "措施对照", "差距", "冲突", "目标", "说明", "规划", "批量", "规则")
-FILE_FILTER = "文档 (*.docx *.pdf *.txt *.md *.doc *.wps);;所有文件 (*)"  # passed through tr()
+# Passed through tr(); images and scanned PDFs are read by OCR where the extra is installed.
+FILE_FILTER = (
+    "文档 (*.docx *.pdf *.txt *.md *.doc *.wps *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)"
+)
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
 相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。</p>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 
@@ -170,3 +171,51 @@ def many_styles_docx(path: Path, styles: int, paragraphs: int) -> Path:
 def text_document(*texts: str) -> Document:
     """A document of these paragraphs, numbered from 1, as a reader would give it."""
     return Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(texts, start=1)))
+
+
+def scanned_page(
+    paragraphs: list[str],
+    title: str = "",
+    *,
+    page_number: int | None = None,
+    seal: bool = False,
+) -> Any:
+    """A page as a scanner gives it (A4 at 150 dpi, a PIL image): a centred title, paragraphs
+    wrapped at the margin with a two-character first-line indent, a page number at the foot, and
+    optionally a red round seal over the last lines."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = cjk_font_path()
+    assert font_file, "a CJK font is needed to draw a scanned page"
+    body, big = ImageFont.truetype(font_file, 32), ImageFont.truetype(font_file, 44)
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    left, width, y = 130, 980, 140
+    if title:
+        draw.text((620, y), title, font=big, fill="black", anchor="ma")
+        y += 110
+    per_line = width // 32
+    for text in paragraphs:
+        text = "\u3000\u3000" + text
+        for start in range(0, len(text), per_line):
+            draw.text((left, y), text[start : start + per_line], font=body, fill="black")
+            y += 52
+    if seal:  # stamped ink: the text under it shows through (multiplied, not painted over)
+        from PIL import ImageChops
+
+        stamp = Image.new("RGB", page.size, "white")
+        ink, red = ImageDraw.Draw(stamp), (220, 30, 30)
+        ink.ellipse((780, y - 260, 1040, y), outline=red, width=8)
+        ink.text((910, y - 130), "★", font=big, fill=red, anchor="mm")
+        ink.text((910, y - 60), "审批专用章", font=body, fill=red, anchor="mm")
+        page = ImageChops.multiply(page, stamp)
+        draw = ImageDraw.Draw(page)
+    if page_number is not None:
+        draw.text((620, 1640), f"— {page_number} —", font=body, fill="black", anchor="ma")
+    return page
+
+
+def scanned_pdf(path: Path, pages: list[Any]) -> Path:
+    """An image-only PDF of ``pages`` (PIL images): no text layer, as a scanner writes it."""
+    pages[0].save(path, "PDF", resolution=150, save_all=True, append_images=pages[1:])
+    return path

@@ -13,15 +13,21 @@ from pathlib import Path
 
 from alignment.documents import safety
 from alignment.documents.legacy import read_doc
-from alignment.documents.model import Document, Paragraph
+from alignment.documents.model import Document, Paragraph, Reading
+from alignment.documents.ocr import IMAGE_SUFFIXES, read_image
 from alignment.documents.pdf import read_pdf
 from alignment.documents.plain import read_text_file
 from alignment.documents.word import read_docx
 from alignment.errors import DocumentReadError, DocumentTooLargeError, UnsupportedFormatError
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a document for analysis.
+def read_document(
+    path: str | Path,
+    progress: Callable[[float, str], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Document:
+    """Read a document for analysis; ``progress`` and ``is_cancelled`` serve the readers that
+    recognise scanned pages (seconds a page), and are called between pages.
 
     Raises
     ------
@@ -41,8 +47,9 @@ def read_document(path: str | Path) -> Document:
         )
     limit = safety.MAX_TEXT_FILE_BYTES if reader is read_text_file else safety.MAX_FILE_BYTES
     safety.check_file(path, limit)
-    paragraphs = reader(path)
-    return _finish(path, paragraphs)
+    reading = Reading(progress, is_cancelled)
+    paragraphs = reader(path, reading) if reader in _RECOGNISING else reader(path)
+    return _finish(path, paragraphs, reading)
 
 
 # C0 controls but tab and newline, and lone surrogates: python-docx and openpyxl refuse them.
@@ -55,13 +62,18 @@ def xml_safe(text: str) -> str:
     return _UNSAFE.sub(" ", text).strip()
 
 
-def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
+def _finish(path: Path, paragraphs: list[Paragraph], reading: Reading) -> Document:
     # Once, on the way in: every output (report, workbook, JSON) is XML-safe by construction.
     paragraphs = [
         replace(p, text=xml_safe(p.text)) if _UNSAFE.search(p.text) else p for p in paragraphs
     ]
     kept = [p for p in paragraphs if p.text]
     total = sum(len(p.text) for p in kept)
+    if total == 0 and reading.ocr is not None:
+        raise DocumentReadError(
+            f"文字识别未能从 {path.name} 中识别出文字（图片可能过于模糊、过小或不含文字）。",
+            f"OCR found no text in {path.name} (the image may be blurred, too small or blank).",
+        )
     if total == 0:
         raise DocumentReadError(
             f"文件中没有可读取的文字：{path.name}（如为扫描件，请先进行文字识别）。",
@@ -73,7 +85,7 @@ def _finish(path: Path, paragraphs: list[Paragraph]) -> Document:
             f"Too much text in {path.name} ({total} characters, limit {safety.MAX_CHARACTERS}).",
         )
     numbered = tuple(replace(p, index=n) for n, p in enumerate(kept, start=1))
-    return Document(str(path), numbered)
+    return Document(str(path), numbered, tuple(reading.warnings), reading.ocr)
 
 
 READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
@@ -83,4 +95,7 @@ READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
     ".md": read_text_file,
     ".doc": read_doc,
     ".wps": read_doc,  # WPS Writer's own format is binary Word; LibreOffice reads it
+    **dict.fromkeys(IMAGE_SUFFIXES, read_image),
 }
+# Readers that may recognise page images, and so take progress and cancel.
+_RECOGNISING: set[Callable[..., list[Paragraph]]] = {read_pdf, read_image}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -24,12 +25,34 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class OcrInfo:
+    """How much of a document was recognised from page images, and how surely: OCR errors can
+    change a finding, so the result says so."""
+
+    pages: int
+    mean_confidence: float
+    dropped_lines: int
+
+
+@dataclass
+class Reading:
+    """What a reader that recognises page images reports as it goes (it may take seconds a page),
+    and what it found besides the paragraphs."""
+
+    progress: Callable[[float, str], None] | None = None
+    is_cancelled: Callable[[], bool] | None = None
+    ocr: OcrInfo | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Document:
-    """The readable text of one file."""
+    """The readable text of one file; ``ocr`` when some of it was recognised from images."""
 
     path: str
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[str, ...] = field(default=())
+    ocr: OcrInfo | None = None
 
     @property
     def text(self) -> str:

@@ -3,14 +3,15 @@ rejoined into paragraphs, indicator tables rebuilt from the page layout."""
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from alignment.documents import safety
-from alignment.documents.model import Paragraph, cells_of
+from alignment.documents import ocr, safety
+from alignment.documents.model import Paragraph, Reading, cells_of
 from alignment.documents.pdf_tables import open_table, with_tables
 from alignment.documents.text import normalise
 from alignment.errors import DocumentReadError, DocumentTooLargeError
@@ -25,7 +26,9 @@ _PAGE_NUMBER = re.compile(
 _PARAGRAPH_END = "。！？；：”!?"
 
 
-def read_pdf(path: Path) -> list[Paragraph]:
+def read_pdf(path: Path, reading: Reading | None = None) -> list[Paragraph]:
+    """The text layer's paragraphs; pages without one (scans) recognised by OCR when the extra
+    is installed, reporting to ``reading``."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -39,6 +42,7 @@ def read_pdf(path: Path) -> list[Paragraph]:
                 f"{path.name} has too many pages ({len(reader.pages)}, limit {safety.MAX_PDF_PAGES}).",
             )
         pages = _pages_lines(reader.pages)
+        pictured = [_has_image(page) for page in reader.pages]
     except DocumentReadError:
         raise
     except PyPdfError as exc:
@@ -47,7 +51,51 @@ def read_pdf(path: Path) -> list[Paragraph]:
         raise _corrupt_pdf(path, exc) from exc
     except Exception as exc:  # a damaged PDF makes pypdf raise almost anything
         raise _corrupt_pdf(path, exc) from exc
+    _recognise_scans(path, pages, pictured, reading)
+    return paragraphs_of_pages(pages)
+
+
+def paragraphs_of_pages(pages: list[list[str]]) -> list[Paragraph]:
+    """Paragraphs from each page's lines: page furniture out, wrapped lines rejoined."""
     return _with_cells(join_lines(without_page_furniture(pages)))
+
+
+# A page with an image and fewer characters than this in its text layer is a scan (a scanner's
+# software may put a page number or a date in a text layer over the image).
+_SCANNED_BELOW = 20
+
+
+def _has_image(page: Any) -> bool:
+    try:
+        return len(page.images) > 0
+    except Exception:  # a damaged image dictionary: the text layer is all there is
+        return False
+
+
+def _recognise_scans(
+    path: Path, pages: list[list[str]], pictured: list[bool], reading: Reading | None
+) -> None:
+    """Replace the lines of scanned pages by their OCR'd lines, in place."""
+    scanned = [
+        n
+        for n, (lines, image) in enumerate(zip(pages, pictured, strict=True))
+        if image and len("".join("".join(lines).split())) < _SCANNED_BELOW
+    ]
+    if not scanned:
+        return
+    if not ocr.available():
+        if len(scanned) == len(pages):
+            raise ocr.missing(path.name)
+        numbers = "、".join(str(n + 1) for n in scanned[:10]) + ("等" if len(scanned) > 10 else "")
+        if reading is not None:
+            reading.warnings.append(f"第 {numbers} 页是扫描页，未安装文字识别组件，未读取。")
+        return
+    makers = [functools.partial(ocr.render_pdf_page, path, n) for n in scanned]
+    recognised = ocr.recognise_pages(makers, len(scanned), path.name, reading)
+    for n, page in zip(scanned, recognised, strict=True):
+        pages[n] = page.lines
+    if reading is not None:
+        reading.ocr = ocr.summary(recognised)
 
 
 # Two years on one line ("指标 2020 年 2025 年 属性"): the page may hold an indicator table.

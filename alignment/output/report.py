@@ -21,6 +21,7 @@ from alignment.output.docx_layout import (
 )
 from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
 from alignment.rules import Rules
+from alignment.scoring.notes import ocr_note
 from alignment.scoring.result import AlignmentResult
 
 _CN_NUMBERS = "一二三四五六七八九十"
@@ -154,6 +155,7 @@ class _Writer:
         rows = [
             ["文档名称", result.title],
             ["文件", Path(result.document).name],
+            *([["文字来源", ocr_note(result.ocr)]] if result.ocr else []),
             ["文档类型", result.mode_name],
             ["区位", _location_cell(result)],
             ["参考规划", result.plan_title],

@@ -72,4 +72,6 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         "characters": document.char_count,
         "paragraphs": [asdict(p) for p in document.paragraphs],
         "warnings": list(document.warnings),
+        # Set when some text was recognised from page images: OCR errors can change a finding.
+        "ocr": asdict(document.ocr) if document.ocr else None,
     }

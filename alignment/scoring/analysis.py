@@ -265,6 +265,7 @@ class Analyzer:
             coverage=chapters,
             targets=targets,
             location=location,
+            ocr=document.ocr,
         )
 
     # --- plan measures ---------------------------------------------------------------------

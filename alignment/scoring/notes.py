@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from alignment.documents.model import Document
+from alignment.documents.model import Document, OcrInfo
 from alignment.rules import Rules
 from alignment.scoring.result import IndustryScore, LocationFinding
 from alignment.scoring.sentences import DocSentence
@@ -23,6 +23,8 @@ def document_warnings(
 ) -> tuple[str, ...]:
     """Why a finding may be less sure, and where the document belongs."""
     warnings = list(document.warnings)
+    if document.ocr is not None:
+        warnings.insert(0, ocr_note(document.ocr))
     if not rules_fit_plan:
         warnings.append(
             "规则文件中的措施编号与当前参考规划的措施不对应（规则文件为另一份规划编写）："
@@ -94,4 +96,12 @@ def side_tasks_noted(
         "是其任务之一而非规划的主题领域，不作为主导产业（其产业得分仍计入契合度）。"
         for i in industries
         if i.name in side and i.score >= threshold and not i.future
+    )
+
+
+def ocr_note(ocr: OcrInfo) -> str:
+    """Says the text was recognised from images: an OCR error can change a finding."""
+    return (
+        f"文字经 OCR 识别（{ocr.pages} 页，平均置信度 {ocr.mean_confidence:.2f}，"
+        f"舍弃低置信度文字 {ocr.dropped_lines} 行），识别错误可能影响结论，请对照原件核对。"
     )

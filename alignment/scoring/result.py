@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from alignment.documents.model import OcrInfo
+
 VERDICTS = ("strong", "partial", "weak", "conflict")
 VERDICT_NAMES = {
     "strong": "高度契合",
@@ -157,6 +159,8 @@ class AlignmentResult:
     coverage: tuple[Any, ...] = ()
     targets: tuple[Any, ...] = ()
     location: LocationFinding = field(default_factory=LocationFinding)
+    # Set when the text was recognised from page images (OCR), whose errors can change a finding.
+    ocr: OcrInfo | None = None
 
     @property
     def verdict_name(self) -> str:
