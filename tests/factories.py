@@ -173,6 +173,16 @@ def text_document(*texts: str) -> Document:
     return Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(texts, start=1)))
 
 
+def ocr_missing() -> bool:
+    """The ocr extra is not installed, and this is not CI (which installs it: a missing extra
+    there must fail, not skip)."""
+    import os
+
+    from alignment.documents import ocr
+
+    return not ocr.available() and not os.environ.get("CI")
+
+
 def scanned_page(
     paragraphs: list[str],
     title: str = "",
@@ -219,3 +229,24 @@ def scanned_pdf(path: Path, pages: list[Any]) -> Path:
     """An image-only PDF of ``pages`` (PIL images): no text layer, as a scanner writes it."""
     pages[0].save(path, "PDF", resolution=150, save_all=True, append_images=pages[1:])
     return path
+
+
+SCANNED_STUDY = [
+    (
+        "一、项目概况",
+        "本项目拟在金水区建设信息安全产业园，重点发展网络安全、数据安全和密码技术等产业。",
+    ),
+    ("二、建设内容", "建设数据安全实验室、密码应用测评中心和网络安全人才实训基地。"),
+    ("三、投资估算", "项目总投资5亿元，建成后预计年产值10亿元，引进信息安全企业30家。"),
+    ("四、环境影响", "项目不使用燃煤锅炉，能源消耗以电力为主，符合节能减排要求。"),
+    ("五、结论", "项目契合金水区做大做强信息科技产业的方向，建议尽快实施。"),
+]
+
+
+def scanned_study(path: Path) -> Path:
+    """A five-page scanned feasibility study: a heading and a paragraph a page, page numbers."""
+    pages = [
+        scanned_page([body], heading, page_number=n)
+        for n, (heading, body) in enumerate(SCANNED_STUDY, start=1)
+    ]
+    return scanned_pdf(path, pages)

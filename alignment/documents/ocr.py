@@ -33,11 +33,12 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp")
 MAX_OCR_PAGES = 100
 # Pixels of one page image before it is decoded (an A4 page at 300 dpi is 8.7 million).
 MAX_PIXELS = 60_000_000
-# PP-OCR reads body text best at 25-50 pixels a line: an A4 page at 200 dpi.
-RENDER_DPI = 200
-# An image's longer side is brought down to this before recognition (a 6000-pixel photo gains
-# nothing for a 16-pixel-high character and costs four times the time).
-MAX_SIDE = 2800
+# PP-OCR reads body text well from about 25 pixels a line: 16-point body text at 150 dpi is 33.
+# At 200 dpi a page took twice the time and 950 MB instead of 630 (bench/ocr.py).
+RENDER_DPI = 150
+# An image's longer side is brought down to this before recognition (a 6000-pixel photo of a
+# page gains nothing and costs nine times the time and memory).
+MAX_SIDE = 2000
 # Lines recognised less surely than this are dropped (counted in OcrInfo.dropped_lines).
 MIN_CONFIDENCE = 0.6
 # A page this sure of this share of its characters is taken as upright; below, the other three
@@ -153,9 +154,9 @@ def _upright(lines: list[Line]) -> bool:
 
 
 def without_seals(image: Any) -> Any:
-    """``image`` with the red of round seals turned white: a seal's ring of text is not the
-    document's text. Red that is not round and seal-sized (a red-header issuer's name, a red rule)
-    stays; black text under a seal stays too."""
+    """``image`` with round red seals taken out: a seal's ring of text is not the document's
+    text. Red that is not round and seal-sized (a red-header issuer's name, a red rule) stays;
+    black text under a seal stays too."""
     import cv2
     import numpy as np
 
@@ -167,14 +168,16 @@ def without_seals(image: Any) -> Any:
     joined = cv2.dilate(mask.astype(np.uint8), np.ones((9, 9), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined)
     side = min(image.shape[:2])
-    # Inside a seal, any reddish tint counts: a scan's JPEG blurs thin red strokes into pink that
-    # the recogniser still reads. Black and grey text has no tint (R, G and B within a few).
-    pale = (red - image[..., 1] > 12) & (red - image[..., 2] > 12)
     cleaned = image.copy()
     for x, y, w, h, _area in stats[1:count]:
         if 0.07 * side <= min(w, h) and max(w, h) <= 0.45 * side and 0.75 <= w / h <= 1.33:
-            region = (slice(y, y + h), slice(x, x + w))
-            cleaned[region][pale[region]] = 255
+            # Inside a seal, the red channel alone: red ink is bright in it, black and grey text
+            # keep their darkness. Ink on paper (bright, or tinted and fairly bright: a JPEG's
+            # fringes) turns white; ink over a character stays the character's grey.
+            region = cleaned[y : y + h, x : x + w]
+            r = region[..., 0].astype(np.int16)
+            tinted = (r - region[..., 1] > 12) & (r - region[..., 2] > 12) & (r > 120)
+            region[...] = np.where((r > 170) | tinted, 255, r)[..., None]
     return cleaned
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from gui.settings import Settings
+from tests.factories import ocr_missing
 from tests.gui.conftest import EVAL, analyse
 
 
@@ -311,3 +312,47 @@ def test_a_document_over_its_budget_is_refused_with_a_message(
     assert errors and "过于复杂" in errors[-1][1]
     assert window.result is None and not window.export_action.isEnabled()
     assert "正在" not in window.statusBar().currentMessage()
+
+
+@pytest.mark.skipif(ocr_missing(), reason="the ocr extra is not installed")
+def test_a_scanned_study_is_recognised_analysed_and_exported(qtbot, window, tmp_path: Path) -> None:
+    from tests.factories import scanned_study
+
+    path = scanned_study(tmp_path / "可研.pdf")
+    messages: list[str] = []
+    window.controller.analysis_progressed.connect(lambda f, m: messages.append(m))
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=120000):
+        window.open_file(str(path))
+    assert [m for m in messages if m.startswith("文字识别：")] == [
+        f"文字识别：第 {n}/5 页" for n in range(1, 6)
+    ]
+    assert "OCR" in window.overview.warnings.text()
+    assert window.result is not None and window.result.primary_industry == "信息科技"
+    output = tmp_path / "报告.docx"
+    with qtbot.waitSignal(window.report_exported, timeout=30000):
+        assert window.export_report(str(output))
+    assert output.exists()
+
+
+def test_recognition_is_cancelled_between_pages(
+    qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    from alignment.documents import ocr
+    from tests.factories import scanned_pdf
+
+    recognised: list[int] = []
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "read_page", lambda image: recognised.append(1) or ocr.Page([], [], 0))
+    path = scanned_pdf(tmp_path / "扫描.pdf", [Image.new("RGB", (300, 400), "white")] * 5)
+
+    def cancel_on_the_second_page(fraction: float, message: str) -> None:
+        if message == "文字识别：第 2/5 页":
+            window.controller.cancel()
+
+    window.controller.analysis_progressed.connect(cancel_on_the_second_page)
+    with qtbot.waitSignal(window.controller.analysis_cancelled, timeout=30000):
+        window.open_file(str(path))
+    assert window.controller.workers.wait(10000)
+    assert len(recognised) < 5 and window.result is None

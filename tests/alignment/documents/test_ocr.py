@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,9 @@ from alignment.cli import EXIT_INPUT, main
 from alignment.documents import ocr
 from alignment.documents.ocr import Line
 from alignment.errors import DocumentReadError, DocumentTooLargeError
-from tests.factories import make_pdf, scanned_page, scanned_pdf
+from tests.factories import make_pdf, ocr_missing, scanned_page, scanned_pdf, scanned_study
 
-# CI installs the extra: there, a missing extra is a failure, not a skip.
-needs_ocr = pytest.mark.skipif(
-    not ocr.available() and not os.environ.get("CI"), reason="the ocr extra is not installed"
-)
+needs_ocr = pytest.mark.skipif(ocr_missing(), reason="the ocr extra is not installed")
 
 APPROVAL = [
     "本项目拟在金水区建设信息安全产业园，重点发展网络安全、数据安全和密码技术等产业，"
@@ -110,18 +106,7 @@ def test_a_mixed_pdf_keeps_its_text_pages_and_recognises_its_scans(tmp_path: Pat
 
 @needs_ocr
 def test_a_five_page_study_reports_each_page_and_is_reported(tmp_path: Path) -> None:
-    chapters = [
-        ("一、项目概况", APPROVAL[0]),
-        ("二、建设内容", "建设数据安全实验室、密码应用测评中心和网络安全人才实训基地。"),
-        ("三、投资估算", APPROVAL[1]),
-        ("四、环境影响", "项目不使用燃煤锅炉，能源消耗以电力为主，符合节能减排要求。"),
-        ("五、结论", "项目契合金水区做大做强信息科技产业的方向，建议尽快实施。"),
-    ]
-    pages = [
-        scanned_page([body], heading, page_number=n)
-        for n, (heading, body) in enumerate(chapters, start=1)
-    ]
-    path = scanned_pdf(tmp_path / "可研.pdf", pages)
+    path = scanned_study(tmp_path / "可研.pdf")
     messages: list[str] = []
     document = read_document(path, progress=lambda f, m: messages.append(m))
     assert [m for m in messages if "第" in m] == [f"文字识别：第 {n}/5 页" for n in range(1, 6)]
@@ -129,6 +114,8 @@ def test_a_five_page_study_reports_each_page_and_is_reported(tmp_path: Path) -> 
     assert [t for t in texts if t.endswith(("概况", "结论"))] == ["一、项目概况", "五、结论"]
     assert document.ocr is not None and document.ocr.pages == 5
     assert not any(t.startswith("—") for t in texts)
+    report = tmp_path / "可研-审查报告.docx"
+    assert main(["check", str(path), "--report", str(report)]) == 0 and report.exists()
 
 
 @needs_ocr
