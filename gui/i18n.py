@@ -21,6 +21,8 @@ _ENGLISH = {
     "读取参考规划": "Reading the reference plan",
     "加载分词词典与规划索引": "Loading the dictionary and the plan index",
     "就绪": "Ready",
+    "文字识别": "Recognising text",  # followed by a page counter, "文字识别 2/5"
+    "文字识别完成": "Text recognised",
     # batch tab and rules tab status lines
     "待审查：{paths}": "To review: {paths}",
     "正在启动…": "Starting…",
@@ -181,6 +183,13 @@ def tr(text: str, **values: object) -> str:
     """``text`` in the interface language, with ``{name}`` placeholders filled from ``values``."""
     template = _ENGLISH.get(text, text) if _language == "en" else text
     return template.format(**values) if values else template
+
+
+def step_name(message: str) -> str:
+    """A progress message in the interface language: a step's name, and a counter after a
+    space ("文字识别 2/5") kept as it is."""
+    step, space, counter = message.partition(" ")
+    return tr(step) + space + counter
 
 
 def user_message(error: object) -> str:

@@ -39,7 +39,7 @@ from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
 from gui.document_view import DocumentView
 from gui.gc_guard import GuiThreadCollector
-from gui.i18n import LANGUAGES, language, tr
+from gui.i18n import LANGUAGES, language, step_name, tr
 from gui.messages import report_unexpected, show_error
 from gui.overview import OverviewPanel, headline
 from gui.plan_browser import PlanBrowser
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
     @Slot(float, str)
     def _on_controller_analysis_progressed(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(fraction * 1000))
-        self.status_label.setText(tr(message))
+        self.status_label.setText(step_name(message))
 
     @Slot(object, object)
     def _on_controller_analysis_finished(self, document: object, result: AlignmentResult) -> None:

@@ -16,6 +16,20 @@ os.environ["PLANALIGN_CACHE"] = tempfile.mkdtemp(prefix="planalign-test-cache-")
 DATA = Path(__file__).parent / "data"
 
 
+def _quiet_jieba() -> None:
+    """As main.py does. jieba's console handler holds the sys.stderr of the moment it is
+    imported: imported first inside a test that captures stderr, it later writes to that closed
+    capture ("Logging error"), into another test's captured stderr."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+_quiet_jieba()
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui" in item.path.as_posix():

@@ -234,7 +234,8 @@ def recognise_pages(
         )
     pages = []
     for done, make in enumerate(images):
-        _report(reading, done / count, f"文字识别：第 {done + 1}/{count} 页")
+        # The step's name, then a counter the interface shows as it is, in either language.
+        _report(reading, done / count, f"文字识别 {done + 1}/{count}")
         pages.append(read_page(make()))
     _report(reading, 1.0, "文字识别完成")
     return pages

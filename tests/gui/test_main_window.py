@@ -323,9 +323,7 @@ def test_a_scanned_study_is_recognised_analysed_and_exported(qtbot, window, tmp_
     window.controller.analysis_progressed.connect(lambda f, m: messages.append(m))
     with qtbot.waitSignal(window.controller.analysis_finished, timeout=120000):
         window.open_file(str(path))
-    assert [m for m in messages if m.startswith("文字识别：")] == [
-        f"文字识别：第 {n}/5 页" for n in range(1, 6)
-    ]
+    assert [m for m in messages if "/" in m] == [f"文字识别 {n}/5" for n in range(1, 6)]
     assert "OCR" in window.overview.warnings.text()
     assert window.result is not None and window.result.primary_industry == "信息科技"
     output = tmp_path / "报告.docx"
@@ -348,7 +346,7 @@ def test_recognition_is_cancelled_between_pages(
     path = scanned_pdf(tmp_path / "扫描.pdf", [Image.new("RGB", (300, 400), "white")] * 5)
 
     def cancel_on_the_second_page(fraction: float, message: str) -> None:
-        if message == "文字识别：第 2/5 页":
+        if message == "文字识别 2/5":
             window.controller.cancel()
 
     window.controller.analysis_progressed.connect(cancel_on_the_second_page)
@@ -356,3 +354,11 @@ def test_recognition_is_cancelled_between_pages(
         window.open_file(str(path))
     assert window.controller.workers.wait(10000)
     assert len(recognised) < 5 and window.result is None
+
+
+def test_a_page_counter_follows_the_translated_step(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui import i18n
+
+    monkeypatch.setattr(i18n, "_language", "en")
+    assert i18n.step_name("文字识别 2/5") == "Recognising text 2/5"
+    assert i18n.step_name("分词") == "Segmenting words"
