@@ -36,6 +36,7 @@ EXIT_UNEXPECTED = 1
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_OUTPUT = 4
+EXIT_CANCELLED = 130  # Ctrl+C, as shells report a process ended by SIGINT
 
 
 class _Parser(argparse.ArgumentParser):
@@ -259,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AlignmentError as error:
         sys.stderr.write(f"错误：{error.message} | Error: {error.english}\n")
         return _exit_code(error)
+    except KeyboardInterrupt:
+        # Ctrl+C, during a long scan's recognition say: nothing half-written is left (outputs are
+        # written atomically), and the user asked for it, so no traceback.
+        sys.stderr.write("\n已取消。 | Cancelled.\n")
+        return EXIT_CANCELLED
     except BrokenPipeError:
         # The reader (`| head`) left: send what is still buffered nowhere, so that Python's
         # own flush at exit does not complain (the recipe of the signal module's docs).

@@ -238,3 +238,20 @@ def test_a_red_seal_is_whitened_but_a_red_header_is_not() -> None:
     assert tuple(cleaned[80, 500]) == (220, 30, 30)  # the header stays
     assert tuple(cleaned[1025, 600 + 4]) == (255, 255, 255)  # the ring is gone
     assert tuple(cleaned[1005, 730]) == (0, 0, 0)  # the text under it stays
+
+
+def test_ctrl_c_in_the_cli_cancels_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alignment.cli import EXIT_CANCELLED
+
+    def interrupted(image: Any) -> ocr.Page:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "read_page", interrupted)
+    path = scanned_pdf(tmp_path / "扫描.pdf", [_blank()] * 2)
+    report = tmp_path / "报告.docx"
+    assert main(["check", str(path), "--report", str(report)]) == EXIT_CANCELLED
+    err = capsys.readouterr().err
+    assert "已取消" in err and "Traceback" not in err and not report.exists()
