@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from gui.i18n import set_language, tr
@@ -30,6 +30,7 @@ def run_gui(args: Sequence[str]) -> int:
     app.setOrganizationName("PlanAlign")
     settings = Settings()
     set_language(settings.language)
+    install_qt_translation(app, settings.language)
     if options.plan:
         settings.use_plan_for_this_run(options.plan)
     tabs = [tr(name) for name in TABS]
@@ -49,6 +50,21 @@ def run_gui(args: Sequence[str]) -> int:
     if options.screenshot:
         _screenshot_when_done(window, options.screenshot, options.tab, bool(options.file))
     return app.exec()
+
+
+def install_qt_translation(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Qt's own dialogs and buttons (取消, 是, 打开…) in Chinese, from the qtbase_zh_CN catalogue
+    PySide6 ships; None in English or when the catalogue is missing."""
+    if language != "zh":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        return None
+    app.installTranslator(translator)
+    return translator
 
 
 def _screenshot_when_done(window: MainWindow, output: str, tab: str, has_file: bool) -> None:

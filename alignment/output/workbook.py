@@ -79,6 +79,8 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
         # Location is a finding of its own, filtered on (not sorted to the bottom).
         "文档类型",
         "区位",
+        # The plan's "X" future industries, beside the five (the rule file names them).
+        "未来产业得分",
     ]
     sheet.append(header)
     for rank, result in enumerate(results, start=1):
@@ -99,6 +101,7 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "；".join(result.warnings),
                 result.mode_name,
                 result.location.label,
+                max((i.score for i in result.industries if i.future), default=0.0),
             ]
         )
         fill = PatternFill("solid", fgColor=_VERDICT_FILLS[result.verdict])
@@ -120,13 +123,14 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 failure.reason,
                 "",
                 "",
+                None,
             ]
         )
         row = sheet.max_row
         sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)
-    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48, 16, 16])
+    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48, 16, 16, 10])
     for row in sheet.iter_rows(min_row=2):
-        for cell in row[3:4] + row[6:11]:
+        for cell in row[3:4] + row[6:11] + row[18:19]:
             cell.number_format = "0.0"
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (3, 12, 14, 15, 16))

@@ -57,6 +57,8 @@ def test_workbook_is_ranked_with_formats_and_failures(folder: Path, tmp_path: Pa
     assert rows[-1][1] == "损坏.docx" and rows[-1][4] == "读取失败"
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
     assert sheet.cell(row=2, column=4).number_format == "0.0"
+    assert sheet.cell(row=1, column=19).value == "未来产业得分"
+    assert sheet.cell(row=2, column=19).number_format == "0.0"
     assert sheet.cell(row=2, column=5).fill.fgColor.rgb.endswith("C6EFCE")
     assert sheet.column_dimensions["B"].width >= 20
     evidence = workbook["措施对照"]
@@ -245,7 +247,7 @@ def test_workbook_names_the_sub_plans_weaker_targets(tmp_path: Path) -> None:
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
     assert row["低于规划的目标"] == "高新技术企业"
-    assert header[-3:] == ["提示", "文档类型", "区位"]
+    assert header[-4:] == ["提示", "文档类型", "区位", "未来产业得分"]
     assert (row["文档类型"], row["区位"]) == ("本区专项规划/实施方案", "区内")
 
 

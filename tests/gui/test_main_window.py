@@ -362,3 +362,17 @@ def test_a_page_counter_follows_the_translated_step(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(i18n, "_language", "en")
     assert i18n.step_name("文字识别 2/5") == "Recognising text 2/5"
     assert i18n.step_name("分词") == "Segmenting words"
+
+
+def test_qt_own_buttons_speak_chinese(qapp) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from gui.app import install_qt_translation
+
+    assert install_qt_translation(qapp, "en") is None
+    translator = install_qt_translation(qapp, "zh")
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        qapp.removeTranslator(translator)
