@@ -255,18 +255,19 @@ def costly_files(folder: Path) -> dict[str, Path]:
     return files
 
 
-def measure_refusal(path: Path) -> tuple[str, float, float]:
+def measure_check(path: Path) -> tuple[str, float, float]:
     """Outcome, seconds and peak MB of checking ``path`` (read and analyse, as ``check`` does)
     in a fresh process; the seconds leave out loading the plan and the dictionary."""
     code = (
         "import sys, time; sys.path.insert(0, sys.argv[2])\n"
-        "from alignment import AlignmentError, read_document, load_plan, load_rules\n"
+        "from alignment import AlignmentError, load_plan, load_rules\n"
         "from alignment.budget import Budget\n"
         "from alignment.scoring.analysis import Analyzer\n"
+        "from alignment.session import read_within\n"
         "analyzer = Analyzer(load_plan(), load_rules()); analyzer.segmenter.warm_up()\n"
         "t = time.perf_counter()\n"
         "try:\n"
-        "    budget = Budget().start('x'); document = read_document(sys.argv[1])\n"
+        "    budget = Budget(); document = read_within(sys.argv[1], budget)\n"
         "    analyzer.analyse(document, budget=budget); outcome = 'analysed'\n"
         "except AlignmentError as e:\n    outcome = type(e).__name__\n"
         "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
@@ -308,7 +309,7 @@ def main() -> int:
         if args.hostile:
             print("hostile files (each checked in a fresh process):")
             for label, path in hostile_files(Path(folder)).items():
-                outcome, seconds, megabytes = measure_refusal(path)
+                outcome, seconds, megabytes = measure_check(path)
                 print(
                     f"  {label:<36} {path.stat().st_size / 1048576:7.1f} MB on disk → {outcome}"
                     f" in {seconds * 1000:.0f} ms, peak {megabytes:.0f} MB"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from alignment.documents.text import is_web_furniture, normalise
+from alignment.errors import Cancelled
 
 # (table, row, column) of a table cell, each counted from 0 in reading order.
 CellPosition = tuple[int, int, int]
@@ -43,6 +44,13 @@ class Reading:
     is_cancelled: Callable[[], bool] | None = None
     ocr: OcrInfo | None = None
     warnings: list[str] = field(default_factory=list)
+
+    def report(self, fraction: float, message: str) -> None:
+        """Say how far reading has got; raise :class:`Cancelled` if the caller cancelled."""
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise Cancelled()
+        if self.progress is not None:
+            self.progress(fraction, message)
 
 
 @dataclass(frozen=True)

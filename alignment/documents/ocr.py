@@ -13,18 +13,19 @@ the way a PDF's text layer goes (page numbers and running headers dropped, wrapp
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import itertools
 import logging
 import statistics
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alignment.documents.model import OcrInfo, Paragraph, Reading
-from alignment.errors import Cancelled, DocumentReadError, DocumentTooLargeError
+from alignment.errors import DocumentReadError, DocumentTooLargeError
 
 log = logging.getLogger(__name__)
 
@@ -221,10 +222,10 @@ def _rows(lines: list[Line]) -> Iterator[list[Line]]:
 
 
 def recognise_pages(
-    images: Iterable[Callable[[], Any]], count: int, name: str, reading: Reading | None
+    images: Generator[Any, None, None], count: int, name: str, reading: Reading
 ) -> list[Page]:
-    """Recognise ``count`` pages, each made by calling one of ``images`` (rendered one at a time,
-    so a long scan never holds every page in memory); progress and cancel between pages."""
+    """Recognise the ``count`` page images ``images`` yields (made one at a time, so a long
+    scan never holds every page in memory); progress and cancel between pages."""
     if count > MAX_OCR_PAGES:
         raise DocumentTooLargeError(
             f"{name} 需要文字识别的扫描页过多（{count} 页，上限 {MAX_OCR_PAGES} 页）；"
@@ -233,21 +234,13 @@ def recognise_pages(
             "split the file.",
         )
     pages = []
-    for done, make in enumerate(images):
-        # The step's name, then a counter the interface shows as it is, in either language.
-        _report(reading, done / count, f"文字识别 {done + 1}/{count}")
-        pages.append(read_page(make()))
-    _report(reading, 1.0, "文字识别完成")
+    with contextlib.closing(images):  # its file is closed on a cancel or an error too
+        for done, image in enumerate(images):
+            # The step's name, then a counter the interface shows as it is, in either language.
+            reading.report(done / count, f"文字识别 {done + 1}/{count}")
+            pages.append(read_page(image))
+    reading.report(1.0, "文字识别完成")
     return pages
-
-
-def _report(reading: Reading | None, fraction: float, message: str) -> None:
-    if reading is None:
-        return
-    if reading.is_cancelled is not None and reading.is_cancelled():
-        raise Cancelled()
-    if reading.progress is not None:
-        reading.progress(fraction, message)
 
 
 def summary(pages: list[Page]) -> OcrInfo:
@@ -262,15 +255,15 @@ def read_image(path: Path, reading: Reading | None = None) -> list[Paragraph]:
 
     if not available():
         raise missing(path.name, "图片")
-    frames = _image_frames(path)
-    pages = recognise_pages(frames, len(frames), path.name, reading)
-    if reading is not None:
-        reading.ocr = summary(pages)
+    reading = reading if reading is not None else Reading()
+    count = _frame_count(path)
+    pages = recognise_pages(_frames(path), count, path.name, reading)
+    reading.ocr = summary(pages)
     return paragraphs_of_pages([page.lines for page in pages])
 
 
-def _image_frames(path: Path) -> list[Callable[[], Any]]:
-    """A loader per frame; the pixel limit is checked from the header, before decoding."""
+def _frame_count(path: Path) -> int:
+    """The image's pages; the pixel limit is checked from the header, before decoding."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -289,29 +282,31 @@ def _image_frames(path: Path) -> list[Callable[[], Any]]:
             f"{path.name} is too large ({width}×{height} pixels, limit "
             f"{MAX_PIXELS // 1_000_000} megapixels); lower the resolution.",
         )
-    return [functools.partial(_load_frame, path, n) for n in range(frames)]
+    return frames
 
 
-def _load_frame(path: Path, number: int) -> Any:
+def _frames(path: Path) -> Generator[Any, None, None]:
+    """Each page of an image file as an RGB array, the file opened once."""
     import numpy as np
     from PIL import Image, ImageOps
 
-    try:
-        with Image.open(path) as image:
-            image.seek(number)
-            frame = ImageOps.exif_transpose(image).convert("RGB")  # a phone photo's own turn
-    except (OSError, ValueError, EOFError) as exc:
-        raise DocumentReadError(
-            f"{path.name} 的第 {number + 1} 页图片已损坏。",
-            f"Page {number + 1} of {path.name} is corrupt.",
-        ) from exc
-    frame.thumbnail((MAX_SIDE, MAX_SIDE))
-    return np.asarray(frame)
+    with Image.open(path) as image:
+        for number in range(getattr(image, "n_frames", 1)):
+            try:
+                image.seek(number)
+                frame = ImageOps.exif_transpose(image).convert("RGB")  # a phone photo's own turn
+            except (OSError, ValueError, EOFError) as exc:
+                raise DocumentReadError(
+                    f"{path.name} 的第 {number + 1} 页图片已损坏。",
+                    f"Page {number + 1} of {path.name} is corrupt.",
+                ) from exc
+            frame.thumbnail((MAX_SIDE, MAX_SIDE))
+            yield np.asarray(frame)
 
 
-def render_pdf_page(path: Path, number: int) -> Any:
-    """Page ``number`` (from 0) of a PDF as an RGB array at :data:`RENDER_DPI`, or less where the
-    page is so large that it would pass :data:`MAX_PIXELS`."""
+def rendered_pdf_pages(path: Path, numbers: list[int]) -> Generator[Any, None, None]:
+    """Pages ``numbers`` (from 0) of a PDF as RGB arrays at :data:`RENDER_DPI`, or less where a
+    page is so large that it would pass :data:`MAX_PIXELS`; the file is opened once."""
     import numpy as np
     import pypdfium2
 
@@ -323,9 +318,10 @@ def render_pdf_page(path: Path, number: int) -> Any:
             f"Cannot render the scanned pages of {path.name}.",
         ) from exc
     try:
-        page = document[number]
-        width, height = page.get_size()  # points
-        scale = min(RENDER_DPI / 72, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
-        return np.asarray(page.render(scale=scale).to_pil().convert("RGB"))
+        for number in numbers:
+            page = document[number]
+            width, height = page.get_size()  # points
+            scale = min(RENDER_DPI / 72, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
+            yield np.asarray(page.render(scale=scale).to_pil().convert("RGB"))
     finally:
         document.close()

@@ -3,7 +3,6 @@ rejoined into paragraphs, indicator tables rebuilt from the page layout."""
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from collections import Counter
@@ -51,7 +50,7 @@ def read_pdf(path: Path, reading: Reading | None = None) -> list[Paragraph]:
         raise _corrupt_pdf(path, exc) from exc
     except Exception as exc:  # a damaged PDF makes pypdf raise almost anything
         raise _corrupt_pdf(path, exc) from exc
-    _recognise_scans(path, pages, pictured, reading)
+    _recognise_scans(path, pages, pictured, reading if reading is not None else Reading())
     return paragraphs_of_pages(pages)
 
 
@@ -73,7 +72,7 @@ def _has_image(page: Any) -> bool:
 
 
 def _recognise_scans(
-    path: Path, pages: list[list[str]], pictured: list[bool], reading: Reading | None
+    path: Path, pages: list[list[str]], pictured: list[bool], reading: Reading
 ) -> None:
     """Replace the lines of scanned pages by their OCR'd lines, in place."""
     scanned = [
@@ -87,15 +86,13 @@ def _recognise_scans(
         if len(scanned) == len(pages):
             raise ocr.missing(path.name)
         numbers = "、".join(str(n + 1) for n in scanned[:10]) + ("等" if len(scanned) > 10 else "")
-        if reading is not None:
-            reading.warnings.append(f"第 {numbers} 页是扫描页，未安装文字识别组件，未读取。")
+        reading.warnings.append(f"第 {numbers} 页是扫描页，未安装文字识别组件，未读取。")
         return
-    makers = [functools.partial(ocr.render_pdf_page, path, n) for n in scanned]
-    recognised = ocr.recognise_pages(makers, len(scanned), path.name, reading)
+    images = ocr.rendered_pdf_pages(path, scanned)
+    recognised = ocr.recognise_pages(images, len(scanned), path.name, reading)
     for n, page in zip(scanned, recognised, strict=True):
         pages[n] = page.lines
-    if reading is not None:
-        reading.ocr = ocr.summary(recognised)
+    reading.ocr = ocr.summary(recognised)
 
 
 # Two years on one line ("指标 2020 年 2025 年 属性"): the page may hold an indicator table.

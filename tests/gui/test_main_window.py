@@ -335,19 +335,30 @@ def test_a_scanned_study_is_recognised_analysed_and_exported(qtbot, window, tmp_
 def test_recognition_is_cancelled_between_pages(
     qtbot, window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import threading
+
     from PIL import Image
 
     from alignment.documents import ocr
     from tests.factories import scanned_pdf
 
     recognised: list[int] = []
+    cancelled = threading.Event()
+
+    def read_page(image: object) -> ocr.Page:
+        recognised.append(1)
+        if len(recognised) == 2:  # hold the worker on page 2 until the window has cancelled
+            assert cancelled.wait(10)
+        return ocr.Page([], [], 0)
+
     monkeypatch.setattr(ocr, "available", lambda: True)
-    monkeypatch.setattr(ocr, "read_page", lambda image: recognised.append(1) or ocr.Page([], [], 0))
+    monkeypatch.setattr(ocr, "read_page", read_page)
     path = scanned_pdf(tmp_path / "扫描.pdf", [Image.new("RGB", (300, 400), "white")] * 5)
 
     def cancel_on_the_second_page(fraction: float, message: str) -> None:
         if message == "文字识别 2/5":
             window.controller.cancel()
+            cancelled.set()
 
     window.controller.analysis_progressed.connect(cancel_on_the_second_page)
     with qtbot.waitSignal(window.controller.analysis_cancelled, timeout=30000):

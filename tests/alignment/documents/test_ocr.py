@@ -153,17 +153,23 @@ def test_an_image_over_the_pixel_limit_is_refused_before_decoding(
         read_document(path)
 
 
-def test_an_image_without_the_extra_says_how_to_get_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(("name", "says"), [("照片.jpg", "是图片"), ("批复.pdf", "没有文字层")])
+def test_a_scan_without_the_extra_says_how_to_get_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    says: str,
 ) -> None:
-    from PIL import Image
-
     monkeypatch.setattr(ocr, "available", lambda: False)
-    path = tmp_path / "照片.jpg"
-    Image.new("RGB", (100, 100), "white").save(path)
+    path = tmp_path / name
+    if path.suffix == ".pdf":
+        scanned_pdf(path, [_blank()])
+    else:
+        _blank().save(path)
     assert main(["check", str(path)]) == EXIT_INPUT
     err = capsys.readouterr().err
-    assert "pip install" in err and "OCR extra" in err and "Traceback" not in err
+    assert says in err and "pip install" in err and "OCR extra" in err and "Traceback" not in err
 
 
 def test_a_damaged_image_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

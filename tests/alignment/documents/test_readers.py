@@ -262,21 +262,6 @@ def test_encrypted_office_file(tmp_path: Path) -> None:
         read_document(path)
 
 
-def test_scanned_pdf_without_the_ocr_extra_says_how_to_get_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PIL import Image
-
-    from alignment.documents import ocr
-    from tests.factories import scanned_pdf
-
-    monkeypatch.setattr(ocr, "available", lambda: False)
-    path = scanned_pdf(tmp_path / "批复.pdf", [Image.new("RGB", (600, 800), "white")])
-    with pytest.raises(DocumentReadError, match="没有文字层") as raised:
-        read_document(path)
-    assert "pip install" in raised.value.message and "OCR extra" in raised.value.english
-
-
 def test_not_really_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "假.pdf"
     path.write_text("not a pdf at all", encoding="utf-8")
