@@ -10,6 +10,8 @@ in Chinese that a user can act on, plus an English one for the CLI's stderr::
     │       └── DocumentTooComplexError   over the time or memory budget for one document
     ├── PlanError                a reference plan has no recognisable structure
     ├── RuleFileError            a rule file is malformed (names file and line)
+    ├── ProfileError             an office profile (TOML) or report template is unusable
+    ├── ReviewFileError          a saved review (JSON) is unreadable or for another document
     ├── OutputError              an output cannot be written (locked, read-only, same as input)
     └── Cancelled                the caller cancelled a long operation
 """
@@ -59,6 +61,14 @@ class PlanError(AlignmentError):
 
 class RuleFileError(AlignmentError):
     """A rule file is malformed; the message names the file and the line."""
+
+
+class ProfileError(AlignmentError):
+    """An office profile (who signs, to whom) or the office's report template is unusable."""
+
+
+class ReviewFileError(AlignmentError):
+    """A saved review cannot be read, or belongs to another document."""
 
 
 class OutputError(AlignmentError):

@@ -25,6 +25,7 @@ BODY_SIZE = Pt(16)  # 3号
 TITLE_SIZE = Pt(22)  # 2号
 TABLE_SIZE = Pt(12)  # 小4号
 PAGE_NUMBER_SIZE = Pt(14)  # 4号
+TEXT_WIDTH_MM = 210 - 28 - 26  # A4 less the GB/T 9704 side margins
 # 22 lines on a 225 mm text block: 637.8 pt / 22 ≈ 28.95 pt.
 LINE_SPACING = Pt(28.95)
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -48,8 +49,12 @@ def set_fonts(element: Any, east_asian: str, latin: str = LATIN_FONT) -> None:
     fonts.set(qn("w:eastAsia"), east_asian)
 
 
-def setup_document(document: Any) -> dict[str, str]:
-    """A4, GB/T 9704 margins, body/heading/title styles, page numbers. Returns the fonts used."""
+def setup_document(document: Any, keep_styles: bool = False) -> dict[str, str]:
+    """A4, GB/T 9704 margins, body/heading/title styles, page numbers. Returns the fonts used.
+
+    With ``keep_styles`` (an office's own template) its page setup, styles and footers stay;
+    only the styles the report needs and the template lacks are added, in the GB/T 9704 way.
+    """
     fonts = {
         "title": pick_font(TITLE_FONTS),
         "body": pick_font(BODY_FONTS),
@@ -57,6 +62,10 @@ def setup_document(document: Any) -> dict[str, str]:
         "heading2": pick_font(HEADING2_FONTS),
         "page_number": pick_font(PAGE_NUMBER_FONTS),
     }
+    if keep_styles:
+        _add_missing_styles(document, fonts)
+        set_chinese(document)
+        return fonts
     section = document.sections[0]
     section.start_type = WD_SECTION_START.NEW_PAGE
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -71,6 +80,34 @@ def setup_document(document: Any) -> dict[str, str]:
     _add_page_numbers(document, fonts["page_number"])
     set_chinese(document)
     return fonts
+
+
+def _add_missing_styles(document: Any, fonts: dict[str, str]) -> None:
+    """A template made in WPS or an older Word may lack "Title" or "Table Grid"."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    names = {style.name for style in document.styles}
+    wanted = (
+        ("Title", fonts["title"], TITLE_SIZE, True),
+        ("Heading 1", fonts["heading1"], BODY_SIZE, False),
+        ("Heading 2", fonts["heading2"], BODY_SIZE, False),
+        ("Heading 3", fonts["body"], BODY_SIZE, False),
+    )
+    for name, font, size, centered in wanted:
+        if name not in names:
+            style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            _style_heading(style, font, size, centered)
+    if "Table Grid" not in names:
+        style = document.styles.add_style("Table Grid", WD_STYLE_TYPE.TABLE)
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            line = OxmlElement(f"w:{edge}")
+            line.set(qn("w:val"), "single")
+            line.set(qn("w:sz"), "4")
+            borders.append(line)
+        table_properties = OxmlElement("w:tblPr")
+        table_properties.append(borders)
+        style.element.append(table_properties)
 
 
 def set_chinese(document: Any) -> None:

@@ -5,26 +5,47 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from alignment import __version__
 from alignment.atomic import atomic_write
+from alignment.documents.safety import MAX_FILE_BYTES, check_file, open_docx_zip
+from alignment.errors import AlignmentError, ProfileError
 from alignment.output.chart import industry_chart_png
 from alignment.output.docx_layout import (
     TABLE_SIZE,
+    TEXT_WIDTH_MM,
     set_fonts,
     setup_document,
     shade,
     style_table,
 )
-from alignment.review import Decision, Review, apply_review, conflict_key, gap_key, match_key
+from alignment.output.profile import OfficeProfile
+from alignment.review import (
+    Addition,
+    Decision,
+    Review,
+    apply_review,
+    conflict_key,
+    gap_key,
+    match_key,
+    verdict_line,
+)
 from alignment.rules import Rules
 from alignment.scoring.notes import ocr_note
-from alignment.scoring.result import AlignmentResult
+from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
 
 _CN_NUMBERS = "一二三四五六七八九十"
+# Characters of a quotation in a table cell: two or three lines of a 50 mm column in 小4号.
+_QUOTE_LIMIT = 90
+_BLANK = "__________"  # a line to sign on
+_CHAR_MM = 4.3  # a 12 pt Chinese character
+_CELL_PADDING_MM = 2.5
+_NARROW_MM = 30.0
 
 
 def write_report(
@@ -33,6 +54,7 @@ def write_report(
     output: str | Path,
     *,
     review: Review | None = None,
+    profile: OfficeProfile | None = None,
     date: dt.date | None = None,
     inputs: Iterable[str | Path] = (),
 ) -> Path:
@@ -41,7 +63,10 @@ def write_report(
     Parameters
     ----------
     review:
-        The analyst's decisions; rejected items are left out, comments are printed.
+        The analyst's decisions: rejected items are left out, additions and comments printed,
+        and the reviewed verdict stated beside the computed one.
+    profile:
+        Who files it (文号, 主送, 落款, reviewer, 复核) and the office's template, if any.
     date:
         The review date printed in the report (today by default); nothing else varies between
         two reports of the same result.
@@ -50,41 +75,84 @@ def write_report(
     ------
     OutputError
         The output is an input, or cannot be written.
+    ProfileError
+        The office's template cannot be used.
     """
-    data = build_report(result, rules, review=review or {}, date=date or dt.date.today())
+    profile = profile or OfficeProfile()
+    data = build_report(
+        result, rules, review=review or Review(), profile=profile, date=date or dt.date.today()
+    )
+    template = [profile.template] if profile.template else []
     return atomic_write(
-        output, lambda path: path.write_bytes(data), inputs=[result.document, *inputs]
+        output,
+        lambda path: path.write_bytes(data),
+        inputs=[result.document, *template, *inputs],
     )
 
 
-def build_report(result: AlignmentResult, rules: Rules, *, review: Review, date: dt.date) -> bytes:
-    """The report as .docx bytes."""
-    import docx
-
+def build_report(
+    result: AlignmentResult,
+    rules: Rules,
+    *,
+    review: Review,
+    date: dt.date,
+    profile: OfficeProfile | None = None,
+) -> bytes:
+    """The report as .docx bytes: 审查意见 first, then the findings, the signing block and the
+    method in an appendix (附件), so that the body reads as the office's review."""
+    profile = profile or OfficeProfile()
     reviewed = apply_review(result, review)
-    document = docx.Document()
-    fonts = setup_document(document)
+    document = base_document(profile.template)
+    fonts = setup_document(document, keep_styles=bool(profile.template))
     _set_properties(document, reviewed, date)
-    writer = _Writer(document, fonts["body"], review)
-    title = _TITLES.get(result.mode, _TITLES["proposal"])
-    document.add_paragraph(title, style="Title")
-    writer.info_table(reviewed, date)
+    writer = _Writer(document, fonts["body"], review, result)
+    writer.header(result.mode, profile)
     sections = [
-        ("总体结论", writer.conclusion),
+        ("审查意见", writer.opinion),
+        ("基本情况", writer.info_table),
         ("产业契合分析", lambda r: writer.industries(r, rules)),
         ("规划措施对照", writer.matches),
         ("差距与建议", writer.gaps),
         ("风险与冲突", writer.conflicts),
-        ("说明", writer.method),
     ]
     if result.mode != "proposal":
-        sections.insert(3, ("目标一致性", writer.targets))
+        sections.insert(4, ("目标一致性", writer.targets))
+    if not review.is_empty:
+        sections.append(("审查记录", writer.decisions))
     for number, (heading, write) in enumerate(sections):
         document.add_heading(f"{_CN_NUMBERS[number]}、{heading}", level=1)
         write(reviewed)
+    writer.signature(profile, date)
+    writer.method_appendix(result, rules)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def base_document(template: str) -> Any:
+    """A new document, or the office's template with its 红头, styles and page setup; the report
+    is appended after whatever the template's body holds.
+
+    Raises
+    ------
+    ProfileError
+        The template is missing or not a usable .docx.
+    """
+    import docx
+
+    if not template:
+        return docx.Document()
+    path = Path(template)
+    try:
+        check_file(path, MAX_FILE_BYTES)
+        open_docx_zip(path).close()  # zip bombs and encrypted files refused before parsing
+        return docx.Document(str(path))
+    except (AlignmentError, OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+        reason = exc.message if isinstance(exc, AlignmentError) else str(exc)
+        raise ProfileError(
+            f"报告模板无法使用：{path.name}（{reason}）。请选择 .docx 格式的模板。",
+            f"Cannot use the report template {path.name}: {reason}",
+        ) from exc
 
 
 def _set_properties(document: Any, result: AlignmentResult, date: dt.date) -> None:
@@ -100,25 +168,56 @@ def _set_properties(document: Any, result: AlignmentResult, date: dt.date) -> No
 class _Writer:
     """Adds the report's parts to a python-docx document."""
 
-    def __init__(self, document: Any, font: str, review: Review) -> None:
+    def __init__(self, document: Any, font: str, review: Review, computed: AlignmentResult) -> None:
         self.document = document
         self.font = font
         self.review = review
+        self.computed = computed
+        self.subject = _SUBJECT.get(computed.mode, "项目")
 
-    def paragraph(self, text: str, style: str | None = None) -> Any:
+    def paragraph(self, text: str = "", style: str | None = None) -> Any:
         return self.document.add_paragraph(text, style=style)
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> Any:
+    def flush(self, text: str = "", align: Any = None) -> Any:
+        """A paragraph without the first-line indent (主送, 落款, the appendix's label)."""
+        from docx.shared import Pt
+
+        paragraph = self.paragraph(text)
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        if align is not None:
+            paragraph.alignment = align
+        return paragraph
+
+    def lead(self, lead: str, text: str) -> Any:
+        """A paragraph whose first words are bold: "审查意见：建议支持。"."""
+        paragraph = self.paragraph()
+        paragraph.add_run(lead).bold = True
+        paragraph.add_run(text)
+        return paragraph
+
+    def table(
+        self,
+        header: list[str],
+        rows: list[list[str]],
+        widths: list[float] | None = None,
+        marked: frozenset[int] = frozenset(),
+        row_terms: list[tuple[str, ...]] | None = None,
+    ) -> Any:
+        """A bordered table; ``widths`` in mm, fitted to the content when None. The ``marked``
+        columns show each row's ``row_terms`` (the words shared with the plan) in bold."""
         table = self.document.add_table(rows=1, cols=len(header))
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = text
             for run in cell.paragraphs[0].runs:
                 run.font.bold = True
-        for row in rows:
+        for index, row in enumerate(rows):
             cells = table.add_row().cells
-            for cell, text in zip(cells, row, strict=True):
-                cell.text = text
-        style_table(table, widths, self.font)
+            for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
+                if column in marked and row_terms:
+                    _marked_text(cell.paragraphs[0], text, row_terms[index])
+                else:
+                    cell.text = text
+        style_table(table, widths or fitted_widths(header, rows), self.font)
         self.document.add_paragraph()
         return table
 
@@ -147,11 +246,38 @@ class _Writer:
         caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def comment(self, key: str) -> None:
-        decision = self.review.get(key, Decision())
+        decision = self.review.get(key)
         if decision.comment:
-            self.paragraph(f"审查意见：{decision.comment}")
+            self.lead("审查人员意见：", decision.comment)
 
-    def info_table(self, result: AlignmentResult, date: dt.date) -> None:
+    # --- the parts, in order ----------------------------------------------------------------
+
+    def header(self, mode: str, profile: OfficeProfile) -> None:
+        """文号 (centred above the title, as under a 红头), the title, then 主送 flush left."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        if profile.number:
+            self.flush(profile.number, WD_ALIGN_PARAGRAPH.CENTER)
+        self.document.add_paragraph(_TITLES.get(mode, _TITLES["proposal"]), style="Title")
+        if profile.recipient:
+            self.flush(f"{profile.recipient.rstrip('：:')}：")
+
+    def opinion(self, result: AlignmentResult) -> None:
+        """The office's conclusion, its recommendation and the reasons, from the findings."""
+        computed = self.computed
+        self.paragraph(
+            f"经审查，《{result.title}》（{result.mode_name}）与《{result.plan_title}》"
+            f"{_RELATION[result.verdict]}。"
+        )
+        self.lead("审查意见：", f"{recommendation(result.mode, result.verdict)}。")
+        self.paragraph(verdict_line(computed, self.review) + "。")
+        self.paragraph("主要理由：")
+        for number, reason in enumerate(reasons(result), start=1):
+            self.paragraph(f"{number}．{reason}")
+        for warning in result.warnings:
+            self.lead("提示：", warning)
+
+    def info_table(self, result: AlignmentResult) -> None:
         rows = [
             ["文档名称", result.title],
             ["文件", Path(result.document).name],
@@ -159,26 +285,16 @@ class _Writer:
             ["文档类型", result.mode_name],
             ["区位", _location_cell(result)],
             ["参考规划", result.plan_title],
-            ["审查日期", f"{date.year}年{date.month}月{date.day}日"],
-            ["审查工具", f"PlanAlign {__version__}（规划契合度审查）"],
+            ["契合度得分", f"{result.score:g}分（满分100分，构成见附件）"],
         ]
         self.table(["项目", "内容"], rows, [35, 121])
 
-    def conclusion(self, result: AlignmentResult) -> None:
-        industry = result.primary_industry or "不属于五大重点产业"
-        self.paragraph(
-            f"契合度得分：{result.score:g}分（满分100分）；审查结论：{result.verdict_name}；"
-            f"区位：{result.location.label}；主导产业：{industry}。"
-        )
-        self.paragraph(plain_conclusion(result))
-        for warning in result.warnings:
-            self.paragraph(f"提示：{warning}")
-
     def industries(self, result: AlignmentResult, rules: Rules) -> None:
+        industry = result.primary_industry
         self.paragraph(
-            "依据规则文件中的产业关键词，统计文档中各重点产业术语的出现情况及涉及句子比例，"
-            f"得分达到{result.thresholds.get('industry_threshold', 30):g}分的最高者为主导产业"
-            "（公共服务类内容借用的手段性术语、仅顺带提及一次的产业除外，见总体结论中的提示）。"
+            f"文档的主导产业为{industry}产业。"
+            if industry
+            else "文档不以五大重点产业中的任何一项为主导。"
         )
         rows = [
             [
@@ -189,7 +305,7 @@ class _Writer:
             ]
             for i in result.industries
         ]
-        self.table(["产业", "得分", "涉及句子比例", "匹配术语"], rows, [30, 18, 26, 82])
+        self.table(["产业", "得分", "涉及句子比例", "匹配术语"], rows)
         colors = {i.id: i.color for i in rules.all_industries}
         png = industry_chart_png(
             result.industries, colors, result.thresholds.get("industry_threshold", 30)
@@ -213,21 +329,28 @@ class _Writer:
             self.paragraph("未发现与规划措施明显对应的内容。")
             return
         self.paragraph(
-            "下表列出文档所服务的规划措施：每条给出文档中的证据句、与之最相近的规划原文，"
-            "以及二者的余弦相似度和共有关键词；置信度为“关键词”的，是主导产业的规划措施，"
-            "依据证据句中的产业关键词认定。"
+            f"下表列出{self.subject}所服务的规划措施：每条给出文档中的证据句和与之最相近的规划原文，"
+            "二者共有的关键词以粗体标出。"
         )
-        rows = [
-            [
-                f"{m.measure_id} {m.measure_title}",
-                m.evidence[0].sentence,
-                m.evidence[0].plan_sentence,
-                f"{m.similarity:.2f}（{m.confidence_name}）\n"
-                + "、".join(m.evidence[0].shared_terms),
-            ]
-            for m in result.matches
-        ]
-        self.table(["规划措施", "文档证据", "规划原文", "相似度/共有词"], rows, [30, 48, 50, 28])
+        rows, terms = [], []
+        for m in result.matches:
+            evidence = m.evidence[0]
+            shared = evidence.shared_terms
+            rows.append(
+                [
+                    f"{m.measure_id} {m.measure_title}",
+                    trim_quote(evidence.sentence, shared),
+                    trim_quote(evidence.plan_sentence, shared) or "—",
+                    _match_strength(m),
+                ]
+            )
+            terms.append(shared)
+        self.table(
+            ["规划措施", "文档证据", "规划原文", "相似度"],
+            rows,
+            marked={1: (), 2: ()},
+            row_terms=terms,
+        )
         for match in result.matches:
             self.comment(match_key(match))
 
@@ -251,7 +374,7 @@ class _Writer:
                 ]
                 for t in result.targets
             ]
-            self.table(["指标", "总体规划", "本规划", "结论", "依据"], rows, [32, 24, 24, 22, 54])
+            self.table(["指标", "总体规划", "本规划", "结论", "依据"], rows)
         self.document.add_heading("（二）规划章节覆盖", level=2)
         if not result.coverage:
             self.paragraph("未发现与总体规划章节的明显对应。")
@@ -266,18 +389,24 @@ class _Writer:
             ]
             for c in result.coverage
         ]
-        self.table(["总体规划章节", "覆盖率", "已覆盖措施", "未覆盖措施"], rows, [36, 16, 52, 52])
+        self.table(["总体规划章节", "覆盖率", "已覆盖措施", "未覆盖措施"], rows)
 
     def gaps(self, result: AlignmentResult) -> None:
+        """One sentence per kind of gap, then the items: the reason is not repeated per item."""
         if not result.gaps:
             self.paragraph("未发现明显差距。")
             return
-        for number, gap in enumerate(result.gaps, start=1):
-            where = f"（规划第{gap.measure_id}条）" if gap.measure_id else ""
-            self.paragraph(f"{number}．{gap.measure_title}{where}", "Heading 3")
-            self.paragraph(f"差距：{gap.reason}")
-            self.paragraph(f"建议：{gap.suggestion}")
-            self.comment(gap_key(gap))
+        groups = {kind: [g for g in result.gaps if g.kind == kind] for kind in _GAP_INTROS}
+        number = 0
+        for kind, gaps in groups.items():
+            if not gaps:
+                continue
+            industry = result.primary_industry or ""
+            self.paragraph(_GAP_INTROS[kind].format(industry=industry, subject=self.subject))
+            for gap in gaps:
+                number += 1
+                self.paragraph(f"{number}．{_gap_item(gap)}")
+                self.comment(gap_key(gap))
 
     def conflicts(self, result: AlignmentResult) -> None:
         if not result.conflicts:
@@ -285,34 +414,217 @@ class _Writer:
             return
         for number, conflict in enumerate(result.conflicts, start=1):
             self.document.add_heading(f"（{_CN_NUMBERS[number - 1]}）{conflict.name}", level=2)
-            if conflict.basis:
+            if conflict.rule.startswith("manual:"):
+                self.paragraph("依据：审查人员认定。")
+            elif conflict.basis:
                 self.paragraph(f"规划依据：第{'、'.join(conflict.basis)}条，“{conflict.quote}”。")
             else:
                 self.paragraph("依据：规则文件中的红线规则（参考规划不是规则文件所依据的规划）。")
-            self.paragraph(f"涉及术语：{'、'.join(conflict.terms)}。")
+            if conflict.terms:
+                self.paragraph(f"涉及内容：{'、'.join(conflict.terms)}。")
             for evidence in conflict.evidence:
-                self.paragraph(f"文档原文（第{evidence.paragraph}段）：“{evidence.sentence}”")
+                where = f"（第{evidence.paragraph}段）" if evidence.paragraph >= 0 else ""
+                self.paragraph(
+                    f"文档原文{where}：“{trim_quote(evidence.sentence, conflict.terms)}”"
+                )
             self.comment(conflict_key(conflict))
 
-    def method(self, result: AlignmentResult) -> None:
-        t = result.thresholds
-        c = result.components
-        self.paragraph(
-            "本报告由 PlanAlign 自动生成。文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度，"
-            f"阈值{t.get('match_threshold', 0):g}，且至少有两个共有关键词），并按规则文件统计重点产业术语、"
-            "检查规划红线。"
+    def decisions(self, result: AlignmentResult) -> None:
+        """Who decided what and when: every decision and addition, stale ones marked."""
+        labels = _labels(self.computed)
+        rows = []
+        for key, decision in self.review.decisions.items():
+            if not decision.decided:
+                continue
+            label = labels.get(key, f"{key}（该项在本次分析中已不存在）")
+            choice = {True: "采纳", False: "不采纳", None: "—"}[decision.accepted]
+            rows.append([label, choice, decision.comment or "—", _who(decision)])
+        for addition in self.review.additions:
+            rows.append(
+                [
+                    f"补充{addition.kind_name}：{addition.label}",
+                    "补充",
+                    trim_quote(addition.text, ()),
+                    _who(addition),
+                ]
+            )
+        if self.review.verdict:
+            rows.append(["审查结论", "改定", VERDICT_NAMES[self.review.verdict], "—"])
+        self.paragraph(f"审查人员对自动分析结果作出以下{len(rows)}项决定：")
+        self.table(["事项", "决定", "意见或内容", "审查人、时间"], rows)
+
+    def signature(self, profile: OfficeProfile, date: dt.date) -> None:
+        """落款 and date at the right; reviewer and 复核 below: blanks to sign by hand."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        right = WD_ALIGN_PARAGRAPH.RIGHT
+        lines = (
+            "",
+            f"审查人：{profile.reviewer or _BLANK}　　复核：{profile.checker or _BLANK}",
+            profile.unit or f"审查单位：{_BLANK}",
+            f"{date.year}年{date.month}月{date.day}日",
         )
-        self.paragraph(
-            f"得分构成：与规划相符句子比例{c.get('plan_share', 0):.0%}，最相近三项措施平均相似度"
-            f"{c.get('match_strength', 0):.2f}，主导产业得分{c.get('industry', 0):g}。"
-            f"得分不低于{t.get('strong', 60):g}分为“高度契合”，不低于{t.get('partial', 35):g}分为"
-            "“部分契合”，其余为“契合度低”；触及规划红线的，无论得分均为“与规划冲突”。"
+        for number, text in enumerate(lines):
+            paragraph = self.flush(text, right)
+            # The block stays on one page: a date alone at the top of a page cannot be signed.
+            paragraph.paragraph_format.keep_with_next = number < len(lines) - 1
+
+    def method_appendix(self, result: AlignmentResult, rules: Rules) -> None:
+        """附件：审查方法说明 on a page of its own: the tool's method, thresholds and version."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
+        label = self.flush("附件")
+        set_fonts(label.runs[0]._r, "黑体")
+        self.document.add_paragraph("审查方法说明", style="Title")
+        for paragraph in method_text(result, rules):
+            self.paragraph(paragraph)
+        self.flush(f"生成工具：PlanAlign {__version__}（规划契合度审查）", WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
+    """The appendix's paragraphs, with this result's own figures (as the tables show them)."""
+    t = result.thresholds
+    c = result.components
+    return [
+        "一、比较方法。文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度，分词使用包含规划"
+        f"术语的用户词典并去除公文套话）。相似度达到{t.get('match_threshold', 0):g}且至少有两个"
+        "共有关键词的句子，是支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施"
+        "（相似度栏写“关键词”）。",
+        "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
+        f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"
+        "术语、仅顺带提及一次的产业不作为主导产业。",
+        "三、得分构成。得分 = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均"
+        "相似度/0.5 + 0.25 × 主导产业得分/100），各项上限为1。本文档：与规划相符句子比例"
+        f"{c.get('plan_share', 0):.0%}，最相近三项措施平均相似度{c.get('match_strength', 0):.2f}，"
+        f"产业得分{c.get('industry', 0):g}，得分{result.score:g}分。",
+        f"四、结论。得分不低于{t.get('strong', 60):g}分为“高度契合”，不低于{t.get('partial', 35):g}分为"
+        "“部分契合”，其余为“契合度低”；触及规划红线的，无论得分均为“与规划冲突”。"
+        "审查人员不采纳的对照、差距和冲突不列入报告；审查结论与计算结论不同的，二者并列说明。",
+        f"五、局限。相似度只反映用词的接近程度，不能替代对{_SUBJECT.get(result.mode, '项目')}"
+        "实质内容的判断；文档越短，结论越不稳定。本报告用于辅助审查，不代替审查人员的判断。"
+        f"规则文件：{rules.source or '内置规则'}。",
+    ]
+
+
+def recommendation(mode: str, verdict: str) -> str:
+    """建议支持 / 建议修改完善后再报 / 不予支持, in the words that fit the kind of document."""
+    return _RECOMMENDATIONS.get(mode, _RECOMMENDATIONS["proposal"])[verdict]
+
+
+def reasons(result: AlignmentResult) -> list[str]:
+    """The findings behind the recommendation, one sentence each, pointing to their section."""
+    subject = _SUBJECT.get(result.mode, "项目")
+    items = []
+    if result.primary_industry:
+        industry = next(i for i in result.industries if i.name == result.primary_industry)
+        items.append(
+            f"{subject}属于本区五大重点产业中的{result.primary_industry}产业（产业得分{industry.score:g}分）。"
         )
-        self.paragraph(
-            f"局限：相似度只反映用词的接近程度，不能替代对{_SUBJECT.get(result.mode, '项目')}"
-            "实质内容的判断；文档越短，结论越不稳定。"
-            "本报告用于辅助审查，不代替审查人员的判断。"
-        )
+    elif result.mode == "proposal":
+        items.append("项目不属于本区五大重点产业。")
+    if result.matches:
+        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in result.matches[:3])
+        more = f"等{len(result.matches)}项" if len(result.matches) > 3 else ""
+        items.append(f"{subject}主要服务规划措施{named}{more}。")
+    else:
+        items.append("未发现与规划措施的明显对应。")
+    location = result.location
+    if location.status == "inside":
+        items.append(f"{subject}位于本区。")
+    elif location.status in ("outside", "upper"):
+        items.append(f"{subject}所在地为{location.place or '本区以外'}（{location.label}）。")
+    weaker = [t for t in result.targets if t.status == "below"]
+    if weaker:
+        names = "、".join(t.indicator for t in weaker[:5])
+        items.append(f"有{len(weaker)}项量化目标低于总体规划：{names}。")
+    if result.gaps:
+        names = "、".join(g.measure_title for g in result.gaps[:4])
+        more = "等" if len(result.gaps) > 4 else ""
+        items.append(f"尚有{len(result.gaps)}项差距需补充完善：{names}{more}。")
+    if result.conflicts:
+        names = "、".join(c.name for c in result.conflicts)
+        items.append(f"涉及{names}，与规划明确限制的方向相冲突。")
+    return items
+
+
+def trim_quote(text: str, terms: Iterable[str], limit: int = _QUOTE_LIMIT) -> str:
+    """The quotation cut to about ``limit`` characters around the shared words, with "……" where
+    text was left out: a table row shows the words that match, not a page of context."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    found = sorted(i for t in terms if t and (i := text.find(t)) >= 0)
+    first = found[0] if found else 0
+    start = max(0, min(first - limit // 4, len(text) - limit))
+    end = start + limit
+    return ("……" if start else "") + text[start:end] + ("……" if end < len(text) else "")
+
+
+def fitted_widths(
+    header: list[str], rows: list[list[str]], total: float = TEXT_WIDTH_MM
+) -> list[float]:
+    """Column widths (mm) that fit what each column holds, within the text block: a column whose
+    longest cell fits on one line in 30 mm gets just that; the others share the rest in
+    proportion to their length, so a quotation column takes the room and a score stays narrow."""
+    natural = []
+    for column, title in enumerate(header):
+        longest = max([_display_width(title), *(_display_width(r[column]) for r in rows)])
+        natural.append(min(longest, 40) * _CHAR_MM + _CELL_PADDING_MM)
+    if sum(natural) <= total:
+        return [round(w * total / sum(natural), 1) for w in natural]
+    # Each column first gets what fits on one line, up to 30 mm; the room left goes to the
+    # columns that need more, in proportion to how much more.
+    floors = [min(w, _NARROW_MM) for w in natural]
+    rest = total - sum(floors)
+    if rest <= 0:
+        return [round(w * total / sum(floors), 1) for w in floors]
+    wanting = sum(n - f for n, f in zip(natural, floors, strict=True))
+    return [round(f + rest * (n - f) / wanting, 1) for n, f in zip(natural, floors, strict=True)]
+
+
+def _display_width(text: str) -> float:
+    """In characters of 小4号: Latin letters and digits are half a Chinese character wide."""
+    longest = max(text.split("\n"), key=len, default="")
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in longest)
+
+
+def _marked_text(paragraph: Any, text: str, terms: tuple[str, ...]) -> None:
+    """``text`` as runs, the ``terms`` in bold."""
+    pattern = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True) if t)
+    parts = re.split(f"({pattern})", text) if pattern else [text]
+    for part in parts:
+        if part:
+            paragraph.add_run(part).bold = part in terms or None
+
+
+def _match_strength(match: Match) -> str:
+    if match.confidence in ("manual", "keyword"):
+        return match.confidence_name
+    return f"{match.similarity:.2f}（{match.confidence_name}）"
+
+
+def _gap_item(gap: Gap) -> str:
+    if gap.kind == "industry":
+        return f"{gap.measure_id}“{gap.measure_title}”。"
+    if gap.kind == "manual":
+        return f"{gap.label}：{gap.reason}"
+    where = f"（规划第{gap.measure_id}条“{gap.measure_title}”）" if gap.measure_id else ""
+    topic = gap.reason.removeprefix("文档未涉及").rstrip("。")
+    return f"{topic}{where}：{gap.suggestion}"
+
+
+def _labels(result: AlignmentResult) -> dict[str, str]:
+    return {
+        **{match_key(m): f"措施对照：{m.measure_id} {m.measure_title}" for m in result.matches},
+        **{gap_key(g): f"差距：{g.label}" for g in result.gaps},
+        **{conflict_key(c): f"冲突：{c.name}" for c in result.conflicts},
+    }
+
+
+def _who(item: Decision | Addition) -> str:
+    when = item.time.replace("T", " ")
+    return "，".join(part for part in (item.reviewer, when) if part) or "—"
 
 
 def plain_conclusion(result: AlignmentResult) -> str:
@@ -359,6 +671,40 @@ _ADVICE = {
         "partial": "其主题与本规划部分一致，可在相关规划措施上参考衔接。",
         "weak": "其主题与本规划关联较少。",
     },
+}
+
+# "经审查，《…》与《…》{relation}。" — of the reviewed verdict.
+_RELATION = {
+    "strong": "高度契合",
+    "partial": "部分契合",
+    "weak": "契合度低",
+    "conflict": "存在冲突",
+}
+_RECOMMENDATIONS = {
+    "proposal": {
+        "strong": "建议支持",
+        "partial": "建议修改完善后再报",
+        "weak": "不予支持",
+        "conflict": "不予支持",
+    },
+    "subplan": {
+        "strong": "建议按程序报批",
+        "partial": "建议修改完善后再报",
+        "weak": "建议对照总体规划修改完善后再报",
+        "conflict": "不予通过，建议调整与规划冲突的内容后重新报审",
+    },
+    "plan": {
+        "strong": "建议作为落实相关规划措施的衔接依据",
+        "partial": "建议在相关规划措施上参考衔接",
+        "weak": "仅作一般参考",
+        "conflict": "建议注意其中与本区规划相冲突的内容",
+    },
+}
+# One sentence per kind of gap, said once before its items.
+_GAP_INTROS = {
+    "industry": "下列{industry}产业的规划措施，文档中没有明确对应的内容，建议说明{subject}如何落实或支撑：",
+    "cross_cutting": "文档未涉及下列规划关注的方面，建议补充：",
+    "manual": "审查人员补充的差距：",
 }
 
 _log = logging.getLogger(__name__)

@@ -26,7 +26,14 @@ def verdict_for(score: float, strong: float, partial: float, conflicted: bool = 
 
 
 # "keyword": the primary industry's defining measure, supported by sentences carrying its terms.
-CONFIDENCE_NAMES = {"high": "高", "medium": "中", "low": "低", "keyword": "关键词"}
+# "manual": added by the analyst (alignment.review).
+CONFIDENCE_NAMES = {
+    "high": "高",
+    "medium": "中",
+    "low": "低",
+    "keyword": "关键词",
+    "manual": "人工",
+}
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from docx.shared import Mm, Pt
 
 from alignment import OutputError, read_document
 from alignment.output.fonts import chart_font_file
-from alignment.output.report import build_report, write_report
-from alignment.review import Decision
+from alignment.output.report import build_report, trim_quote, write_report
+from alignment.review import Decision, Review
 from alignment.scoring.analysis import Analyzer
 
 EVAL = Path(__file__).parents[2] / "data" / "eval"
@@ -79,18 +79,18 @@ def test_headings_tables_and_chart(aligned, rules, tmp_path: Path) -> None:
     document = _open(write_report(aligned, rules, tmp_path / "r.docx", date=DAY))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
-        "一、总体结论",
-        "二、产业契合分析",
-        "三、规划措施对照",
-        "四、差距与建议",
-        "五、风险与冲突",
-        "六、说明",
+        "一、审查意见",
+        "二、基本情况",
+        "三、产业契合分析",
+        "四、规划措施对照",
+        "五、差距与建议",
+        "六、风险与冲突",
     ]
     assert document.paragraphs[0].text == "项目与规划契合度审查报告"
     evidence_table = next(t for t in document.tables if t.rows[0].cells[0].text == "规划措施")
     cells = [c.text for row in evidence_table.rows[1:] for c in row.cells]
     for match in aligned.matches:
-        assert any(match.evidence[0].sentence == c for c in cells)
+        assert trim_quote(match.evidence[0].sentence, match.evidence[0].shared_terms) in cells
     assert "未发现与规划相冲突的内容。" in [p.text for p in document.paragraphs]
     if chart_font_file() is not None:
         assert len(document.inline_shapes) == 1
@@ -106,8 +106,8 @@ def test_conflicts_are_reported_with_evidence(analyzer, rules, tmp_path: Path) -
 
 def test_report_is_deterministic(aligned, rules) -> None:
     """Every part of the package (text, styles, chart image) is the same for the same input."""
-    first = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review={}, date=DAY)))
-    second = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review={}, date=DAY)))
+    first = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review=Review(), date=DAY)))
+    second = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review=Review(), date=DAY)))
     assert first.namelist() == second.namelist()
     assert [n for n in first.namelist() if first.read(n) != second.read(n)] == []
     if chart_font_file() is not None:
@@ -116,14 +116,30 @@ def test_report_is_deterministic(aligned, rules) -> None:
 
 def test_review_decisions_shape_the_report(aligned, rules, tmp_path: Path) -> None:
     rejected = aligned.matches[0]
-    review = {
-        f"match:{rejected.measure_id}": Decision(False),
-        f"match:{aligned.matches[1].measure_id}": Decision(True, "经核实，项目与该措施相符。"),
-    }
+    review = Review(
+        decisions={
+            f"match:{rejected.measure_id}": Decision(
+                False, reviewer="张三", time="2026-11-27T09:30"
+            ),
+            f"match:{aligned.matches[1].measure_id}": Decision(True, "经核实，项目与该措施相符。"),
+        }
+    )
     document = _open(write_report(aligned, rules, tmp_path / "r.docx", review=review, date=DAY))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert f"{rejected.measure_id} {rejected.measure_title}" not in cells
-    assert "审查意见：经核实，项目与该措施相符。" in [p.text for p in document.paragraphs]
+    evidence = next(t for t in document.tables if t.rows[0].cells[0].text == "规划措施")
+    assert f"{rejected.measure_id} {rejected.measure_title}" not in [
+        row.cells[0].text for row in evidence.rows
+    ]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "审查人员意见：经核实，项目与该措施相符。" in paragraphs
+    # The decisions are listed with who made them and when.
+    record = next(t for t in document.tables if t.rows[0].cells[0].text == "事项")
+    rows = [[c.text for c in row.cells] for row in record.rows[1:]]
+    assert [
+        f"措施对照：{rejected.measure_id} {rejected.measure_title}",
+        "不采纳",
+        "—",
+        "张三，2026-11-27 09:30",
+    ] in rows
 
 
 def test_refuses_to_overwrite_the_input(aligned, rules) -> None:
@@ -167,10 +183,13 @@ def test_a_plan_of_another_place_is_not_called_a_project(analyzer, rules, tmp_pa
     cells = [c.text for t in document.tables for row in t.rows[1:] for c in row.cells]
     assert [text for text in body + cells if "项目" in text] == []
     assert any("不能替代对文件实质内容的判断" in text for text in body)
+    assert "审查意见：建议作为落实相关规划措施的衔接依据。" in body or any(
+        text.startswith("审查意见：") and "参考" in text for text in body
+    )
 
 
 def test_text_is_chinese_and_rows_keep_together(aligned, rules) -> None:
-    package = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review={}, date=DAY)))
+    package = zipfile.ZipFile(io.BytesIO(build_report(aligned, rules, review=Review(), date=DAY)))
     styles = package.read("word/styles.xml").decode()
     assert 'w:eastAsia="en-US"' not in styles
     assert 'w:eastAsia="zh-CN"' in styles.split("</w:docDefaults>")[0]

@@ -155,7 +155,7 @@ def test_json_and_report_carry_targets_and_coverage(
         str(write_report(result, rules, tmp_path / "r.docx", date=dt.date(2026, 11, 27)))
     )
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert "四、目标一致性" in headings
+    assert "五、目标一致性" in headings
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     assert "低于规划（不一致）" in cells and "年份不同" in cells
 
