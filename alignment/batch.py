@@ -12,6 +12,7 @@ from pathlib import Path
 from alignment.budget import Budget
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, Cancelled, OutputError
+from alignment.output.profile import OfficeProfile
 from alignment.output.workbook import Failure
 from alignment.plan.parser import load_plan
 from alignment.rules import Rules, load_rules
@@ -32,6 +33,10 @@ class BatchOptions:
     rules: str | None = None
     mode: str = "auto"
     reports_dir: str | None = None
+    # Saved reviews (the window's app-data folder, or `batch --reviews`): a document reviewed
+    # there gets its reviewed verdict in the workbook and its decisions in its report.
+    reviews_dir: str | None = None
+    profile: OfficeProfile | None = None
     # Rules already in hand (the window's applied but unsaved edits); used instead of ``rules``.
     # Plain frozen data, so it travels to worker processes as it is.
     applied_rules: Rules | None = None
@@ -107,7 +112,7 @@ def run_batch(
         for done, path in enumerate(files, start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
-            outcomes.append(_job(analyzer, path, options.mode, reports.get(path)))
+            outcomes.append(_job(analyzer, path, options, reports.get(path)))
             _report(progress, done, len(files), path)
         return _split(outcomes)
     _make_analyzer(options)  # fail fast (and warm the index cache) before starting workers
@@ -177,20 +182,22 @@ def _init_worker(options: BatchOptions) -> None:
 
 def _worker_job(path: str, report: Path | None) -> AlignmentResult | Failure:
     assert _worker_analyzer is not None and _worker_options is not None
-    return _job(_worker_analyzer, Path(path), _worker_options.mode, report)
+    return _job(_worker_analyzer, Path(path), _worker_options, report)
 
 
 def _job(
-    analyzer: Analyzer, path: Path, mode: str, report: Path | None
+    analyzer: Analyzer, path: Path, options: BatchOptions, report: Path | None
 ) -> AlignmentResult | Failure:
     try:
         budget = Budget()
         document = read_within(path, budget)
-        result = analyzer.analyse(document, mode=mode, budget=budget)
+        result = analyzer.analyse(document, mode=options.mode, budget=budget)
         if report is not None:
             from alignment.output.report import write_report
+            from alignment.review_file import find_review
 
-            write_report(result, analyzer.rules, report)
+            review = find_review(options.reviews_dir, path)
+            write_report(result, analyzer.rules, report, review=review, profile=options.profile)
         return result
     except OutputError as error:
         return Failure(str(path), f"审查完成，但报告无法写入：{error.message}")

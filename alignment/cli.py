@@ -22,9 +22,12 @@ from alignment import __version__
 from alignment.atomic import check_output_path
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
+from alignment.output.profile import FIELD_NAMES, OfficeProfile, load_profile
 from alignment.output.serialize import document_to_dict, plan_to_dict
 from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
+from alignment.review import Review, verdict_line
+from alignment.review_file import content_hash, load_review, reviews_for
 from alignment.rules import Rules, load_rules
 from alignment.scoring.result import AlignmentResult
 from alignment.scoring.segmentation import cache_dir
@@ -72,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--json", action="store_true", help="输出 JSON 结果")
     check.add_argument("--report", metavar="OUT.docx", help="写出 Word 审查报告")
+    check.add_argument(
+        "--review", metavar="FILE.json", help="审查文件（窗口中“保存审查”所存），用于报告和结论"
+    )
+    _add_office_options(check)
     check.set_defaults(run=_run_check)
 
     batch = commands.add_parser("batch", help="批量审查并写出 Excel 排名 / review many documents")
@@ -81,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--excel", metavar="OUT.xlsx", required=True, help="Excel 排名表")
     batch.add_argument("--reports", metavar="DIR", help="为每份文档写出 Word 报告的文件夹")
     batch.add_argument("--workers", type=int, default=None, help="并行进程数（默认 2）")
+    batch.add_argument(
+        "--reviews", metavar="DIR", help="已保存审查文件的文件夹：排名表和报告采用审查结论"
+    )
+    _add_office_options(batch)
     batch.set_defaults(run=_run_batch)
 
     gui = commands.add_parser("gui", help="打开图形界面 / open the window")
@@ -96,6 +107,20 @@ def _add_reference_options(parser: argparse.ArgumentParser) -> None:
         "--plan", metavar="FILE", help="参考规划文件（txt、docx、pdf），默认为内置金水区规划"
     )
     parser.add_argument("--rules", metavar="FILE", help="规则文件（TOML），默认为内置规则")
+
+
+def _add_office_options(parser: argparse.ArgumentParser) -> None:
+    """Who files the report: a TOML profile, and flags that override its fields."""
+    group = parser.add_argument_group("审查单位与署名 / office and signatures")
+    group.add_argument("--profile", metavar="FILE.toml", help="审查单位配置文件（TOML）")
+    for flag, name in FIELD_NAMES.items():
+        metavar = "FILE.docx" if flag == "template" else None
+        group.add_argument(f"--{flag}", metavar=metavar, help=name)
+
+
+def office_profile(args: argparse.Namespace) -> OfficeProfile:
+    base = load_profile(args.profile) if args.profile else OfficeProfile()
+    return base.merged(**{name: getattr(args, name) for name in FIELD_NAMES})
 
 
 def load_reference(args: argparse.Namespace) -> tuple[Plan, Rules]:
@@ -150,34 +175,45 @@ def _run_check(args: argparse.Namespace) -> int:
     from alignment.session import read_within
 
     budget = Budget()
+    profile = office_profile(args)
+    review = load_review(args.review, content_hash(args.file)) if args.review else Review()
+    if args.report:  # refuse before the work, not after
+        check_output_path(args.report, [args.file, *([profile.template] * bool(profile.template))])
     # A scan is recognised page by page (seconds each): the bar shows the pages.
     document = read_within(args.file, budget, progress=_ProgressBar())
     plan, rules = load_reference(args)
-    if args.report:
-        check_output_path(args.report, [args.file])  # refuse before the work, not after
     result = Analyzer(plan, rules).analyse(document, mode=args.mode, budget=budget)
     if args.report:
         from alignment.output.report import write_report
 
-        write_report(result, rules, args.report)
+        write_report(result, rules, args.report, review=review, profile=profile)
     if args.json:
         _print_json(result.to_dict())
     else:
-        print(summary(result))
+        print(summary(result, review))
     return 0
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from alignment.batch import BatchOptions, collect_files, run_batch
+    from alignment.batch import BatchOptions, collect_files, report_paths, run_batch
     from alignment.output.workbook import write_workbook
 
     files = collect_files(args.paths, outputs=[args.excel, args.reports])
     check_output_path(args.excel, files)
+    profile = office_profile(args)
     if args.reports:
         Path(args.reports).mkdir(parents=True, exist_ok=True)
-    options = BatchOptions(args.plan, args.rules, args.mode, args.reports)
+    options = BatchOptions(
+        args.plan, args.rules, args.mode, args.reports, reviews_dir=args.reviews, profile=profile
+    )
     results, failures = run_batch(files, options, workers=args.workers, progress=_ProgressBar())
-    write_workbook(results, failures, args.excel, inputs=files)
+    reviews, problems = reviews_for([r.document for r in results], args.reviews)
+    for problem in problems:
+        sys.stderr.write(f"提示：{problem}\n")
+    reports = (
+        {str(k): v for k, v in report_paths(files, args.reports).items()} if args.reports else {}
+    )
+    write_workbook(results, failures, args.excel, inputs=files, reviews=reviews, reports=reports)
     sys.stderr.write(f"已审查 {len(results)} 份，失败 {len(failures)} 份；结果：{args.excel}\n")
     return 0
 
@@ -198,12 +234,13 @@ class _ProgressBar:
         sys.stderr.flush()
 
 
-def summary(result: AlignmentResult) -> str:
-    """A short human summary in Chinese."""
+def summary(result: AlignmentResult, review: Review | None = None) -> str:
+    """A short human summary in Chinese; with a review, both verdicts, labelled."""
     lines = [
         f"文档：{result.title}（{result.mode_name}，{result.characters} 字）",
         f"参考规划：{result.plan_title}",
         f"契合度：{result.score:g} 分，{result.headline}",
+        *([verdict_line(result, review)] if review is not None and not review.is_empty else []),
         f"主导产业：{result.primary_industry or '不属于五大重点产业'}",
         "产业得分：" + "，".join(f"{i.name} {i.score:g}" for i in result.industries),
     ]

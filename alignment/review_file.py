@@ -47,6 +47,37 @@ def review_path(folder: str | Path, document_hash: str) -> Path:
     return Path(folder) / f"{document_hash}.json"
 
 
+def find_review(folder: str | Path | None, document: str | Path) -> Review | None:
+    """The saved review of ``document`` in ``folder`` (by its content), or None.
+
+    Raises
+    ------
+    ReviewFileError
+        A review file exists for this document but cannot be read.
+    """
+    if not folder:
+        return None
+    path = review_path(folder, content_hash(document))
+    return load_review(path) if path.exists() else None
+
+
+def reviews_for(
+    documents: list[str], folder: str | Path | None
+) -> tuple[dict[str, Review], list[str]]:
+    """The saved reviews of ``documents`` (by path) in ``folder``, and the Chinese messages of
+    those whose review file could not be read (they count as not reviewed)."""
+    reviews, problems = {}, []
+    for document in documents:
+        try:
+            review = find_review(folder, document)
+        except (ReviewFileError, OSError) as error:
+            problems.append(str(error))
+            continue
+        if review is not None:
+            reviews[document] = review
+    return reviews, problems
+
+
 def save_review(review: Review, path: str | Path) -> Path:
     """Write ``review`` as JSON, atomically."""
     data = json.dumps(review_to_dict(review), ensure_ascii=False, indent=1)

@@ -107,3 +107,60 @@ def test_a_bug_gives_one_line_and_a_log_not_a_traceback(
     assert "Traceback" not in err
     (log,) = (tmp_path / "logs").glob("error-*.log")
     assert "KeyError: 'boom'" in log.read_text(encoding="utf-8") and str(log) in err
+
+
+def test_check_files_the_report_for_the_office_in_the_profile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    profile = tmp_path / "office.toml"
+    profile.write_text('unit = "金水区发展和改革委员会"\nreviewer = "张三"\n', encoding="utf-8")
+    source = ROOT / "tests" / "data" / "eval" / "it_网络安全产业园.txt"
+    report = tmp_path / "r.docx"
+    code = main(
+        [
+            "check",
+            str(source),
+            "--profile",
+            str(profile),
+            "--checker",
+            "李四",
+            "--number",
+            "金发改审〔2026〕3号",
+            "--report",
+            str(report),
+        ]
+    )
+    assert code == 0
+    texts = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert texts[0] == "金发改审〔2026〕3号"
+    assert "审查人：张三　　复核：李四" in texts and "金水区发展和改革委员会" in texts
+
+
+def test_check_applies_a_saved_review(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from alignment.review import Decision, Review
+    from alignment.review_file import content_hash, save_review
+
+    source = ROOT / "tests" / "data" / "eval" / "red_水泥厂.txt"
+    review = Review(
+        document_hash=content_hash(source),
+        decisions={"conflict:high_energy_pollution": Decision(False, "已改为清洁生产")},
+    )
+    saved = save_review(review, tmp_path / "review.json")
+    assert main(["check", str(source), "--review", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "计算结论：与规划冲突" in out and "审查结论：" in out
+    # A review of another document is refused, naming it.
+    other = ROOT / "tests" / "data" / "eval" / "it_网络安全产业园.txt"
+    assert main(["check", str(other), "--review", str(saved)]) == 3
+    assert "另一份文档" in capsys.readouterr().err
+
+
+def test_bad_profile_exits_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tmp_path / "office.toml"
+    profile.write_text('signer = "x"\n', encoding="utf-8")
+    source = ROOT / "tests" / "data" / "eval" / "it_网络安全产业园.txt"
+    assert main(["check", str(source), "--profile", str(profile)]) == 3
+    err = capsys.readouterr().err
+    assert "未知的项：signer" in err and "Unknown keys" in err

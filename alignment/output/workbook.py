@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from alignment.atomic import atomic_write
-from alignment.scoring.result import AlignmentResult
+from alignment.review import Review, reviewed_verdict
+from alignment.scoring.result import VERDICT_NAMES, AlignmentResult
 
 INDUSTRY_NAMES = ("信息科技", "商贸服务", "现代金融", "高端商务", "文化创意")
 _VERDICT_FILLS = {"strong": "C6EFCE", "partial": "FFEB9C", "weak": "EDEDED", "conflict": "FFC7CE"}
@@ -29,38 +31,73 @@ def write_workbook(
     failures: Sequence[Failure],
     output: str | Path,
     inputs: Iterable[str | Path] = (),
+    *,
+    reviews: Mapping[str, Review] | None = None,
+    reports: Mapping[str, Path] | None = None,
 ) -> Path:
     """Write the batch workbook atomically; results are ranked by score, failures follow.
+
+    Parameters
+    ----------
+    reviews:
+        Saved reviews by document path: their reviewed verdict is shown beside the computed one.
+    reports:
+        Report files by document path: each row links to its report (relative to the workbook,
+        so the folder can be moved or shared as a whole).
 
     Raises
     ------
     OutputError
         The output is an input, or cannot be written.
     """
-    data = build_workbook(results, failures)
+    links = {
+        document: os.path.relpath(Path(report).resolve(), Path(output).resolve().parent)
+        for document, report in (reports or {}).items()
+        if Path(report).exists()
+    }
+    data = build_workbook(results, failures, reviews or {}, links)
     paths = [*inputs, *(r.document for r in results), *(f.path for f in failures)]
     return atomic_write(output, lambda path: path.write_bytes(data), inputs=paths)
 
 
-def ranked(results: Sequence[AlignmentResult]) -> list[AlignmentResult]:
-    """Conflicts last, then by score, highest first; ties by file name for a stable order."""
-    return sorted(results, key=lambda r: (r.verdict == "conflict", -r.score, Path(r.document).name))
+def ranked(
+    results: Sequence[AlignmentResult], reviews: Mapping[str, Review] | None = None
+) -> list[AlignmentResult]:
+    """Conflicts last (as reviewed, where reviewed), then by score, highest first; ties by file
+    name for a stable order."""
+    reviews = reviews or {}
+
+    def conflict(result: AlignmentResult) -> bool:
+        return reviewed_verdict(result, reviews.get(result.document, Review()))[0] == "conflict"
+
+    return sorted(results, key=lambda r: (conflict(r), -r.score, Path(r.document).name))
 
 
-def build_workbook(results: Sequence[AlignmentResult], failures: Sequence[Failure]) -> bytes:
+def build_workbook(
+    results: Sequence[AlignmentResult],
+    failures: Sequence[Failure],
+    reviews: Mapping[str, Review] | None = None,
+    links: Mapping[str, str] | None = None,
+) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook()
     summary = workbook.active
     summary.title = "审查排名"
-    _summary_sheet(summary, ranked(results), failures)
+    _summary_sheet(summary, ranked(results, reviews), failures, reviews or {}, links or {})
     _matches_sheet(workbook.create_sheet("措施对照"), ranked(results))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequence[Failure]) -> None:
+def _summary_sheet(
+    sheet: Any,
+    results: list[AlignmentResult],
+    failures: Sequence[Failure],
+    reviews: Mapping[str, Review],
+    links: Mapping[str, str],
+) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     header = [
@@ -81,10 +118,15 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
         "区位",
         # The plan's "X" future industries, beside the five (the rule file names them).
         "未来产业得分",
+        # After an analyst's review (blank where none): the computed 结论 stays beside it.
+        "审查结论",
+        "报告",
     ]
     sheet.append(header)
     for rank, result in enumerate(results, start=1):
         scores = {i.name: i.score for i in result.industries}
+        review = reviews.get(result.document, Review())
+        reviewed = "" if review.is_empty else VERDICT_NAMES[reviewed_verdict(result, review)[0]]
         sheet.append(
             [
                 rank,
@@ -102,10 +144,16 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 result.mode_name,
                 result.location.label,
                 max((i.score for i in result.industries if i.future), default=0.0),
+                reviewed,
+                "打开报告" if result.document in links else "",
             ]
         )
         fill = PatternFill("solid", fgColor=_VERDICT_FILLS[result.verdict])
         sheet.cell(row=rank + 1, column=5).fill = fill
+        if result.document in links:
+            link = sheet.cell(row=rank + 1, column=len(header))
+            link.hyperlink = links[result.document]
+            link.style = "Hyperlink"
     for failure in failures:
         sheet.append(
             [
@@ -124,11 +172,13 @@ def _summary_sheet(sheet: Any, results: list[AlignmentResult], failures: Sequenc
                 "",
                 "",
                 None,
+                "",
+                "",
             ]
         )
         row = sheet.max_row
         sheet.cell(row=row, column=5).fill = PatternFill("solid", fgColor=_FAILURE_FILL)
-    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48, 16, 16, 10])
+    _finish(sheet, [6, 28, 30, 8, 10, 10, 9, 9, 9, 9, 9, 48, 8, 20, 20, 48, 16, 16, 10, 10, 10])
     for row in sheet.iter_rows(min_row=2):
         for cell in row[3:4] + row[6:11] + row[18:19]:
             cell.number_format = "0.0"

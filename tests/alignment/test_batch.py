@@ -265,3 +265,52 @@ def test_a_batch_never_reads_its_own_outputs(tmp_path: Path) -> None:
     assert main(args) == 0
     sheet = load_workbook(folder / "排名.xlsx")["审查排名"]
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["建议书.txt"]
+
+
+def test_batch_uses_saved_reviews_and_links_each_row_to_its_report(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    from alignment.review import Decision, Review
+    from alignment.review_file import content_hash, review_path, save_review
+
+    reviews = tmp_path / "审查记录"
+    cement = folder / "red_水泥厂.txt"
+    review = Review(decisions={"conflict:high_energy_pollution": Decision(False, "已核实")})
+    save_review(review, review_path(reviews, content_hash(cement)))
+    (tmp_path / "损坏审查").mkdir()
+    excel, reports = tmp_path / "排名.xlsx", tmp_path / "报告"
+    code = main(
+        [
+            "batch",
+            str(folder),
+            "--excel",
+            str(excel),
+            "--reports",
+            str(reports),
+            "--reviews",
+            str(reviews),
+            "--workers",
+            "1",
+            "--unit",
+            "金水区发改委",
+        ]
+    )
+    assert code == 0
+    sheet = load_workbook(excel)["审查排名"]
+    header = [c.value for c in sheet[1]]
+    assert header[-2:] == ["审查结论", "报告"]
+    rows = {row[1].value: row for row in sheet.iter_rows(min_row=2) if row[0].value}
+    cement_row = rows["red_水泥厂.txt"]
+    assert cement_row[4].value == "与规划冲突"  # computed, kept beside the reviewed one
+    assert cement_row[-2].value not in ("", None, "与规划冲突")
+    assert rows["it_网络安全产业园.txt"][-2].value in ("", None)  # not reviewed
+    link = cement_row[-1]
+    assert link.value == "打开报告"
+    assert link.hyperlink.target == os.path.join("报告", "red_水泥厂-审查报告.docx")
+    assert (excel.parent / link.hyperlink.target).exists()
+    filed = docx.Document(str(reports / "red_水泥厂-审查报告.docx"))
+    assert "金水区发改委" in [p.text for p in filed.paragraphs]
+    record = next(t for t in filed.tables if t.rows[0].cells[0].text == "事项")
+    assert ["不采纳", "已核实"] == [c.text for c in record.rows[1].cells[1:3]]
