@@ -247,7 +247,7 @@ def test_workbook_names_the_sub_plans_weaker_targets(tmp_path: Path) -> None:
     header = [cell.value for cell in sheet[1]]
     row = dict(zip(header, next(sheet.iter_rows(min_row=2, values_only=True)), strict=True))
     assert row["低于规划的目标"] == "高新技术企业"
-    assert header[-4:] == ["提示", "文档类型", "区位", "未来产业得分"]
+    assert header[-6:] == ["提示", "文档类型", "区位", "未来产业得分", "审查结论", "报告"]
     assert (row["文档类型"], row["区位"]) == ("本区专项规划/实施方案", "区内")
 
 
