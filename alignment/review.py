@@ -151,15 +151,15 @@ def apply_review(result: AlignmentResult, review: Review) -> AlignmentResult:
     added = review.additions
     matches = (
         *(m for m in result.matches if kept(match_key(m))),
-        *(_added_match(a) for a in added if a.kind == "evidence"),
+        *(added_match(a) for a in added if a.kind == "evidence"),
     )
     conflicts = (
         *(c for c in result.conflicts if kept(conflict_key(c))),
-        *(_added_conflict(a) for a in added if a.kind == "conflict"),
+        *(added_conflict(a) for a in added if a.kind == "conflict"),
     )
     gaps = (
         *(g for g in result.gaps if kept(gap_key(g))),
-        *(Gap(a.measure_id, a.title, a.text, "", "manual") for a in added if a.kind == "gap"),
+        *(added_gap(a) for a in added if a.kind == "gap"),
     )
     reviewed = replace(result, matches=matches, gaps=gaps, conflicts=conflicts)
     return replace(reviewed, verdict=reviewed_verdict(result, review)[0])
@@ -203,12 +203,20 @@ def verdict_line(result: AlignmentResult, review: Review) -> str:
     return f"{computed}；审查结论：{VERDICT_NAMES[verdict]}{why}"
 
 
-def _added_match(addition: Addition) -> Match:
+def added_key(addition: Addition) -> str:
+    return f"added:{addition.id}"
+
+
+def added_match(addition: Addition) -> Match:
     evidence = Evidence(addition.text, addition.paragraph, 0, len(addition.text))
     return Match(addition.measure_id, addition.title, 0.0, "manual", (evidence,))
 
 
-def _added_conflict(addition: Addition) -> Conflict:
+def added_gap(addition: Addition) -> Gap:
+    return Gap(addition.measure_id, addition.title, addition.text, "", "manual")
+
+
+def added_conflict(addition: Addition) -> Conflict:
     evidence = Evidence(addition.text, addition.paragraph, 0, len(addition.text))
     basis = (addition.measure_id,) if addition.measure_id else ()
     return Conflict(f"manual:{addition.id}", addition.title, basis, "", (), (evidence,))

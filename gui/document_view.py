@@ -72,6 +72,21 @@ class DocumentView(QTextEdit):
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
 
+    def selected_passage(self) -> tuple[str, int] | None:
+        """The selected text and the index of the paragraph it starts in, or None."""
+        cursor = self.textCursor()
+        text = cursor.selectedText().replace("\u2029", "\n").strip()
+        if not text:
+            return None
+        block = self.document().findBlock(cursor.selectionStart())
+        offset = cursor.selectionStart() - block.position()
+        starts = [
+            (start, index)
+            for index, (number, start) in self._where.items()
+            if number == block.blockNumber() and start <= offset
+        ]
+        return text, max(starts)[1] if starts else -1
+
     def highlighted_texts(self) -> list[str]:
         return [s.cursor.selectedText() for s in self._selected]
 
@@ -85,9 +100,15 @@ class DocumentView(QTextEdit):
             if not block.isValid():
                 continue
             start = block.position() + offset
+            begin, end = item.start, item.end
+            # Evidence the analyst added knows its paragraph, not its place in it.
+            if item.sentence and block.text()[offset + begin : offset + end] != item.sentence:
+                found = block.text().find(item.sentence, offset)
+                if found >= 0:
+                    begin, end = found - offset, found - offset + len(item.sentence)
             cursor = QTextCursor(block)
-            cursor.setPosition(start + item.start)
-            cursor.setPosition(start + item.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(start + begin)
+            cursor.setPosition(start + end, QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
             text_format = QTextCharFormat()

@@ -80,6 +80,9 @@ class OverviewPanel(QWidget):
         verdict_font.setPointSize(16)
         verdict_font.setBold(True)
         self.verdict.setFont(verdict_font)
+        # After an analyst's review: both verdicts, labelled; stale decisions noted.
+        self.reviewed = QLabel("")
+        self.reviewed.setWordWrap(True)
         self.industry = QLabel("")
         self.bars = IndustryBars()
         self.conclusion = QLabel("")
@@ -91,6 +94,7 @@ class OverviewPanel(QWidget):
         for widget in (
             self.score,
             self.verdict,
+            self.reviewed,
             self.industry,
             self.bars,
             self.conclusion,
@@ -115,7 +119,15 @@ class OverviewPanel(QWidget):
         self.conclusion.setText(plain_conclusion(result))
         self.warnings.setText("\n".join(f"⚠ {w}" for w in result.warnings))
 
+    def show_review(self, line: str, verdict: str, notes: list[str]) -> None:
+        """``line`` says both verdicts (empty when nothing was decided); ``verdict`` colours it."""
+        text = "\n".join([line, *(f"• {n}" for n in notes)]) if line or notes else ""
+        self.reviewed.setText(text)
+        color = VERDICT_COLORS.get(verdict, "")
+        self.reviewed.setStyleSheet(f"color: {color}; font-weight: bold;" if line else "")
+
     def clear(self) -> None:
+        self.reviewed.setText("")
         self.score.setText("—")
         self.verdict.setText(tr("尚未分析"))
         self.verdict.setStyleSheet("")

@@ -19,15 +19,36 @@ from PySide6.QtWidgets import (
 )
 
 from alignment.plan.model import Plan
-from alignment.review import Decision, conflict_key, gap_key, match_key
+from alignment.review import (
+    Addition,
+    Review,
+    added_conflict,
+    added_gap,
+    added_key,
+    added_match,
+    conflict_key,
+    gap_key,
+    match_key,
+)
 from alignment.scoring.result import Conflict, Gap, Match
 from gui.i18n import tr
 
 CONFLICT_RED = QColor("#C62828")
 
 
+COMMENT_HINT = "双击填写审查意见；报告中列在该项之后。"
+ADDED_MARK = "＋"  # the 采纳 cell of a finding the analyst added
+
+
 class ReviewTable(QTableWidget):
-    """First column: 采纳 (checked = accepted); last column: the analyst's comment."""
+    """First column: 采纳 (checked = accepted); last column: the analyst's comment.
+
+    Rows the analyst added (keys "added:…") are marked ＋ and cannot be unticked: they are
+    removed with 删除补充项. Edits are announced by ``edited``; :meth:`show_decisions` sets the
+    rows from a review without announcing anything.
+    """
+
+    edited = Signal(str, object, object)  # key, accepted (bool | None), comment (str | None)
 
     def __init__(
         self, headers: Sequence[str], parent: QWidget | None = None, empty_text: str = ""
@@ -36,7 +57,9 @@ class ReviewTable(QTableWidget):
         # Said once an analysis has filled the table with nothing: an empty grid looks unfinished.
         self.empty_text = tr(empty_text) if empty_text else ""
         self.filled = False
-        self.setHorizontalHeaderLabels([tr("采纳"), *map(tr, headers), tr("审查意见")])
+        self._quiet = False
+        self.setHorizontalHeaderLabels([tr("采纳"), *map(tr, headers), tr("审查意见（双击填写）")])
+        self.horizontalHeaderItem(len(headers) + 1).setToolTip(tr(COMMENT_HINT))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
@@ -45,31 +68,74 @@ class ReviewTable(QTableWidget):
         header.setStretchLastSection(True)
         self.verticalHeader().setVisible(False)
         self.keys: list[str] = []
+        self.itemChanged.connect(self._on_item_changed)
 
     def fill(self, rows: Sequence[tuple[str, Sequence[str]]], color: QColor | None = None) -> None:
+        self._quiet = True
         self.filled = True
         self.setRowCount(0)
         self.keys = []
         for key, cells in rows:
             row = self.rowCount()
             self.insertRow(row)
-            check = QTableWidgetItem()
-            check.setFlags(
-                Qt.ItemFlag.ItemIsUserCheckable
-                | Qt.ItemFlag.ItemIsEnabled
-                | Qt.ItemFlag.ItemIsSelectable
-            )
-            check.setCheckState(Qt.CheckState.Checked)
-            self.setItem(row, 0, check)
+            self.setItem(row, 0, self._check_item(key))
             for column, text in enumerate(cells, start=1):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if color is not None:
                     item.setForeground(QBrush(color))
                 self.setItem(row, column, item)
-            self.setItem(row, len(cells) + 1, QTableWidgetItem(""))
+            comment = QTableWidgetItem("")
+            comment.setToolTip(tr(COMMENT_HINT))
+            if key.startswith("added:"):
+                comment.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.setItem(row, len(cells) + 1, comment)
             self.keys.append(key)
         self.resizeRowsToContents()
+        self._quiet = False
+
+    @staticmethod
+    def _check_item(key: str) -> QTableWidgetItem:
+        if key.startswith("added:"):
+            item = QTableWidgetItem(ADDED_MARK)
+            item.setToolTip(tr("审查人员补充的内容"))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            return item
+        item = QTableWidgetItem()
+        item.setFlags(
+            Qt.ItemFlag.ItemIsUserCheckable
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+        )
+        item.setCheckState(Qt.CheckState.Checked)
+        return item
+
+    def show_decisions(self, review: Review) -> None:
+        """Tick and comment every row as ``review`` says (an undecided row is ticked)."""
+        self._quiet = True
+        last = self.columnCount() - 1
+        for row, key in enumerate(self.keys):
+            if key.startswith("added:"):
+                continue
+            decision = review.get(key)
+            state = Qt.CheckState.Unchecked if decision.accepted is False else Qt.CheckState.Checked
+            self.item(row, 0).setCheckState(state)
+            self.item(row, last).setText(decision.comment)
+        self._quiet = False
+
+    def selected_key(self) -> str | None:
+        rows = {index.row() for index in self.selectedIndexes()}
+        return self.keys[min(rows)] if rows else None
+
+    @Slot(QTableWidgetItem)
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._quiet or item.row() >= len(self.keys):
+            return
+        key = self.keys[item.row()]
+        if item.column() == 0 and not key.startswith("added:"):
+            self.edited.emit(key, item.checkState() == Qt.CheckState.Checked, None)
+        elif item.column() == self.columnCount() - 1:
+            self.edited.emit(key, None, item.text().strip())
 
     def clear_rows(self) -> None:
         """Back to the state before any analysis (no rows, nothing said)."""
@@ -84,14 +150,6 @@ class ReviewTable(QTableWidget):
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
-
-    def decisions(self) -> dict[str, Decision]:
-        result = {}
-        for row, key in enumerate(self.keys):
-            accepted = self.item(row, 0).checkState() == Qt.CheckState.Checked
-            comment = self.item(row, self.columnCount() - 1).text().strip()
-            result[key] = Decision(accepted, comment)
-        return result
 
     def set_accepted(self, row: int, accepted: bool) -> None:
         state = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
@@ -109,11 +167,9 @@ class MatchesPanel(QWidget):
             ["规划措施", "相似度", "置信度", "文档证据"],
             empty_text="文档未与规划措施形成明显对应。",
         )
-        self.table.setColumnWidth(0, 44)
-        self.table.setColumnWidth(1, 200)
-        self.table.setColumnWidth(2, 60)
-        self.table.setColumnWidth(3, 56)
-        self.table.setColumnWidth(4, 320)
+        # At 1280 px the tab pane is ~680 px wide: the comment column must be on screen there.
+        for column, width in enumerate((40, 150, 52, 52, 220)):
+            self.table.setColumnWidth(column, width)
         self.plan_text = QTextBrowser()
         self.plan_text.setPlaceholderText(tr("选中一条措施，在此查看规划原文。"))
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -127,20 +183,26 @@ class MatchesPanel(QWidget):
         self.plan: Plan | None = None
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
 
-    def show_matches(self, matches: tuple[Match, ...], plan: Plan) -> None:
-        self.matches, self.plan = matches, plan
+    def show_matches(
+        self, matches: tuple[Match, ...], plan: Plan, added: Sequence[Addition] = ()
+    ) -> None:
+        """The computed matches, then the evidence the analyst added."""
+        extra = tuple(added_match(a) for a in added if a.kind == "evidence")
+        keys = [match_key(m) for m in matches]
+        keys += [added_key(a) for a in added if a.kind == "evidence"]
+        self.matches, self.plan = (*matches, *extra), plan
         self.table.fill(
             [
                 (
-                    match_key(m),
+                    key,
                     [
                         f"{m.measure_id} {m.measure_title}",
-                        f"{m.similarity:.2f}",
+                        f"{m.similarity:.2f}" if m.confidence != "manual" else "—",
                         m.confidence_name,
                         m.evidence[0].sentence,
                     ],
                 )
-                for m in matches
+                for key, m in zip(keys, self.matches, strict=True)
             ]
         )
         self.plan_text.clear()
@@ -173,33 +235,44 @@ class MatchesPanel(QWidget):
 class GapsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["规划措施", "差距", "建议"], parent, "未发现需要补充的规划措施。")
-        for column, width in enumerate((44, 180, 260, 300)):
+        for column, width in enumerate((40, 150, 200, 160)):
             self.setColumnWidth(column, width)
 
-    def show_gaps(self, gaps: tuple[Gap, ...]) -> None:
-        self.fill([(gap_key(g), [g.label, g.reason, g.suggestion]) for g in gaps])
+    def show_gaps(self, gaps: tuple[Gap, ...], added: Sequence[Addition] = ()) -> None:
+        rows = [(gap_key(g), [g.label, g.reason, g.suggestion]) for g in gaps]
+        rows += [
+            (added_key(a), [g.label, g.reason, "—"])
+            for a in added
+            if a.kind == "gap"
+            for g in (added_gap(a),)
+        ]
+        self.fill(rows)
 
 
 class ConflictsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["规划红线", "规划依据", "文档原文"], parent, "未发现与规划冲突的内容。")
-        for column, width in enumerate((44, 160, 220, 360)):
+        for column, width in enumerate((40, 140, 180, 200)):
             self.setColumnWidth(column, width)
 
-    def show_conflicts(self, conflicts: tuple[Conflict, ...]) -> None:
-        self.fill(
-            [
-                (
-                    conflict_key(c),
-                    [
-                        f"{c.name}（{'、'.join(c.terms)}）",
-                        f"第{'、'.join(c.basis)}条：{c.quote}"
-                        if c.basis
-                        else "规则文件中的红线规则",
-                        "\n".join(e.sentence for e in c.evidence),
-                    ],
-                )
-                for c in conflicts
-            ],
-            CONFLICT_RED,
-        )
+    def show_conflicts(
+        self, conflicts: tuple[Conflict, ...], added: Sequence[Addition] = ()
+    ) -> None:
+        rows = [(conflict_key(c), _conflict_cells(c)) for c in conflicts]
+        rows += [
+            (added_key(a), _conflict_cells(added_conflict(a)))
+            for a in added
+            if a.kind == "conflict"
+        ]
+        self.fill(rows, CONFLICT_RED)
+
+
+def _conflict_cells(conflict: Conflict) -> list[str]:
+    terms = f"（{'、'.join(conflict.terms)}）" if conflict.terms else ""
+    if conflict.rule.startswith("manual:"):
+        basis = f"第{conflict.basis[0]}条（审查人员认定）" if conflict.basis else "审查人员认定"
+    elif conflict.basis:
+        basis = f"第{'、'.join(conflict.basis)}条：{conflict.quote}"
+    else:
+        basis = "规则文件中的红线规则"
+    return [f"{conflict.name}{terms}", basis, "\n".join(e.sentence for e in conflict.evidence)]

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
+from alignment.output.profile import FIELD_NAMES, OfficeProfile
+
 MAX_RECENT = 10
 
 
@@ -93,15 +95,32 @@ class Settings:
     def set_geometry(self, name: str, state: QByteArray) -> None:
         self.store.setValue(f"geometry/{name}", state)
 
+    @property
+    def profile(self) -> OfficeProfile:
+        """Who files the reports (审查单位与署名)."""
+        return OfficeProfile(
+            **{name: str(self._get(f"office/{name}", "", str)) for name in FIELD_NAMES}
+        )
+
+    @profile.setter
+    def profile(self, profile: OfficeProfile) -> None:
+        for name in FIELD_NAMES:
+            self.store.setValue(f"office/{name}", getattr(profile, name))
+
+    def data_folder(self) -> Path:
+        """The app data folder (beside the INI file when tests isolate settings)."""
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        if self.store.format() == QSettings.Format.IniFormat:
+            return Path(self.store.fileName()).parent
+        return Path(base or Path.home() / ".planalign")
+
     def user_rules_path(self) -> Path:
         """Where the rule editor saves; the shipped file is never written."""
-        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        folder = (
-            Path(self.store.fileName()).parent
-            if self.store.format() == QSettings.Format.IniFormat
-            else Path(base or Path.home() / ".planalign")
-        )
-        return folder / "rules.toml"
+        return self.data_folder() / "rules.toml"
+
+    def reviews_folder(self) -> Path:
+        """One review file per document, named by its content's hash."""
+        return self.data_folder() / "reviews"
 
     def sync(self) -> None:
         self.store.sync()

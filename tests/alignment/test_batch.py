@@ -313,4 +313,4 @@ def test_batch_uses_saved_reviews_and_links_each_row_to_its_report(
     filed = docx.Document(str(reports / "red_水泥厂-审查报告.docx"))
     assert "金水区发改委" in [p.text for p in filed.paragraphs]
     record = next(t for t in filed.tables if t.rows[0].cells[0].text == "事项")
-    assert ["不采纳", "已核实"] == [c.text for c in record.rows[1].cells[1:3]]
+    assert [c.text for c in record.rows[1].cells[1:3]] == ["不采纳", "已核实"]

@@ -112,7 +112,7 @@ def test_review_file_round_trip(tmp_path: Path, plan) -> None:
 
 def test_a_review_of_another_document_is_refused(tmp_path: Path) -> None:
     path = save_review(Review(document_hash="a" * 64, document_name="甲.docx"), tmp_path / "r.json")
-    with pytest.raises(ReviewFileError, match="另一份文档（甲.docx）"):
+    with pytest.raises(ReviewFileError, match=r"另一份文档（甲\.docx）"):
         load_review(path, "b" * 64)
 
 

@@ -105,7 +105,7 @@ def test_the_offices_template_is_the_base(aligned, rules, tmp_path) -> None:
 def test_an_unusable_template_is_refused_in_chinese(aligned, rules, tmp_path, content) -> None:
     (tmp_path / "bad.docx").write_bytes(content)
     profile = OfficeProfile(template=str(tmp_path / "bad.docx"))
-    with pytest.raises(ProfileError, match="报告模板无法使用：bad.docx"):
+    with pytest.raises(ProfileError, match=r"报告模板无法使用：bad\.docx"):
         write_report(aligned, rules, tmp_path / "r.docx", date=DAY, profile=profile)
     assert not (tmp_path / "r.docx").exists()
 
