@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         for key in stale_decisions(result, review):
             notes.append(tr("审查决定所针对的内容在本次分析中已不存在：{key}", key=key))
         for addition in missing_additions(review, self.document_view.toPlainText()):
-            notes.append(tr("补充的证据在文档中已找不到：{text}", text=addition.text[:30]))
+            notes.append(tr("补充的证据在文档中已找不到：{quote}", quote=addition.text[:30]))
         line = "" if review.is_empty else verdict_line(result, review)
         self.overview.show_review(line, verdict, notes)
         for action in self.verdict_group.actions():

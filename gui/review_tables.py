@@ -235,7 +235,7 @@ class MatchesPanel(QWidget):
 class GapsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["规划措施", "差距", "建议"], parent, "未发现需要补充的规划措施。")
-        for column, width in enumerate((40, 150, 200, 160)):
+        for column, width in enumerate((40, 140, 180, 140)):
             self.setColumnWidth(column, width)
 
     def show_gaps(self, gaps: tuple[Gap, ...], added: Sequence[Addition] = ()) -> None:
@@ -252,7 +252,7 @@ class GapsPanel(ReviewTable):
 class ConflictsPanel(ReviewTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(["规划红线", "规划依据", "文档原文"], parent, "未发现与规划冲突的内容。")
-        for column, width in enumerate((40, 140, 180, 200)):
+        for column, width in enumerate((40, 130, 160, 170)):
             self.setColumnWidth(column, width)
 
     def show_conflicts(
