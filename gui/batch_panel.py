@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from alignment.batch import BatchOptions, run_batch
 from alignment.errors import AlignmentError, Cancelled
 from alignment.output.workbook import Failure, ranked, write_workbook
+from alignment.review_file import reviews_for
 from alignment.scoring.result import AlignmentResult
 from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error
@@ -165,8 +166,12 @@ class BatchPanel(QWidget):
             self.export(path)
 
     def export(self, path: str) -> bool:
+        # The reviews kept in the window show their reviewed verdicts beside the computed ones.
+        reviews, _unreadable = reviews_for(
+            [r.document for r in self.results], self.options.reviews_dir
+        )
         try:
-            write_workbook(self.results, self.failures, path)
+            write_workbook(self.results, self.failures, path, reviews=reviews)
         except AlignmentError as error:
             show_error(self, tr("无法导出"), user_message(error))
             return False

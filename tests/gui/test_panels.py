@@ -153,3 +153,28 @@ def test_saving_keeps_what_the_users_own_rule_file_adds(qtbot, settings, errors)
     assert saved.scoring.strong == 55
     assert "own_line" in {r.id for r in saved.red_lines}  # not replaced by the shipped red lines
     main.close()
+
+
+def test_the_batch_workbook_carries_the_windows_reviews(qtbot, window, tmp_path: Path) -> None:
+    folder = tmp_path / "材料"
+    folder.mkdir()
+    for name in ("it_网络安全产业园.txt", "off_铁路.txt"):
+        shutil.copy(EVAL / name, folder / name)
+    with qtbot.waitSignal(window.controller.analysis_finished, timeout=60000):
+        window.open_file(str(folder / "it_网络安全产业园.txt"))
+    for row in range(window.matches.table.rowCount()):
+        window.matches.table.set_accepted(row, False)
+    panel = window.batch
+    panel.workers = 1
+    panel.set_paths([str(folder)])
+    with qtbot.waitSignal(panel.batch_finished, timeout=60000):
+        panel.start()
+    output = tmp_path / "结果.xlsx"
+    assert panel.export(str(output))
+    sheet = load_workbook(output)["审查排名"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[1]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    column = header.index("审查结论")
+    assert rows["it_网络安全产业园.txt"][column] == "契合度低"
+    assert rows["it_网络安全产业园.txt"][header.index("结论")] == "高度契合"
+    assert rows["off_铁路.txt"][column] in ("", None)
