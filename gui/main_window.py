@@ -34,6 +34,7 @@ from alignment.errors import AlignmentError, ReviewFileError
 from alignment.output.report import write_report
 from alignment.review import (
     added_key,
+    apply_review,
     missing_additions,
     reviewed_verdict,
     stale_decisions,
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
         for addition in missing_additions(review, self.document_view.toPlainText()):
             notes.append(tr("补充的证据在文档中已找不到：{quote}", quote=addition.text[:30]))
         line = "" if review.is_empty else verdict_line(result, review)
-        self.overview.show_review(line, verdict, notes)
+        self.overview.show_review(line, verdict, notes, apply_review(result, review))
         for action in self.verdict_group.actions():
             action.setChecked(action.data() == review.verdict)
         conflicts = len(result.conflicts) + sum(a.kind == "conflict" for a in review.additions)

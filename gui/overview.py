@@ -119,8 +119,13 @@ class OverviewPanel(QWidget):
         self.conclusion.setText(plain_conclusion(result))
         self.warnings.setText("\n".join(f"⚠ {w}" for w in result.warnings))
 
-    def show_review(self, line: str, verdict: str, notes: list[str]) -> None:
-        """``line`` says both verdicts (empty when nothing was decided); ``verdict`` colours it."""
+    def show_review(
+        self, line: str, verdict: str, notes: list[str], reviewed: AlignmentResult | None = None
+    ) -> None:
+        """``line`` says both verdicts (empty when nothing was decided); ``verdict`` colours it;
+        the conclusion is said of the ``reviewed`` findings (rejected measures are not cited)."""
+        if reviewed is not None:
+            self.conclusion.setText(plain_conclusion(reviewed))
         text = "\n".join([line, *(f"• {n}" for n in notes)]) if line or notes else ""
         self.reviewed.setText(text)
         color = VERDICT_COLORS.get(verdict, "")

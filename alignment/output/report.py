@@ -44,7 +44,7 @@ _CN_NUMBERS = "一二三四五六七八九十"
 _QUOTE_LIMIT = 90
 _BLANK = "__________"  # a line to sign on
 _CHAR_MM = 4.3  # a 12 pt Chinese character
-_CELL_PADDING_MM = 2.5
+_CELL_PADDING_MM = 5.0  # LibreOffice and Word put 1.9 mm inside each side of a cell
 _NARROW_MM = 30.0
 
 

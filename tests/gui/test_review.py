@@ -105,6 +105,7 @@ def test_rejecting_every_match_is_one_picture_in_the_overview_and_the_report(
     line = window.overview.reviewed.text()
     assert line.startswith(f"计算结论：高度契合（{window.result.score:g}分）")
     assert "审查结论：契合度低" in line
+    assert window.overview.conclusion.text().startswith("文档未与规划措施形成明显对应")
     body = _export(qtbot, window, tmp_path / "r.docx")
     assert any(t.startswith("计算结论：") and "审查结论：契合度低" in t for t in body)
     assert "审查意见：不予支持。" in body
