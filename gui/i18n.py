@@ -227,6 +227,7 @@ _ENGLISH = {
     "请先在左侧文档中选中作为证据的文字。": "First select the evidence in the document on the left.",
     "请先在措施对照、差距或冲突中选中一条补充项。": "First select an addition under Measures, Gaps or Conflicts.",
     "请选择规划措施并填写内容。": "Choose a plan measure and fill in the text.",
+    "文档已被移动或删除，本次审查不会保存。": "The document was moved or deleted; this review will not be saved.",
 }
 
 

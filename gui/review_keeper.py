@@ -57,6 +57,7 @@ class ReviewKeeper(QObject):
         self.path: Path | None = None
         self.reviewer = ""
         self.note = ""
+        self.active = False  # a document is open: changes are taken
         self._stamp: dict[str, str] = {}
 
     # --- which document -----------------------------------------------------------------------
@@ -69,8 +70,15 @@ class ReviewKeeper(QObject):
             "plan_version": plan_version(plan),
             "rules_version": rules_version(rules),
         }
-        digest = content_hash(document)
         self.note = ""
+        try:
+            digest = content_hash(document)
+        except OSError:  # moved or deleted since it was read: nothing to key a review file by
+            self.clear()
+            self.active = True  # decided in memory, for this session's report
+            self.note = tr("文档已被移动或删除，本次审查不会保存。")
+            return
+        self.active = True
         if self.path is not None and self.review.document_hash == digest:
             return
         self.stack.clear()
@@ -102,7 +110,7 @@ class ReviewKeeper(QObject):
         """No document (a failed open): nothing to decide, nothing to undo."""
         self.stack.clear()
         self.review, self.path, self.note = Review(), None, ""
-        self.changed.emit(self.review)
+        self.active = False
 
     # --- changes (each one undoable) ----------------------------------------------------------------
 
@@ -139,7 +147,7 @@ class ReviewKeeper(QObject):
         self.change(kept, tr("打开审查"))
 
     def change(self, after: Review, text: str) -> None:
-        if self.path is None:
+        if not self.active:
             return  # no document open
         self.stack.push(_Change(self, self.review, after, text))
 

@@ -56,10 +56,29 @@ def pick_font(chain: tuple[str, ...]) -> str:
     return chain[-1]
 
 
+@functools.lru_cache(maxsize=1)
 def chart_font_file() -> Path | None:
-    """A font file with Chinese glyphs for charts, or None when the machine has none."""
+    """A font file with Chinese glyphs for charts, or None when the machine has none.
+
+    The fonts are those matplotlib's font manager finds the platform's way (the Windows fonts
+    folder and registry, .ttc collections included; fontconfig on Linux; macOS's folders): a
+    preferred family first, else any installed font that has the report's characters.
+    """
     installed = _installed()
     for family in _CHART_FAMILIES:
         if family in installed:
             return Path(installed[family])
+    for name in sorted(installed):
+        if _has_chinese(installed[name]):
+            return Path(installed[name])
     return None
+
+
+def _has_chinese(path: str) -> bool:
+    from matplotlib import ft2font
+
+    try:
+        face = ft2font.FT2Font(path)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return all(face.get_char_index(ord(ch)) for ch in "信息科技产业得分")

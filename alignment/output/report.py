@@ -370,7 +370,7 @@ class _Writer:
                     t.plan_figure,
                     t.document_figure,
                     t.status_name,
-                    t.evidence or t.plan_text,
+                    trim_quote(t.evidence or t.plan_text, (t.indicator,)),
                 ]
                 for t in result.targets
             ]

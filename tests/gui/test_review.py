@@ -239,3 +239,19 @@ def test_the_comment_column_is_on_screen_at_1280_pixels(qtbot, window, proposal)
         last = table.columnCount() - 1
         assert table.columnViewportPosition(last) + 80 <= table.viewport().width()
         assert "双击填写" in table.horizontalHeaderItem(last).text()
+
+
+def test_a_document_moved_after_reading_is_reviewed_in_memory(
+    qtbot, window, settings, proposal: Path, monkeypatch
+) -> None:
+    import gui.review_keeper as keeper_module
+
+    def gone(path):
+        raise FileNotFoundError(path)
+
+    monkeypatch.setattr(keeper_module, "content_hash", gone)
+    analyse(qtbot, window, proposal)
+    assert "不会保存" in window.overview.reviewed.text()
+    window.matches.table.set_accepted(0, False)
+    assert not window.keeper.review.is_empty
+    assert not settings.reviews_folder().exists()
