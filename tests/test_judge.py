@@ -1,7 +1,7 @@
 """Floors on the real documents in ../shared/corpus (bench/judge.py): CI fails on a regression.
 
-Reached on 2026-12-03: verdict 24/31, industry 27/29, hit@3 21/30, location 30/31, kind 31/31,
-no missed and no false conflict. Accuracy is claimed on these, not on the written sets.
+Reached on 2026-12-03 (with the BM25 standing of measures): verdict 24/31, industry 27/29, hit@3
+27/30, precision@3 0.46, MRR 0.84, location 30/31, kind 31/31, no missed and no false conflict. Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 31
     assert _share(tally, "verdict") >= 0.74
     assert _share(tally, "industry") >= 0.90
-    assert _share(tally, "hit@3") >= 0.66
+    assert _share(tally, "hit@3") >= 0.86
+    assert _share(tally, "precision@3") >= 0.43
+    assert _share(tally, "mrr") >= 0.80
     assert _share(tally, "location") >= 0.96
     assert _share(tally, "kind") >= 0.96
 

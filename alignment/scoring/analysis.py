@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
@@ -41,6 +42,7 @@ from alignment.scoring.industries import (
 )
 from alignment.scoring.kind import find_location, kind_for, plan_like
 from alignment.scoring.lexicon import denied, may_deny, red_line_terms
+from alignment.scoring.measure_rank import Standing
 from alignment.scoring.notes import document_warnings, held_back, in_passing, side_tasks_noted
 from alignment.scoring.plan_index import PlanIndex, build_index
 from alignment.scoring.red_lines import find_conflicts, removal_matches
@@ -87,6 +89,7 @@ class Analyzer:
         self.rules = rules
         self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
         self.index = index or build_index(plan, self.segmenter, features)
+        self.ranker = self.index.ranker_
         self._titles = {m.id: m.title for m in plan.iter_measures()}
         self._measure_ids = [s.measure_id for s in self.index.sentences_]
         columns: dict[str, list[int]] = {}
@@ -197,11 +200,20 @@ class Analyzer:
         counted = tuple(i for i in industries if i.name not in passing)
         components = self._components(supported, matches, counted)
         similar = {m.measure_id for m in matches}
-        matches = (
+        first = (
             *self._keyword_matches(primary, industries, sentences, sims, matches),
             *(m for m in removing if m.measure_id not in similar),
-            *matches,
         )
+        # Then the similarity matches, ordered by the pooled BM25 standing of their measures
+        # rather than by the one closest sentence, and the measures that stand out on their own.
+        ranked = self._by_standing(
+            matches,
+            self.ranker.standing([self.segmenter(t) for t in texts]),
+            sentences,
+            sims,
+            {m.measure_id for m in first},
+        )
+        matches = (*first, *ranked)
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
         gaps = self._gaps.find(whole.text, resolved_mode, primary, matches, sims)
         warnings = document_warnings(
@@ -311,6 +323,51 @@ class Analyzer:
         matches = [self._match(m, rows_of, sentences) for m, rows_of in support.items()]
         matches.sort(key=lambda m: (-m.similarity, m.measure_id))
         return tuple(matches), best
+
+    def _by_standing(
+        self,
+        matches: tuple[Match, ...],
+        standing: Standing,
+        sentences: list[DocSentence],
+        sims: np.ndarray,
+        taken: set[str],
+    ) -> tuple[Match, ...]:
+        """The similarity matches ordered by their measures' standing, with the measures that
+        stand out from the document's background on their own (see measure_rank) added where a
+        sentence shares at least two content words with one of their sentences; measures in
+        ``taken`` are matched already (by keyword or a red line's removal)."""
+        found = {m.measure_id for m in matches} | taken
+        extra = [
+            match
+            for measure_id in standing.standouts()
+            if measure_id not in found
+            and (
+                match := self._standout(measure_id, standing.best_row[measure_id], sentences, sims)
+            )
+        ]
+        ordered = [*matches, *extra]
+        ordered.sort(key=lambda m: (-standing.scores.get(m.measure_id, 0.0), -m.similarity))
+        return tuple(ordered)
+
+    def _standout(
+        self, measure_id: str, row: int, sentences: list[DocSentence], sims: np.ndarray
+    ) -> Match | None:
+        columns = self._columns_of.get(measure_id)
+        if columns is None or not sims.size:
+            return None
+        column = int(columns[int(np.argmax(sims[row, columns]))])
+        text = sentences[row].text
+        shared = {
+            w
+            for w in self._plan_terms[column].intersection(self.segmenter(text))
+            if not denied(text, w)
+        }
+        if len(shared) < _MIN_SHARED_TERMS:
+            return None
+        similarity = float(sims[row, column])
+        rows_of = {row: (similarity, column, frozenset(shared))}
+        match = self._match(measure_id, rows_of, sentences)
+        return replace(match, confidence="low")
 
     def _match(
         self,

@@ -19,6 +19,7 @@ from alignment.documents.text import split_sentences
 from alignment.errors import OutputError
 from alignment.plan.model import Plan
 from alignment.plan.targets import is_review_section
+from alignment.scoring.measure_rank import MeasureRanker
 from alignment.scoring.segmentation import Segmenter, cache_dir
 
 _MIN_SENTENCE = 6
@@ -56,6 +57,8 @@ class PlanIndex:
     vocabulary_, idf_:
         The vectorizer's learned state, kept so that a cached index transforms documents
         without importing scikit-learn (see :meth:`transform`).
+    ranker_:
+        The measures' BM25 standing (:class:`~alignment.scoring.measure_rank.MeasureRanker`).
     """
 
     def __init__(self, segmenter: Segmenter, features: str = "word") -> None:
@@ -84,6 +87,7 @@ class PlanIndex:
         self.vocabulary_ = dict(self.vectorizer_.vocabulary_)
         self.idf_ = self.vectorizer_.idf_
         self.terms_ = [frozenset(self.segmenter(s.text)) for s in self.sentences_]
+        self.ranker_ = MeasureRanker(plan, self.segmenter)
         return self
 
     def transform(self, texts: Sequence[str]) -> Any:
