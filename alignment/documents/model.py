@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from alignment.documents.text import is_web_furniture, normalise
+from alignment.documents.text import is_metadata, is_web_furniture, normalise
 from alignment.errors import Cancelled
 
 # (table, row, column) of a table cell, each counted from 0 in reading order.
@@ -68,13 +68,20 @@ class Document:
 
     @cached_property  # asked for by every step of an analysis, and per heading
     def title(self) -> str:
-        """The first heading, else the first short paragraph that is not web-page furniture
-        (an article copied with its "首页 > 新闻中心" breadcrumb), else the file name."""
+        """The first heading, else the first short paragraph that is neither web-page furniture
+        (an article copied with its "首页 > 新闻中心" breadcrumb) nor a line that files or signs it
+        (an index number, a date, a byline: see ``is_metadata``), else the file name."""
         for paragraph in self.paragraphs:
             if paragraph.level:
                 return paragraph.text
         first = next(
-            (p.text for p in self.paragraphs if not is_web_furniture(p.text)),
+            (
+                p.text
+                for p in self.paragraphs
+                if not is_web_furniture(p.text)
+                and not is_metadata(p.text)
+                and not p.text.endswith(("：", ":"))  # an address line (主送), never a title
+            ),
             self.paragraphs[0].text if self.paragraphs else "",
         )
         return first if 0 < len(first) <= 60 else self.path.replace("\\", "/").rsplit("/", 1)[-1]

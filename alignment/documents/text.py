@@ -37,11 +37,31 @@ _WEB_FURNITURE = re.compile(
     r"|(?:门户网站|官方网站|政府网站)$|^来源[：:]|^相关链接|^版权所有|ICP备|网站标识码|网站地图"
 )
 _FURNITURE_MAX = 80
+# What files or signs a text rather than says anything, recognised by its form: a government
+# site's index number ("67169631X/2021-00063"), a date alone, a byline ("记者…", "通讯员…"), a
+# source in brackets ("【来源：…】"), a document number (文号), an administrative field ("索引号：", "发文字号：", "主送："), and
+# the bulleted one-liners a notice page lists them in ("•环境保护").
+_METADATA = re.compile(
+    r"^[•·]?\s*(?:[0-9A-Z]{6,}[/-]\d{4}-\d{2,}"
+    r"|\d{4}[-年/.]\d{1,2}[-月/.]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:本报)?(?:记者|通讯员|实习生|编辑|作者|文/图|图/文)\s*[：:]?\s*[^，。；：:]{0,16}"
+    r"|[【\[](?:来源|作者|编辑)[：:][^】\]]{0,30}[】\]]"
+    r"|[^，。；：:\s]{1,16}[〔［\[(（]\d{4}[〕］\])）]\d{1,4}号"  # a 文号: 云自然资预〔2020〕61号
+    r"|(?:索引号|发文字号|文号|主题分类|发布机构|发文机关|成文日期|发文日期|公开方式|主送|抄送|分类)"
+    r"[：:][^。；]{0,40})$"
+)
+_BULLET_LINE = re.compile(r"^[•·][^，。；！？]{0,24}$")
 
 
 def is_web_furniture(line: str) -> bool:
     """A short line of web-page furniture ("首页 > 新闻中心", "发布时间：… 来源：…"), not prose."""
     return len(line) <= _FURNITURE_MAX and _WEB_FURNITURE.search(line) is not None
+
+
+def is_metadata(line: str) -> bool:
+    """A line that files or signs a text (index number, date, byline, source, 文号, 主送 …), not
+    what the text says: never its title, never evidence."""
+    return bool(_METADATA.match(line) or _BULLET_LINE.match(line))
 
 
 def normalise(text: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from alignment.documents.model import Document, Paragraph
-from alignment.documents.text import is_web_furniture, sentence_spans
+from alignment.documents.text import is_metadata, is_web_furniture, sentence_spans
 from alignment.plan.target_tables import is_figure
 
 _MIN_SENTENCE = 8
@@ -191,6 +191,7 @@ def read_sentences(document: Document, proposal: bool = True) -> Sentences:
             or _is_table_row(paragraph.text)
             or _is_structure(paragraph.text)
             or is_web_furniture(paragraph.text)
+            or is_metadata(paragraph.text)
             or (paragraph.in_table and _is_label(paragraph, figure_rows))
             or (paragraph.cell is not None and paragraph.cell[:2] in admin_rows)
             or _ADMIN_LINE.match(paragraph.text) is not None

@@ -80,3 +80,42 @@ def test_an_article_copied_with_its_breadcrumb_keeps_its_title() -> None:
     )
     document = Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(lines, 1)))
     assert document.title == "某公司总部落户金水区"
+
+
+@pytest.mark.parametrize(
+    ("line", "metadata"),
+    [
+        ("• 12345678X/2021-00063", True),  # a government site's index number
+        ("•生态环境", True),
+        ("• 2021-12-29", True),
+        ("2024-01-08 14:33", True),
+        ("记者王某某", True),
+        ("通讯员张某李某", True),
+        ("【来源：某某晚报】", True),
+        ("某自然资预〔2020〕61号", True),
+        ("索引号：000014349/2021-00012", True),
+        ("主送：各区县人民政府", True),
+        ("关于某某中学新校区项目的公示", False),
+        ("记者从项目部了解到，该项目一期工程将于年内完工。", False),
+        ("到2025年，高新技术企业达到1000家。", False),
+    ],
+)
+def test_lines_that_file_or_sign_a_text(line: str, metadata: bool) -> None:
+    from alignment.documents.text import is_metadata
+
+    assert is_metadata(line) is metadata
+
+
+def test_a_notice_page_keeps_its_title_below_its_filing_lines() -> None:
+    from alignment.documents.model import Document, Paragraph
+
+    lines = (
+        "• 12345678X/2021-00063",
+        "•某市生态环境局某分局",
+        "• 2021-12-29",
+        "各有关单位：",
+        "关于拟对某中学新校区项目环评文件作出审批意见的公示",
+        "经审议，我局拟对以下建设项目环境影响评价文件作出审批意见。",
+    )
+    document = Document("t.txt", tuple(Paragraph(n, t) for n, t in enumerate(lines, 1)))
+    assert document.title == "关于拟对某中学新校区项目环评文件作出审批意见的公示"
