@@ -1,5 +1,11 @@
 """Analyse one document against a reference plan: score, verdict, industries, evidence, gaps.
 
+The analysis is a sequence of named stages (``Analyzer.STAGES``: sentences, segmentation,
+location, similarity, similar_measures, industries, red_lines, primary, components, cited, gaps,
+warnings, targets) over one :class:`~alignment.scoring.findings.Findings` object; each stage reads
+what the earlier ones found and adds its own, and the scorer (``Analyzer._result``) only combines
+them. ``Analyzer.findings(document, until="industries")`` runs the stages up to one.
+
 How the score is made (each part is reported in ``AlignmentResult.components``):
 
 * ``plan_share``: the share of the document's sentences that match some plan sentence with
@@ -21,6 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 import numpy as np
 
@@ -30,6 +37,7 @@ from alignment.documents.model import Document
 from alignment.errors import Cancelled, DocumentTooLargeError
 from alignment.plan.model import Plan
 from alignment.rules import Rules
+from alignment.scoring.findings import Findings
 from alignment.scoring.gaps import GapFinder
 from alignment.scoring.industries import (
     barred_industries,
@@ -130,154 +138,225 @@ class Analyzer:
             Checked wherever progress is reported; over it, :class:`DocumentTooComplexError`.
         """
         report = _Reporter(progress, is_cancelled, budget)
-        report(0.05, "切分句子")
-        whole = DocumentText(document)
-        as_plan, head = plan_like(document, mode)
-        sentences, site = read_sentences(document, proposal=not as_plan)
-        _refuse_too_many(document, sentences)
-        texts = [s.text for s in sentences]
-        # A long document spends seconds in each of these: they report (and may be cancelled)
-        # as they go, not only between steps.
-        report(0.1, "分词")
+        findings = self.findings(document, mode, report)
+        report(1.0, "完成")
+        return self._result(findings)
+
+    def findings(
+        self, document: Document, mode: str = "auto", report: Any = None, until: str = ""
+    ) -> Findings:
+        """Run the stages (:attr:`STAGES`) over ``document``, up to and including ``until`` if
+        given; each stage reads what the earlier ones found and adds its own findings."""
+        report = report or _Reporter(None, None, None)
+        findings = Findings(document, mode)
+        for name, fraction, message, run in self.STAGES:
+            if message:
+                report(fraction, message)
+            run(self, findings, report)
+            if name == until:
+                break
+        return findings
+
+    # --- the stages, in order ------------------------------------------------------------------
+
+    def _sentences(self, f: Findings, report: _Reporter) -> None:
+        """The prose sentences compared with the plan (and a proposal's site, kept apart)."""
+        f.whole = DocumentText(f.document)
+        f.as_plan, f.head = plan_like(f.document, f.mode)
+        f.sentences, f.site = read_sentences(f.document, proposal=not f.as_plan)
+        _refuse_too_many(f.document, f.sentences)
+
+    def _segmentation(self, f: Findings, report: _Reporter) -> None:
+        # A long document spends seconds here: it reports (and may be cancelled) as it goes.
+        texts = f.texts
         self.segmenter.keep_only(texts)
         self.segmenter.cut_all(texts, lambda done: report(0.1 + 0.35 * done, "分词"))
-        location = find_location(
-            document,
-            whole.text,
-            head,
-            as_plan,
+
+    def _location(self, f: Findings, report: _Reporter) -> None:
+        """Where the document belongs, and so what kind of document it is."""
+        assert f.whole is not None
+        sentences = f.sentences
+        f.location = find_location(
+            f.document,
+            f.whole.text,
+            f.head,
+            f.as_plan,
             self.rules.location,
             self._home_applies,
             lambda: (w for s in sentences for w in self.segmenter(s.text)),  # segmented above
         )
-        resolved_mode = kind_for(mode, as_plan, location)
-        report(0.45, "计算与规划措施的相似度")
-        sims = self.index.similarity(
-            texts, lambda done: report(0.45 + 0.15 * done, "计算与规划措施的相似度")
+        f.resolved_mode = kind_for(f.mode, f.as_plan, f.location)
+
+    def _similarity(self, f: Findings, report: _Reporter) -> None:
+        f.sims = self.index.similarity(
+            f.texts, lambda done: report(0.45 + 0.15 * done, "计算与规划措施的相似度")
         )
-        report(0.6, "匹配规划措施")
-        matches, best = self._matches(
-            sentences, sims, lambda done: report(0.6 + 0.15 * done, "匹配规划措施")
+
+    def _similar_measures(self, f: Findings, report: _Reporter) -> None:
+        f.similar, f.best = self._matches(
+            f.sentences, f.sims, lambda done: report(0.6 + 0.15 * done, "匹配规划措施")
         )
-        report(0.75, "识别重点产业")
-        locator = SentenceLocator(sentences)
-        scored = score_industries(document, whole, sentences, locator, self.rules.all_industries)
-        industries = tuple(industry for industry, _ in scored)
-        report(0.85, "检查红线与差距")
-        red_lines = [(rule, red_line_terms(whole.text, rule)) for rule in self.rules.red_lines]
+
+    def _industries(self, f: Findings, report: _Reporter) -> None:
+        assert f.whole is not None
+        locator = SentenceLocator(f.sentences)
+        scored = score_industries(
+            f.document, f.whole, f.sentences, locator, self.rules.all_industries
+        )
+        f.industries = tuple(industry for industry, _ in scored)
+        f.carrying_rows = {industry.name: rows for industry, rows in scored}
+
+    def _red_lines(self, f: Findings, report: _Reporter) -> None:
+        assert f.whole is not None
+        f.red_lines = [(rule, red_line_terms(f.whole.text, rule)) for rule in self.rules.red_lines]
+        locator = SentenceLocator(f.sentences)
         # A site description crosses red lines too ("场址位于生态保护红线范围内").
-        conflicts = find_conflicts(
-            document,
-            whole,
-            locator if not site else SentenceLocator(sentences + site),
-            red_lines,
+        f.conflicts = find_conflicts(
+            f.document,
+            f.whole,
+            locator if not f.site else SentenceLocator(f.sentences + f.site),
+            f.red_lines,
             self._rules_fit_plan,
         )
-        removing = (
-            removal_matches(self.plan, red_lines, whole, locator, sentences, sims, self._columns_of)
+        f.removing = (
+            removal_matches(
+                self.plan, f.red_lines, f.whole, locator, f.sentences, f.sims, self._columns_of
+            )
             if self._rules_fit_plan
             else []
         )
-        service, barred = barred_industries(
-            document.title, self.rules.industries, self.rules.public_services
+
+    def _primary(self, f: Findings, report: _Reporter) -> None:
+        """The primary industry, and the industries held back from leading (a public service's
+        instruments, a passing mention, a sub-plan's side task)."""
+        f.service, f.barred = barred_industries(
+            f.document.title, self.rules.industries, self.rules.public_services
         )
-        passing = passing_mentions(industries, len(sentences), document.title)
-        side = side_tasks(industries) if resolved_mode != "proposal" else frozenset()
-        primary = primary_industry(
-            industries, self.rules.scoring.industry_threshold, barred | passing | side
+        f.passing = passing_mentions(f.industries, len(f.sentences), f.document.title)
+        f.side = side_tasks(f.industries) if f.resolved_mode != "proposal" else frozenset()
+        f.primary = primary_industry(
+            f.industries, self.rules.scoring.industry_threshold, f.barred | f.passing | f.side
         )
-        # Sentences that carry the primary industry's terms serve its defining plan measure.
-        carrying = next((rows for industry, rows in scored if industry.name == primary), set())
+
+    def _components_stage(self, f: Findings, report: _Reporter) -> None:
+        """The score's parts. Sentences that carry the primary industry's terms serve its
+        defining measure, and those removing what a red line restricts its measure ("关停搬迁"
+        焦化 → 10.1.1): both count as sentences that serve the plan."""
+        carrying = f.carrying_rows.get(f.primary or "", set())
+        carrying = carrying | {(e.paragraph, e.start) for m in f.removing for e in m.evidence}
         threshold = self.rules.scoring.match_threshold
-        # So do sentences removing what a red line restricts, its measure ("关停搬迁" 焦化 → 10.1.1).
-        carrying = carrying | {(e.paragraph, e.start) for m in removing for e in m.evidence}
         supported = [
             similarity >= threshold or sentence.key in carrying
-            for similarity, sentence in zip(best.tolist(), sentences, strict=True)
+            for similarity, sentence in zip(f.best.tolist(), f.sentences, strict=True)
         ]
         # Match strength is measured on similarity matches only; the keyword match comes after.
         # An industry named once in passing is not what the document is about: it adds nothing.
-        counted = tuple(i for i in industries if i.name not in passing)
-        components = self._components(supported, matches, counted)
-        similar = {m.measure_id for m in matches}
+        counted = tuple(i for i in f.industries if i.name not in f.passing)
+        f.components = self._components(supported, f.similar, counted)
+
+    def _cited(self, f: Findings, report: _Reporter) -> None:
+        """The measures cited, in order: the primary industry's defining measure and a red line's
+        removal measure, then the similarity matches by their measures' BM25 standing."""
+        similar = {m.measure_id for m in f.similar}
         first = (
-            *self._keyword_matches(primary, industries, sentences, sims, matches),
-            *(m for m in removing if m.measure_id not in similar),
+            *self._keyword_matches(f.primary, f.industries, f.sentences, f.sims, f.similar),
+            *(m for m in f.removing if m.measure_id not in similar),
         )
-        # Then the similarity matches, ordered by the pooled BM25 standing of their measures
-        # rather than by the one closest sentence, and the measures that stand out on their own.
+        f.standing = self.ranker.standing([self.segmenter(t) for t in f.texts])
         ranked = self._by_standing(
-            matches,
-            self.ranker.standing([self.segmenter(t) for t in texts]),
-            sentences,
-            sims,
-            {m.measure_id for m in first},
+            f.similar, f.standing, f.sentences, f.sims, {m.measure_id for m in first}
         )
-        matches = (*first, *ranked)
+        f.matches = (*first, *ranked)
+
+    def _gaps_stage(self, f: Findings, report: _Reporter) -> None:
         # Gaps and coverage look at every matched measure; the result reports the strongest ones.
-        gaps = self._gaps.find(whole.text, resolved_mode, primary, matches, sims)
+        assert f.whole is not None
+        f.gaps = self._gaps.find(f.whole.text, f.resolved_mode, f.primary, f.matches, f.sims)
+
+    def _warnings(self, f: Findings, report: _Reporter) -> None:
         warnings = document_warnings(
-            document,
-            sentences,
-            best,
-            resolved_mode,
+            f.document,
+            f.sentences,
+            f.best,
+            f.resolved_mode,
             self.rules,
             self._rules_fit_plan,
-            location,
+            f.location,
         )
-        industry_threshold = self.rules.scoring.industry_threshold
-        warnings += held_back(service, industries, barred, industry_threshold)
-        warnings += in_passing(industries, passing - barred, industry_threshold)
+        threshold = self.rules.scoring.industry_threshold
+        warnings += held_back(f.service, f.industries, f.barred, threshold)
+        warnings += in_passing(f.industries, f.passing - f.barred, threshold)
         warnings += side_tasks_noted(
-            industries, side - barred - passing, len(sentences), industry_threshold
+            f.industries, f.side - f.barred - f.passing, len(f.sentences), threshold
         )
-        chapters: tuple[ChapterCoverage, ...] = ()
-        targets: tuple[TargetCheck, ...] = ()
-        if resolved_mode != "proposal":
-            chapters, targets = self._subplan(document, matches, primary)
-            if location.status in ("outside", "upper"):
-                # Another jurisdiction's targets are not this plan's to compare.
-                targets = ()
-        matches = matches[: self.rules.scoring.max_matches]
-        score = _score(components)
-        weaker = [t for t in targets if t.status == "below"]
+        f.warnings = warnings
+
+    def _targets(self, f: Findings, report: _Reporter) -> None:
+        """A sub-plan's (or a plan's) coverage of the master plan's chapters and its targets."""
+        if f.resolved_mode == "proposal":
+            return
+        f.coverage, f.targets = self._subplan(f.document, f.matches, f.primary)
+        if f.location.status in ("outside", "upper"):
+            f.targets = ()  # another jurisdiction's targets are not this plan's to compare
+
+    # name, progress fraction, step shown to the user ("" for none), the stage
+    STAGES: tuple[tuple[str, float, str, Callable[[Analyzer, Findings, _Reporter], None]], ...] = (
+        ("sentences", 0.05, "切分句子", _sentences),
+        ("segmentation", 0.1, "分词", _segmentation),
+        ("location", 0.45, "", _location),
+        ("similarity", 0.45, "计算与规划措施的相似度", _similarity),
+        ("similar_measures", 0.6, "匹配规划措施", _similar_measures),
+        ("industries", 0.75, "识别重点产业", _industries),
+        ("red_lines", 0.85, "检查红线与差距", _red_lines),
+        ("primary", 0.85, "", _primary),
+        ("components", 0.85, "", _components_stage),
+        ("cited", 0.85, "", _cited),
+        ("gaps", 0.85, "", _gaps_stage),
+        ("warnings", 0.85, "", _warnings),
+        ("targets", 0.85, "", _targets),
+    )
+
+    def _result(self, f: Findings) -> AlignmentResult:
+        """The scorer: combines what the stages found; it decides nothing else."""
+        scoring = self.rules.scoring
+        matches = f.matches[: scoring.max_matches]
+        score = _score(f.components)
+        warnings = f.warnings
+        weaker = [t for t in f.targets if t.status == "below"]
         if weaker:
-            score = min(score, self.rules.scoring.strong - 1)
+            score = min(score, scoring.strong - 1)
             warnings += (
                 f"子规划有 {len(weaker)} 项目标低于总体规划（"
                 + "、".join(t.indicator for t in weaker[:5])
                 + "），不能评为高度契合。",
             )
         score = round(score, 1)  # the verdict follows the score as shown, not hidden decimals
-        report(1.0, "完成")
         return AlignmentResult(
-            document=document.path,
-            title=document.title,
+            document=f.document.path,
+            title=f.document.title,
             plan_title=self.plan.title,
-            mode=resolved_mode,
+            mode=f.resolved_mode,
             score=score,
-            verdict=verdict_for(
-                score, self.rules.scoring.strong, self.rules.scoring.partial, bool(conflicts)
-            ),
-            primary_industry=primary,
-            industries=industries,
+            verdict=verdict_for(score, scoring.strong, scoring.partial, bool(f.conflicts)),
+            primary_industry=f.primary,
+            industries=f.industries,
             matches=matches,
-            gaps=gaps,
-            conflicts=conflicts,
+            gaps=f.gaps,
+            conflicts=f.conflicts,
             warnings=warnings,
-            components=components,
+            components=f.components,
             thresholds={
-                "strong": self.rules.scoring.strong,
-                "partial": self.rules.scoring.partial,
-                "industry_threshold": self.rules.scoring.industry_threshold,
-                "match_threshold": self.rules.scoring.match_threshold,
+                "strong": scoring.strong,
+                "partial": scoring.partial,
+                "industry_threshold": scoring.industry_threshold,
+                "match_threshold": scoring.match_threshold,
             },
-            characters=document.char_count,
-            sentences=len(sentences),
-            coverage=chapters,
-            targets=targets,
-            location=location,
-            ocr=document.ocr,
+            characters=f.document.char_count,
+            sentences=len(f.sentences),
+            coverage=f.coverage,
+            targets=f.targets,
+            location=f.location,
+            ocr=f.document.ocr,
         )
 
     # --- plan measures ---------------------------------------------------------------------

@@ -1,0 +1,55 @@
+"""The analysis as named stages over one Findings object, each testable on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alignment import read_document
+from alignment.scoring.analysis import Analyzer
+from alignment.scoring.findings import Findings
+
+EVAL = Path(__file__).parents[2] / "data" / "eval"
+
+
+@pytest.fixture(scope="module")
+def analyzer(plan, rules) -> Analyzer:
+    return Analyzer(plan, rules)
+
+
+def test_the_stages_are_named_in_order(analyzer: Analyzer) -> None:
+    names = [name for name, *_ in analyzer.STAGES]
+    assert names[:3] == ["sentences", "segmentation", "location"]
+    assert names.index("industries") < names.index("primary") < names.index("cited")
+    assert len(set(names)) == len(names)
+
+
+def test_a_stage_adds_only_its_own_findings(analyzer: Analyzer) -> None:
+    document = read_document(EVAL / "cul_电竞中心.txt")
+    early = analyzer.findings(document, until="sentences")
+    assert early.sentences and early.whole is not None
+    assert early.industries == () and early.matches == () and early.resolved_mode == ""
+    industries = analyzer.findings(document, until="industries")
+    assert max(industries.industries, key=lambda i: i.score).name == "文化创意"
+    assert industries.primary is None  # decided by the next stages, not by this one
+    primary = analyzer.findings(document, until="primary")
+    assert primary.primary == "文化创意" and primary.matches == ()
+
+
+def test_the_red_line_stage_finds_the_conflict(analyzer: Analyzer) -> None:
+    findings = analyzer.findings(read_document(EVAL / "red_水泥厂.txt"), until="red_lines")
+    assert [c.rule for c in findings.conflicts] == ["high_energy_pollution"]
+    assert findings.components == {}
+
+
+def test_the_scorer_only_combines(analyzer: Analyzer) -> None:
+    document = read_document(EVAL / "it_网络安全产业园.txt")
+    findings = analyzer.findings(document)
+    assert isinstance(findings, Findings)
+    result = analyzer._result(findings)
+    assert result == analyzer.analyse(document)
+    assert result.components == findings.components
+    assert [m.measure_id for m in result.matches] == [m.measure_id for m in findings.matches][
+        : analyzer.rules.scoring.max_matches
+    ]
