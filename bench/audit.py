@@ -41,6 +41,16 @@ def _none(*_args: object, **_kwargs: object) -> frozenset[str]:
     return frozenset()
 
 
+class _Never:
+    """A pattern that matches nothing."""
+
+    def match(self, _text: str) -> None:
+        return None
+
+
+_NEVER = _Never()
+
+
 # name, what it does, how to switch it off (module or class, attribute, replacement)
 RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]]]] = [
     (
@@ -72,6 +82,11 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
         "funding sentences",
         "'资金来源为…' sentences are not compared",
         lambda: patched(sentences, "_states_funding", lambda *_a: False),
+    ),
+    (
+        "basis citations",
+        "'根据《…》…制定本方案' sentences are not evidence",
+        lambda: patched(sentences, "_CITES_BASIS", _NEVER),
     ),
     (
         "metadata lines",

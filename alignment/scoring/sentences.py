@@ -70,6 +70,13 @@ _ADMIN_FIELD = re.compile(
     r"|采购人|采购单位|采购代理机构|预算金额|最高限价)"  # a tender notice's
 )
 _ADMIN_LINE = re.compile(rf"^{_ADMIN_FIELD.pattern}[：:][^。；！？]{{0,60}}[。；]?$")
+# A sentence naming the documents a text is based on ("根据《…》和《…》，结合实际，制定本方案。"):
+# their titles are the plan's words, quoted, not what the text does. Recognised by its form:
+# an opening 根据/依据/按照/为贯彻落实, a 《title》, and a closing 制定/编制/印发 of this document.
+_CITES_BASIS = re.compile(
+    r"^(?:根据|依据|按照|为(?:深入)?贯彻落实)[^。；！？]{0,120}《[^》]{2,60}》[^。；！？]{0,80}"
+    r"(?:制定|编制|修订|特制定|印发|提出)(?:本|如下|以下|此)"
+)
 # A sentence saying how a project is paid for, wherever it stands (see _states_funding).
 _FUNDING = re.compile(r"资金来源(?:为|是|：|:|主要|包括|拟)|资金筹措")
 # A department's plan, or the documents it issues to carry one out ("…的实施意见", "2024年…工作要点").
@@ -205,6 +212,7 @@ def read_sentences(document: Document, proposal: bool = True) -> Sentences:
                 len(text) >= _MIN_SENTENCE
                 and not _HEADING_SENTENCE.match(text)
                 and not (proposal and (_is_plan_claim(text) or _states_funding(text)))
+                and not _CITES_BASIS.match(text)
             ):
                 sentence = DocSentence(text, paragraph.index, start, end)
                 (site if about_site else compared).append(sentence)

@@ -1019,3 +1019,18 @@ def test_the_site_is_read_for_red_lines_not_for_what_the_project_does(analyzer: 
         "项目场址位于黄河湿地生态保护红线范围内，周边交通便利。",
     )
     assert [c.rule for c in analyzer.analyse(resort).conflicts] == ["ecological_red_line"]
+
+
+def test_a_sentence_naming_the_documents_a_text_is_based_on_is_not_evidence() -> None:
+    from alignment.scoring.sentences import read_sentences
+    from tests.factories import text_document
+
+    document = text_document(
+        "某区养老服务体系建设实施方案",
+        "根据《某市国民经济和社会发展第十四个五年规划纲要》和《某省养老服务条例》，结合本区实际，"
+        "制定本方案。",
+        "到2025年，每个街道建成一所综合养老服务中心，新增养老床位800张。",
+    )
+    compared = [s.text for s in read_sentences(document, proposal=False).compared]
+    assert not any(text.startswith("根据《") for text in compared)
+    assert any("养老床位" in text for text in compared)
