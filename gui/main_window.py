@@ -68,7 +68,8 @@ FILE_FILTER = (
 )
 METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
-相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。</p>
+相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。
+措施的先后按 BM25 排序（每项措施全文为一篇文档，各句得分减去该句的平均分后取最高五句相加），高出全部措施平均水平 4 个标准差的措施一并列出。</p>
 <p><b>得分</b> = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均相似度/0.5 + 0.25 × 最高产业得分/100），各项上限为 1；仅顺带提及一次的产业不计。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
@@ -81,7 +82,9 @@ cosine similarity over words segmented with a dictionary of plan terms, official
 A sentence supports a measure when the similarity reaches the threshold and they share at least two
 content words; sentences carrying the primary industry's terms support its defining measure, and
 sentences closing, phasing out or removing what a red line restricts support the measure behind
-that line (confidence "keyword").</p>
+that line (confidence "keyword"). Measures are ordered by BM25 (each measure's paragraph one
+document; each sentence's scores less its own mean, the best five summed); a measure standing four
+standard deviations above all measures' mean is cited too.</p>
 <p><b>Score</b> = 100 × (0.45 × share of supporting sentences/0.5 + 0.30 × mean similarity of the three
 best measures/0.5 + 0.25 × highest industry score/100), each part capped at 1; an industry named once in passing does not count.</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
