@@ -13,6 +13,7 @@ long sentence does not outweigh the rest.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,15 +71,17 @@ class MeasureRanker:
 
         if not self.ids:
             return Standing({}, {}, {})
-        rows, columns = [], []
-        for row, words in enumerate(sentences):
-            for word in words:
-                column = self.vocabulary.get(word)
-                if column is not None:
-                    rows.append(row)
-                    columns.append(column)
+        # Every word of every sentence looked up in one pass (a loop per word took 9 ms of a
+        # 60,000-character document's 12).
+        flat = list(itertools.chain.from_iterable(sentences))
+        columns = np.fromiter(
+            map(self.vocabulary.get, flat, itertools.repeat(-1)), dtype=np.int64, count=len(flat)
+        )
+        rows = np.repeat(np.arange(len(sentences)), [len(words) for words in sentences])
+        known = columns >= 0
         counts = csr_matrix(
-            (np.ones(len(rows)), (rows, columns)), shape=(len(sentences), self.weights.shape[1])
+            (np.ones(int(known.sum())), (rows[known], columns[known])),
+            shape=(len(sentences), self.weights.shape[1]),
         )
         matrix = (counts @ self.weights.T).toarray()  # sentences × measures
         if not matrix.size:
@@ -86,7 +89,8 @@ class MeasureRanker:
             return Standing(zero, {}, dict(zero))
         # Relative to each sentence's own background: a long sentence scores every measure higher.
         matrix -= matrix.mean(axis=1, keepdims=True)
-        top = -np.sort(-matrix, axis=0)[:POOL]
+        pool = min(POOL, matrix.shape[0])
+        top = np.partition(matrix, matrix.shape[0] - pool, axis=0)[-pool:]
         pooled = np.clip(top, 0, None).sum(axis=0)
         best = matrix.argmax(axis=0)
         spread = float(pooled.std()) or 1.0
