@@ -106,15 +106,27 @@ class RuleValidator:
         self.check_unique_ids([*industries, *future], "industries")
         location = self.location(data.get("location", {}))
         synonyms = self.synonyms(data.get("synonyms", {}))
-        public = self.public_services(data.get("public_services", {}))
+        public, served = self.public_services(data.get("public_services", {}))
         return Rules(
-            scoring, industries, future, red_lines, cross, location, synonyms, self.source, public
+            scoring,
+            industries,
+            future,
+            red_lines,
+            cross,
+            location,
+            synonyms,
+            self.source,
+            public,
+            served,
         )
 
-    def public_services(self, item: Any) -> tuple[str, ...]:
+    def public_services(self, item: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
         self.require_table(item, "public_services")
-        self.check_keys(item, {"any"}, "public_services", 0)
-        return self.strings(item, "any", "public_services", 0)
+        self.check_keys(item, {"any", "measures"}, "public_services", 0)
+        return (
+            self.strings(item, "any", "public_services", 0),
+            self.strings(item, "measures", "public_services", 0),
+        )
 
     def synonyms(self, item: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         self.require_table(item, "synonyms")

@@ -126,6 +126,9 @@ class Rules:
     # (a hospital's data centre) without being in that industry, unless its title says so; the
     # industry does not lead it (its score still counts).
     public_services: tuple[str, ...] = ()
+    # The plan's sections a public service serves directly (a school: 11.1, a hospital: 11.2):
+    # a project whose text stands out at one of them is a direct fit (see analysis.direct_fit).
+    public_service_measures: tuple[str, ...] = ()
 
     @property
     def all_industries(self) -> tuple[Industry, ...]:

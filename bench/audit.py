@@ -109,6 +109,11 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
         lambda: patched(analysis, "may_deny", lambda *_a: False),
     ),
     (
+        "direct public-service fit",
+        "a project standing 6 SD out at a public service's measure is strong",
+        lambda: patched(Analyzer, "_direct_fit", lambda *_a: None),
+    ),
+    (
         "two shared words",
         "a similarity match needs two shared content words (one is coincidence)",
         lambda: patched(analysis, "_MIN_SHARED_TERMS", 1),

@@ -73,7 +73,8 @@ METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p><b>得分</b> = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均相似度/0.5 + 0.25 × 最高产业得分/100），各项上限为 1；仅顺带提及一次的产业不计。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
-位于本区以外的项目得分上限为 {cap:g}。</p>
+项目在公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施 6 个标准差的，为直接服务该措施，评为“高度契合”。
+区位（区内、区外、上级、未写明）是单独的结论，与得分并列显示，不压低得分。</p>
 <p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。公共服务项目（标题含医院、学校等）借用的手段性术语，在三句以上的文档中仅一句出现一个术语的产业，以及子规划中不足三分之一句子涉及的产业，不作为主导产业；“信息科技、现代金融等主导产业”式的列举不计入任何产业。</p>
 <p>本工具辅助审查，不代替审查人员的判断。</p>"""
 METHOD_TEXT_EN = """<h3>How PlanAlign reaches its verdict</h3>
@@ -89,8 +90,10 @@ standard deviations above all measures' mean is cited too.</p>
 best measures/0.5 + 0.25 × highest industry score/100), each part capped at 1; an industry named once in passing does not count.</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
 (high energy use and pollution, permanent basic farmland, ecological red line, property speculation,
-coal boilers) makes it a conflict whatever the score. Projects outside the district are capped at
-{cap:g}.</p>
+coal boilers) makes it a conflict whatever the score. A project that stands first at a public service's
+measure (education, health, elderly care, urban and municipal facilities), six standard deviations above
+the rest, serves it directly and is strong. Location (inside, outside, upper level, unstated) is a finding
+of its own, shown beside the verdict; it does not lower the score.</p>
 <p><b>Primary industry</b>: the leading one of the five when its score reaches {industry:g}; not an
 industry a public-service project only uses (its title names a hospital, a school …), nor one named
 by one term in one sentence of a document of three or more, nor, in a sub-plan, one that fewer than a
@@ -591,7 +594,7 @@ class MainWindow(QMainWindow):
         s = analyzer.rules.scoring
         self.method.setHtml(
             (METHOD_TEXT_EN if language() == "en" else METHOD_TEXT).format(
-                strong=s.strong, partial=s.partial, cap=s.partial - 1, industry=s.industry_threshold
+                strong=s.strong, partial=s.partial, industry=s.industry_threshold
             )
         )
         self.status_label.setText(

@@ -1,6 +1,6 @@
 """Floors on the real documents in ../shared/corpus (bench/judge.py): CI fails on a regression.
 
-Reached on 2026-12-03 (with the BM25 standing of measures): verdict 24/31, industry 27/29, hit@3
+Reached on 2026-12-03 (with the BM25 standing of measures): verdict 25/31, industry 27/29, hit@3
 27/30, precision@3 0.46, MRR 0.84, location 30/31, kind 31/31, no missed and no false conflict. Accuracy is claimed on these, not on the written sets.
 """
 
@@ -30,7 +30,7 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 31
-    assert _share(tally, "verdict") >= 0.74
+    assert _share(tally, "verdict") >= 0.77
     assert _share(tally, "industry") >= 0.90
     assert _share(tally, "hit@3") >= 0.86
     assert _share(tally, "precision@3") >= 0.43

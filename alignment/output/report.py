@@ -491,7 +491,8 @@ def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
         f"术语的用户词典并去除公文套话）。相似度达到{t.get('match_threshold', 0):g}且至少有两个"
         "共有关键词的句子，是支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施"
         "（相似度栏写“关键词”）。措施的先后按 BM25 排序：每项措施的全文作为一篇文档，文档各句的得分"
-        "减去该句对全部措施的平均分后，取最高的五句相加；高出全部措施平均水平4个标准差的措施一并列出。",
+        "减去该句对全部措施的平均分后，取最高的五句相加；高出全部措施平均水平4个标准差的措施一并列出。"
+        + (_DIRECT_FIT_TEXT if result.mode == "proposal" else ""),
         "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
         f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"
         "术语、仅顺带提及一次的产业不作为主导产业。",
@@ -701,6 +702,11 @@ _RECOMMENDATIONS = {
         "conflict": "建议注意其中与本区规划相冲突的内容",
     },
 }
+# Said of a proposal only: a plan is not a project that serves a measure directly.
+_DIRECT_FIT_TEXT = (
+    "项目在规则文件所列公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施6个"
+    "标准差的，为直接服务该措施，评为高度契合。"
+)
 # One sentence per kind of gap, said once before its items.
 _GAP_INTROS = {
     "industry": "下列{industry}产业的规划措施，文档中没有明确对应的内容，建议说明{subject}如何落实或支撑：",

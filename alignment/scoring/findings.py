@@ -56,6 +56,7 @@ class Findings:
     matches: tuple[Match, ...] = ()
     gaps: tuple[Gap, ...] = ()
     warnings: tuple[str, ...] = ()
+    direct: str = ""  # a public-service measure the document serves directly (see direct_fit)
     coverage: tuple[Any, ...] = ()
     targets: tuple[Any, ...] = ()
 

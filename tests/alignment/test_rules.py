@@ -90,3 +90,9 @@ def test_public_services_must_be_a_list_of_words() -> None:
     line = _line_of('any = ["医院",')
     assert f"第{line}行" in message and "any" in message
     assert "医院" in parse_rules(SHIPPED, "r.toml").public_services
+
+
+def test_public_service_measures_are_read_and_checked() -> None:
+    assert "11.1" in parse_rules(SHIPPED, "r.toml").public_service_measures
+    bad = SHIPPED.replace('measures = ["8.2",', "measures = [8.2,", 1)
+    assert "measures" in _error(bad)

@@ -53,3 +53,23 @@ def test_the_scorer_only_combines(analyzer: Analyzer) -> None:
     assert [m.measure_id for m in result.matches] == [m.measure_id for m in findings.matches][
         : analyzer.rules.scoring.max_matches
     ]
+
+
+def test_a_school_serves_its_measure_directly_and_is_strong(analyzer: Analyzer) -> None:
+    findings = analyzer.findings(read_document(EVAL / "pub_学校.txt"))
+    assert findings.direct.startswith("11.1") and findings.primary is None
+    assert findings.components["direct_fit"] >= 6
+    result = analyzer._result(findings)
+    assert result.verdict == "strong" and result.score >= analyzer.rules.scoring.strong
+    assert any(w.startswith(f"项目直接服务规划措施 {findings.direct}") for w in result.warnings)
+
+
+def test_a_project_with_no_public_service_subject_is_not_a_direct_fit(analyzer: Analyzer) -> None:
+    findings = analyzer.findings(read_document(EVAL / "off_铁路.txt"))
+    assert findings.direct == "" and findings.components["direct_fit"] == 0.0
+
+
+def test_a_plan_is_never_a_direct_fit(analyzer: Analyzer) -> None:
+    findings = analyzer.findings(read_document(EVAL / "sub_养老服务实施方案.txt"))
+    assert findings.resolved_mode != "proposal" and findings.direct == ""
+    assert "direct_fit" not in findings.components
