@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +15,8 @@ from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.output.profile import OfficeProfile
 from alignment.output.workbook import Failure
 from alignment.plan.parser import load_plan
+from alignment.review import Review
+from alignment.review_file import reviews_for
 from alignment.rules import Rules, load_rules
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.result import AlignmentResult
@@ -89,11 +91,15 @@ def run_batch(
     paths: Sequence[str | Path],
     options: BatchOptions,
     *,
+    reviews: Mapping[str, Review] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> tuple[list[AlignmentResult], list[Failure]]:
     """Analyse every file; returns ``(results, failures)`` and never stops at a bad file.
+
+    ``reviews`` (by file path, as :func:`find_reviews` gives them) go into the reports; when
+    None they are read from ``options.reviews_dir``, once per file.
 
     Raises
     ------
@@ -103,6 +109,8 @@ def run_batch(
         The reference plan or rule file cannot be loaded (nothing can be analysed then).
     """
     files = collect_files(paths, outputs=[options.reports_dir])
+    if reviews is None:
+        reviews = find_reviews(files, options)[0]
     # Named here, before any job runs: two workers must never pick the same report file.
     reports = report_paths(files, options.reports_dir) if options.reports_dir else {}
     workers = workers or min(os.cpu_count() or 1, 2)
@@ -112,16 +120,26 @@ def run_batch(
         for done, path in enumerate(files, start=1):
             if is_cancelled is not None and is_cancelled():
                 raise Cancelled()
-            outcomes.append(_job(analyzer, path, options, reports.get(path)))
+            review = reviews.get(str(path))
+            outcomes.append(_job(analyzer, path, options, reports.get(path), review))
             _report(progress, done, len(files), path)
         return _split(outcomes)
     _make_analyzer(options)  # fail fast (and warm the index cache) before starting workers
-    return _split(_run_parallel(files, reports, options, workers, progress, is_cancelled))
+    return _split(_run_parallel(files, reports, reviews, options, workers, progress, is_cancelled))
+
+
+def find_reviews(
+    files: Sequence[Path], options: BatchOptions
+) -> tuple[dict[str, Review], list[str]]:
+    """The saved reviews of ``files`` in ``options.reviews_dir`` (each file hashed once), and the
+    messages of review files that could not be read."""
+    return reviews_for([str(f) for f in files], options.reviews_dir)
 
 
 def _run_parallel(
     files: list[Path],
     reports: dict[Path, Path],
+    reviews: Mapping[str, Review],
     options: BatchOptions,
     workers: int,
     progress: Progress | None,
@@ -133,7 +151,8 @@ def _run_parallel(
         workers, mp_context=context, initializer=_init_worker, initargs=(options,)
     ) as pool:
         futures: list[Future[AlignmentResult | Failure]] = [
-            pool.submit(_worker_job, str(path), reports.get(path)) for path in files
+            pool.submit(_worker_job, str(path), reports.get(path), reviews.get(str(path)))
+            for path in files
         ]
         outcomes = []
         for done, (path, future) in enumerate(zip(files, futures, strict=True), start=1):
@@ -180,13 +199,17 @@ def _init_worker(options: BatchOptions) -> None:
     _worker_analyzer = _make_analyzer(options)
 
 
-def _worker_job(path: str, report: Path | None) -> AlignmentResult | Failure:
+def _worker_job(path: str, report: Path | None, review: Review | None) -> AlignmentResult | Failure:
     assert _worker_analyzer is not None and _worker_options is not None
-    return _job(_worker_analyzer, Path(path), _worker_options, report)
+    return _job(_worker_analyzer, Path(path), _worker_options, report, review)
 
 
 def _job(
-    analyzer: Analyzer, path: Path, options: BatchOptions, report: Path | None
+    analyzer: Analyzer,
+    path: Path,
+    options: BatchOptions,
+    report: Path | None,
+    review: Review | None = None,
 ) -> AlignmentResult | Failure:
     try:
         budget = Budget()
@@ -194,9 +217,7 @@ def _job(
         result = analyzer.analyse(document, mode=options.mode, budget=budget)
         if report is not None:
             from alignment.output.report import write_report
-            from alignment.review_file import find_review
 
-            review = find_review(options.reviews_dir, path)
             write_report(result, analyzer.rules, report, review=review, profile=options.profile)
         return result
     except OutputError as error:

@@ -27,7 +27,7 @@ from alignment.output.serialize import document_to_dict, plan_to_dict
 from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
 from alignment.review import Review, verdict_line
-from alignment.review_file import content_hash, load_review, reviews_for
+from alignment.review_file import content_hash, load_review
 from alignment.rules import Rules, load_rules
 from alignment.scoring.result import AlignmentResult
 from alignment.scoring.segmentation import cache_dir
@@ -195,7 +195,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_batch(args: argparse.Namespace) -> int:
-    from alignment.batch import BatchOptions, collect_files, report_paths, run_batch
+    from alignment.batch import BatchOptions, collect_files, find_reviews, report_paths, run_batch
     from alignment.output.workbook import write_workbook
 
     files = collect_files(args.paths, outputs=[args.excel, args.reports])
@@ -206,10 +206,13 @@ def _run_batch(args: argparse.Namespace) -> int:
     options = BatchOptions(
         args.plan, args.rules, args.mode, args.reports, reviews_dir=args.reviews, profile=profile
     )
-    results, failures = run_batch(files, options, workers=args.workers, progress=_ProgressBar())
-    reviews, problems = reviews_for([r.document for r in results], args.reviews)
+    # Found once (each file hashed once): for the reports, then for the workbook.
+    reviews, problems = find_reviews(files, options)
     for problem in problems:
         sys.stderr.write(f"提示：{problem}\n")
+    results, failures = run_batch(
+        files, options, reviews=reviews, workers=args.workers, progress=_ProgressBar()
+    )
     reports = (
         {str(k): v for k, v in report_paths(files, args.reports).items()} if args.reports else {}
     )

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.batch import BatchOptions, run_batch
+from alignment.batch import BatchOptions, collect_files, find_reviews, run_batch
 from alignment.errors import AlignmentError, Cancelled
 from alignment.output.workbook import Failure, ranked, write_workbook
-from alignment.review_file import reviews_for
+from alignment.review import Review
 from alignment.scoring.result import AlignmentResult
 from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error
@@ -40,6 +40,7 @@ class BatchPanel(QWidget):
         self.paths: list[str] = []
         self.results: list[AlignmentResult] = []
         self.failures: list[Failure] = []
+        self.reviews: dict[str, Review] = {}
         self.folder_label = QLabel(tr("选择一个文件夹，批量审查其中的 .docx、.pdf、.txt 文档。"))
         self.choose_button = QPushButton(tr("选择文件夹…"))
         self.run_button = QPushButton(tr("开始批量审查"))
@@ -84,7 +85,7 @@ class BatchPanel(QWidget):
             return
         self.table.setRowCount(0)
         self.progress.setValue(0)
-        self.worker = Worker(run_batch, list(self.paths), self.options, workers=self.workers)
+        self.worker = Worker(reviewed_batch, list(self.paths), self.options, workers=self.workers)
         self.worker.signals.progress.connect(self._on_worker_progress)
         self.worker.signals.returned.connect(self._on_worker_returned)
         self.worker.signals.errored.connect(self._on_worker_errored)
@@ -106,8 +107,10 @@ class BatchPanel(QWidget):
         self.status.setText(tr("已完成 {message}", message=message))
 
     @Slot(object)
-    def _on_worker_returned(self, outcome: tuple[list[AlignmentResult], list[Failure]]) -> None:
-        self.results, self.failures = outcome
+    def _on_worker_returned(
+        self, outcome: tuple[list[AlignmentResult], list[Failure], dict[str, Review]]
+    ) -> None:
+        self.results, self.failures, self.reviews = outcome
         for rank, result in enumerate(ranked(self.results), start=1):
             self._append(
                 [
@@ -166,14 +169,22 @@ class BatchPanel(QWidget):
             self.export(path)
 
     def export(self, path: str) -> bool:
-        # The reviews kept in the window show their reviewed verdicts beside the computed ones.
-        reviews, _unreadable = reviews_for(
-            [r.document for r in self.results], self.options.reviews_dir
-        )
         try:
-            write_workbook(self.results, self.failures, path, reviews=reviews)
+            write_workbook(self.results, self.failures, path, reviews=self.reviews)
         except AlignmentError as error:
             show_error(self, tr("无法导出"), user_message(error))
             return False
         self.status.setText(tr("已导出：{path}", path=path))
         return True
+
+
+def reviewed_batch(
+    paths: list[str], options: BatchOptions, **kwargs: object
+) -> tuple[list[AlignmentResult], list[Failure], dict[str, Review]]:
+    """The batch, with the window's saved reviews found once, off the UI thread (each file is
+    hashed to find its review): the reports carry them and the workbook shows their verdicts as
+    they stood when the batch ran."""
+    files = collect_files(paths, outputs=[options.reports_dir])
+    reviews, _unreadable = find_reviews(files, options)
+    results, failures = run_batch(files, options, reviews=reviews, **kwargs)  # type: ignore[arg-type]
+    return results, failures, reviews
