@@ -90,7 +90,7 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
     ),
     (
         "metadata lines",
-        "index numbers, dates, bylines, 文号, 主送 are not evidence (nor the title)",
+        "index numbers, dates, bylines, 文号, 主送 are not evidence (the title rule stays on)",
         lambda: patched(sentences, "is_metadata", lambda *_a: False),
     ),
     (

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.keeper.reviewer = settings.profile.reviewer
         self.result: AlignmentResult | None = None
         self._shown_additions: tuple[str, ...] | None = None
+        self._document_text = ""  # the document pane's text, for additions whose quote is gone
         self._build_panels()
         self._build_actions()
         self._build_status_bar()
@@ -393,7 +394,7 @@ class MainWindow(QMainWindow):
         notes = [self.keeper.note] if self.keeper.note else []
         for key in stale_decisions(result, review):
             notes.append(tr("审查决定所针对的内容在本次分析中已不存在：{key}", key=key))
-        for addition in missing_additions(review, self.document_view.toPlainText()):
+        for addition in missing_additions(review, self._document_text):
             notes.append(tr("补充的证据在文档中已找不到：{quote}", quote=addition.text[:30]))
         line = "" if review.is_empty else verdict_line(result, review)
         self.overview.show_review(line, verdict, notes, apply_review(result, review))
@@ -653,6 +654,8 @@ class MainWindow(QMainWindow):
         assert analyzer is not None
         colors = {i.id: i.color for i in analyzer.rules.all_industries}
         self.document_view.show_document(document)  # type: ignore[arg-type]
+        # As the pane shows it: a selection across table cells carries the pane's separators.
+        self._document_text = self.document_view.toPlainText()
         self.document_view.show_industries(result, colors)
         self.overview.show_result(result, colors)
         self.targets.show_result(result)

@@ -59,6 +59,7 @@ class ReviewKeeper(QObject):
         self.note = ""
         self.active = False  # a document is open: changes are taken
         self._stamp: dict[str, str] = {}
+        self._hashed: tuple[tuple[str, int, int] | None, str] = (None, "")
 
     # --- which document -----------------------------------------------------------------------
 
@@ -72,7 +73,7 @@ class ReviewKeeper(QObject):
         }
         self.note = ""
         try:
-            digest = content_hash(document)
+            digest = self._digest(document)
         except OSError:  # moved or deleted since it was read: nothing to key a review file by
             self.clear()
             self.active = True  # decided in memory, for this session's report
@@ -90,6 +91,15 @@ class ReviewKeeper(QObject):
             if self.review.plan_version and self.review.plan_version != self._stamp["plan_version"]:
                 self.note += tr("该审查针对另一版本的参考规划作出，已按措施编号对应。")
         self.changed.emit(self.review)
+
+    def _digest(self, document: str) -> str:
+        """The document's content hash, read again only when the file changed: a re-analysis
+        (F5, a mode or rule change) does not re-read a 50 MB file on the UI thread."""
+        stat = Path(document).stat()
+        key = (document, stat.st_mtime_ns, stat.st_size)
+        if self._hashed[0] != key:
+            self._hashed = (key, content_hash(document))
+        return self._hashed[1]
 
     def _load(self, path: Path, digest: str) -> Review | None:
         if not path.exists():
