@@ -248,11 +248,12 @@ def summary(result: AlignmentResult, review: Review | None = None) -> str:
         "产业得分：" + "，".join(f"{i.name} {i.score:g}" for i in result.industries),
     ]
     if result.matches:
-        lines.append("服务的规划措施：")
+        leads = result.leads
+        lines.append("服务的规划措施（“主要”为首先服务的措施，其余为相关措施）：")
         for match in result.matches[:5]:
             lines.append(
-                f"  {match.measure_id} {match.measure_title}（相似度 {match.similarity:.2f}）"
-                f"：“{match.evidence[0].sentence}”"
+                f"  {match.measure_id} {match.measure_title}（{'主要，' if match in leads else ''}"
+                f"相似度 {match.similarity:.2f}）：“{match.evidence[0].sentence}”"
             )
     for conflict in result.conflicts:
         lines.append(

@@ -209,7 +209,8 @@ def added_key(addition: Addition) -> str:
 
 def added_match(addition: Addition) -> Match:
     evidence = Evidence(addition.text, addition.paragraph, 0, len(addition.text))
-    return Match(addition.measure_id, addition.title, 0.0, "manual", (evidence,))
+    # The analyst cites it: one of the measures the document serves first.
+    return Match(addition.measure_id, addition.title, 0.0, "manual", (evidence,), lead=True)
 
 
 def added_gap(addition: Addition) -> Gap:

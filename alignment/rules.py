@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alignment import resources
 from alignment.errors import RuleFileError
+from alignment.scoring.verdict_model import VerdictModel, shipped_model
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,9 @@ class Rules:
     # The plan's sections a public service serves directly (a school: 11.1, a hospital: 11.2):
     # a project whose text stands out at one of them is a direct fit (see analysis.direct_fit).
     public_service_measures: tuple[str, ...] = ()
+    # The score's weights, fitted on real documents (resources/verdict_model.toml): shipped
+    # data beside the rule file, so a rule file's fingerprint covers the weights it scored with.
+    verdict_model: VerdictModel = field(default_factory=shipped_model)
 
     @property
     def all_industries(self) -> tuple[Industry, ...]:

@@ -100,9 +100,11 @@ def written_labels(folder: Path) -> list[Label]:
     ]
 
 
-def cited(result: AlignmentResult) -> list[str]:
-    """The measures the result cites, in order: a conflict's basis first, then the matches."""
-    order = [m for c in result.conflicts for m in c.basis] + [m.measure_id for m in result.matches]
+def cited(result: AlignmentResult, leads_only: bool = False) -> list[str]:
+    """The measures the result cites, in order: a conflict's basis first, then the matches (the
+    leads, the measures it says the document serves first, when ``leads_only``)."""
+    matches = [m for m in result.matches if m.lead or not leads_only]
+    order = [m for c in result.conflicts for m in c.basis] + [m.measure_id for m in matches]
     return list(dict.fromkeys(order))
 
 
@@ -119,7 +121,7 @@ def judge(label: Label, result: AlignmentResult, auto: AlignmentResult, tally: T
         if not ok:
             why.append(f"industry {got} ≠ {label.industry}")
     if label.measures:
-        first = cited(result)[:3]
+        first = cited(result, leads_only=True)[:3]
         hit = any(m in label.measures for m in first)
         tally.add("hit@3", hit)
         sections = {m.rsplit(".", 1)[0] for m in label.measures}

@@ -82,6 +82,7 @@ _ENGLISH = {
     "目标对照用于子规划（专项规划、实施方案）。": "Targets are compared for subordinate plans.",
     # empty tables after an analysis
     "未发现需要补充的规划措施。": "No plan measure found missing.",
+    "（主要）": " (lead)",
     "未发现与规划冲突的内容。": "Nothing found that conflicts with the plan.",
     "文档未与规划措施形成明显对应。": "The document does not clearly serve any plan measure.",
     # status and dialogs

@@ -70,7 +70,7 @@ METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
 相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。
 措施的先后按 BM25 排序（每项措施全文为一篇文档，各句得分减去该句的平均分后取最高五句相加），高出全部措施平均水平 4 个标准差的措施一并列出。</p>
-<p><b>得分</b> = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均相似度/0.5 + 0.25 × 最高产业得分/100），各项上限为 1；仅顺带提及一次的产业不计。</p>
+<p><b>得分</b> = {formula}，限于 0–100；仅顺带提及一次的产业不计。各项权重不是人为设定的：以有序逻辑回归在审查人员已标注的真实文档上拟合（{fit}），随程序作为数据提供（resources/verdict_model.toml）。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
 项目在公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施 6 个标准差的，为直接服务该措施，评为“高度契合”。
@@ -86,8 +86,9 @@ sentences closing, phasing out or removing what a red line restricts support the
 that line (confidence "keyword"). Measures are ordered by BM25 (each measure's paragraph one
 document; each sentence's scores less its own mean, the best five summed); a measure standing four
 standard deviations above all measures' mean is cited too.</p>
-<p><b>Score</b> = 100 × (0.45 × share of supporting sentences/0.5 + 0.30 × mean similarity of the three
-best measures/0.5 + 0.25 × highest industry score/100), each part capped at 1; an industry named once in passing does not count.</p>
+<p><b>Score</b> = {formula}, within 0–100; an industry named once in passing does not count. The
+weights are not set by hand: an ordinal logistic regression fitted on real documents a reviewer
+labelled ({fit}), shipped as data (resources/verdict_model.toml).</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
 (high energy use and pollution, permanent basic farmland, ecological red line, property speculation,
 coal boilers) makes it a conflict whatever the score. A project that stands first at a public service's
@@ -593,9 +594,15 @@ class MainWindow(QMainWindow):
             profile=self.settings.profile,
         )
         s = analyzer.rules.scoring
+        model = analyzer.rules.verdict_model
+        english = language() == "en"
         self.method.setHtml(
-            (METHOD_TEXT_EN if language() == "en" else METHOD_TEXT).format(
-                strong=s.strong, partial=s.partial, industry=s.industry_threshold
+            (METHOD_TEXT_EN if english else METHOD_TEXT).format(
+                strong=s.strong,
+                partial=s.partial,
+                industry=s.industry_threshold,
+                formula=model.formula(english),
+                fit=model.fit_summary(english),
             )
         )
         self.status_label.setText(

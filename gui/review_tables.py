@@ -196,7 +196,7 @@ class MatchesPanel(QWidget):
                 (
                     key,
                     [
-                        f"{m.measure_id} {m.measure_title}",
+                        f"{m.measure_id} {m.measure_title}" + (tr("（主要）") if m.lead else ""),
                         f"{m.similarity:.2f}" if m.confidence != "manual" else "—",
                         m.confidence_name,
                         m.evidence[0].sentence,

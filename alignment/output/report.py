@@ -328,9 +328,17 @@ class _Writer:
         if not result.matches:
             self.paragraph("未发现与规划措施明显对应的内容。")
             return
+        leads = result.leads
+        related = len(result.matches) - len(leads)
         self.paragraph(
             f"下表列出{self.subject}所服务的规划措施：每条给出文档中的证据句和与之最相近的规划原文，"
             "二者共有的关键词以粗体标出。"
+            + (
+                f"标“主要”的{len(leads)}项是{self.subject}首先服务的措施（相对证据最强），"
+                f"其余{related}项为相关措施。"
+                if related
+                else ""
+            )
         )
         rows, terms = [], []
         for m in result.matches:
@@ -338,7 +346,8 @@ class _Writer:
             shared = evidence.shared_terms
             rows.append(
                 [
-                    f"{m.measure_id} {m.measure_title}",
+                    f"{m.measure_id} {m.measure_title}"
+                    + ("（主要）" if related and m in leads else ""),
                     trim_quote(evidence.sentence, shared),
                     trim_quote(evidence.plan_sentence, shared) or "—",
                     _match_strength(m),
@@ -485,7 +494,6 @@ class _Writer:
 def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
     """The appendix's paragraphs, with this result's own figures (as the tables show them)."""
     t = result.thresholds
-    c = result.components
     return [
         "一、比较方法。文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度，分词使用包含规划"
         f"术语的用户词典并去除公文套话）。相似度达到{t.get('match_threshold', 0):g}且至少有两个"
@@ -496,10 +504,7 @@ def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
         "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
         f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"
         "术语、仅顺带提及一次的产业不作为主导产业。",
-        "三、得分构成。得分 = 100 ×（0.45 × 与规划相符句子比例/0.5 + 0.30 × 最相近三项措施平均"
-        "相似度/0.5 + 0.25 × 主导产业得分/100），各项上限为1。本文档：与规划相符句子比例"
-        f"{c.get('plan_share', 0):.0%}，最相近三项措施平均相似度{c.get('match_strength', 0):.2f}，"
-        f"产业得分{c.get('industry', 0):g}，得分{result.score:g}分。",
+        _score_text(result, rules),
         f"四、结论。得分不低于{t.get('strong', 60):g}分为“高度契合”，不低于{t.get('partial', 35):g}分为"
         "“部分契合”，其余为“契合度低”；触及规划红线的，无论得分均为“与规划冲突”。"
         "审查人员不采纳的对照、差距和冲突不列入报告；审查结论与计算结论不同的，二者并列说明。",
@@ -507,6 +512,48 @@ def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
         "实质内容的判断；文档越短，结论越不稳定。本报告用于辅助审查，不代替审查人员的判断。"
         f"规则文件：{rules.source or '内置规则'}。",
     ]
+
+
+def _score_text(result: AlignmentResult, rules: Rules) -> str:
+    """The score's formula, how its weights were fitted, and this document's own parts."""
+    model = rules.verdict_model
+    c = result.components
+    parts = "，".join(
+        f"{_PART_NAMES[name]}{_part_value(name, c)}（{points:+.1f}分）".replace("-", "−")
+        for name, points in model.contributions(c).items()
+        if name != "other_plan" or points
+    )
+    base = f"基础分{model.base:.1f}，" if model.base else ""
+    total = round(model.score(c), 1)
+    if total == result.score:
+        outcome = f"得分{result.score:g}分"
+    elif c.get("direct_fit"):
+        outcome = f"合计{total:g}分；项目直接服务公共服务类措施，得分计为{result.score:g}分"
+    else:
+        outcome = f"合计{total:g}分；有目标低于总体规划，得分计为{result.score:g}分"
+    return (
+        f"三、得分构成。得分 = {model.formula()}，限于0–100分。各项权重由有序逻辑回归在审查人员已标注的"
+        f"真实文档上拟合（{model.fit_summary()}）。本文档：{base}{parts}，{outcome}。"
+    )
+
+
+_PART_NAMES = {
+    "plan_share": "与规划相符句子比例",
+    "match_strength": "最相近三项措施平均相似度",
+    "industry": "产业得分",
+    "other_plan": "外地或上级规划",
+}
+
+
+def _part_value(name: str, components: dict[str, float]) -> str:
+    value = components.get(name, 0.0)
+    if name == "plan_share":
+        return f"{value:.0%}"
+    if name == "match_strength":
+        return f"{value:.2f}"
+    if name == "other_plan":
+        return ""
+    return f"{value:g}"
 
 
 def recommendation(mode: str, verdict: str) -> str:
@@ -526,9 +573,12 @@ def reasons(result: AlignmentResult) -> list[str]:
     elif result.mode == "proposal":
         items.append("项目不属于本区五大重点产业。")
     if result.matches:
-        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in result.matches[:3])
-        more = f"等{len(result.matches)}项" if len(result.matches) > 3 else ""
-        items.append(f"{subject}主要服务规划措施{named}{more}。")
+        leads = result.leads
+        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in leads[:3])
+        more = f"等{len(leads)}项" if len(leads) > 3 else ""
+        related = len(result.matches) - len(leads)
+        also = f"，另与{related}项措施相关" if related else ""
+        items.append(f"{subject}主要服务规划措施{named}{more}{also}。")
     else:
         items.append("未发现与规划措施的明显对应。")
     location = result.location
@@ -636,7 +686,7 @@ def plain_conclusion(result: AlignmentResult) -> str:
         return (
             f"文档内容涉及{names}，与规划明确限制的方向相冲突，建议不予支持或要求调整后重新审查。"
         )
-    measures = "；".join(f"“{m.measure_title}”" for m in result.matches[:3])
+    measures = "；".join(f"“{m.measure_title}”" for m in result.leads[:3])
     served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
     subplan = result.mode != "proposal"
     if result.primary_industry:

@@ -136,7 +136,7 @@ def _summary_sheet(
                 result.verdict_name,
                 result.primary_industry or "—",
                 *(scores.get(n, 0.0) for n in INDUSTRY_NAMES),
-                "；".join(f"{m.measure_id} {m.measure_title}" for m in result.matches[:3]),
+                "；".join(f"{m.measure_id} {m.measure_title}" for m in result.leads[:3]),
                 len(result.gaps),
                 "；".join(c.name for c in result.conflicts),
                 "；".join(t.indicator for t in result.targets if t.status == "below"),
@@ -192,9 +192,20 @@ def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.append(
-        ["文件", "措施编号", "规划措施", "相似度", "置信度", "文档证据", "规划原文", "共有关键词"]
+        [
+            "文件",
+            "措施编号",
+            "规划措施",
+            "主要措施",
+            "相似度",
+            "置信度",
+            "文档证据",
+            "规划原文",
+            "共有关键词",
+        ]
     )
     for result in results:
+        leads = result.leads
         for match in result.matches:
             for evidence in match.evidence:
                 sheet.append(
@@ -202,6 +213,7 @@ def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
                         Path(result.document).name,
                         match.measure_id,
                         match.measure_title,
+                        "是" if match in leads else "",
                         evidence.similarity,
                         match.confidence_name,
                         evidence.sentence,
@@ -209,11 +221,11 @@ def _matches_sheet(sheet: Any, results: list[AlignmentResult]) -> None:
                         "、".join(evidence.shared_terms),
                     ]
                 )
-    _finish(sheet, [28, 10, 26, 9, 8, 60, 60, 24])
+    _finish(sheet, [28, 10, 26, 9, 9, 8, 60, 60, 24])
     for row in sheet.iter_rows(min_row=2):
-        row[3].number_format = "0.00"
+        row[4].number_format = "0.00"
         for cell in row:
-            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (6, 7))
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column in (7, 8))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
 

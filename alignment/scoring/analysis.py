@@ -16,8 +16,10 @@ How the score is made (each part is reported in ``AlignmentResult.components``):
 * ``industry``: the leading priority industry's score (share of sentences that carry its terms,
   and how many distinct terms).
 
-``score = 100 × (0.45·min(1, plan_share/0.5) + 0.30·min(1, match_strength/0.5) + 0.25·industry/100)``,
-never capped by location: where the document belongs is a finding of its own
+* ``other_plan``: 1 for a plan or policy of another place or a higher level.
+
+The score weighs them with points fitted on real documents (``verdict_model``:
+``resources/verdict_model.toml``, refitted by ``bench/verdict_fit.py --write``), never capped by location: where the document belongs is a finding of its own
 (``AlignmentResult.location``), shown beside the verdict. Any red-line conflict makes the verdict ``conflict`` whatever
 the score.
 """
@@ -35,6 +37,7 @@ from alignment.budget import Budget
 from alignment.documents import safety
 from alignment.documents.model import Document
 from alignment.errors import Cancelled, DocumentTooLargeError
+from alignment.plan.framing import framing_measures
 from alignment.plan.model import Plan
 from alignment.rules import Rules
 from alignment.scoring.findings import Findings
@@ -104,6 +107,7 @@ class Analyzer:
         self.index = index or build_index(plan, self.segmenter, features)
         self.ranker = self.index.ranker_
         self._titles = {m.id: m.title for m in plan.iter_measures()}
+        self._framing = framing_measures(plan)
         self._measure_ids = [s.measure_id for s in self.index.sentences_]
         columns: dict[str, list[int]] = {}
         for column, measure_id in enumerate(self._measure_ids):
@@ -258,6 +262,7 @@ class Analyzer:
         # An industry named once in passing is not what the document is about: it adds nothing.
         counted = tuple(i for i in f.industries if i.name not in f.passing)
         f.components = self._components(supported, f.similar, counted)
+        f.components["other_plan"] = float(f.resolved_mode == "plan")
 
     def _cited(self, f: Findings, report: _Reporter) -> None:
         """The measures cited, in order: the primary industry's defining measure and a red line's
@@ -271,13 +276,17 @@ class Analyzer:
         ranked = self._by_standing(
             f.similar, f.standing, f.sentences, f.sims, {m.measure_id for m in first}
         )
-        f.matches = (*first, *ranked)
+        # Leads: what a keyword or a red line's removal names, and the measures whose relative
+        # evidence is near the best; never the plan's framing (its guidance, goals, safeguards).
+        acting = [m.measure_id for m in (*first, *ranked) if m.measure_id not in self._framing]
+        leads = f.standing.leads(acting) | {m.measure_id for m in first}
+        f.matches = tuple(replace(m, lead=m.measure_id in leads) for m in (*first, *ranked))
 
     def _direct_fit(self, f: Findings, report: _Reporter) -> None:
         """A project that serves a public-service measure directly (a school 11.1.x, an
         elderly-care centre 11.3.2): the measure the document stands at first, at least
         ``STANDOUT`` standard deviations above the rest, in a section the rule file names as a
-        public service's, and cited with evidence; it must stand ``_DIRECT_FIT`` standard
+        public service's, and matched by similarity; it must stand ``_DIRECT_FIT`` standard
         deviations out, a document's subject rather than one of its topics. It is then 高度契合 without one of the five
         industries, as a reviewer judges it. Another place's plan or a sub-plan is not a project."""
         served = self.rules.public_service_measures
@@ -288,7 +297,8 @@ class Analyzer:
             return
         top = max(margins, key=lambda m: margins[m])
         in_service = any(top == s or top.startswith(f"{s}.") for s in served)
-        cited = any(m.measure_id == top for m in f.matches)
+        # Matched by similarity, not only by the words a standout shares with the measure.
+        cited = any(m.measure_id == top for m in f.similar)
         if in_service and cited and margins[top] >= _DIRECT_FIT:
             f.direct = top
         f.components["direct_fit"] = round(margins[top], 1) if f.direct else 0.0
@@ -347,7 +357,7 @@ class Analyzer:
         """The scorer: combines what the stages found; it decides nothing else."""
         scoring = self.rules.scoring
         matches = f.matches[: scoring.max_matches]
-        score = _score(f.components)
+        score = self.rules.verdict_model.score(f.components)
         warnings = f.warnings
         if f.direct:
             score = max(score, scoring.strong)
@@ -458,7 +468,14 @@ class Analyzer:
             )
         ]
         ordered = [*matches, *extra]
-        ordered.sort(key=lambda m: (-standing.scores.get(m.measure_id, 0.0), -m.similarity))
+        # The plan's guidance, goals and safeguards after the measures that act (plan.framing).
+        ordered.sort(
+            key=lambda m: (
+                m.measure_id in self._framing,
+                -standing.scores.get(m.measure_id, 0.0),
+                -m.similarity,
+            )
+        )
         return tuple(ordered)
 
     def _standout(
@@ -467,16 +484,17 @@ class Analyzer:
         columns = self._columns_of.get(measure_id)
         if columns is None or not sims.size:
             return None
-        column = int(columns[int(np.argmax(sims[row, columns]))])
         text = sentences[row].text
-        shared = {
-            w
-            for w in self._plan_terms[column].intersection(self.segmenter(text))
-            if not denied(text, w)
-        }
+        words = {w for w in self.segmenter(text) if not denied(text, w)}
+        # The standing is the measure's (its paragraph is one BM25 document), so is the evidence:
+        # two content words shared with the measure, quoted from its sentence sharing most.
+        per_column = [(self._plan_terms[c] & words, float(sims[row, c])) for c in columns.tolist()]
+        shared = set().union(*(terms for terms, _ in per_column))
         if len(shared) < _MIN_SHARED_TERMS:
             return None
-        similarity = float(sims[row, column])
+        best = max(range(len(per_column)), key=lambda n: (len(per_column[n][0]), per_column[n][1]))
+        column = int(columns[best])
+        similarity = per_column[best][1]
         rows_of = {row: (similarity, column, frozenset(shared))}
         match = self._match(measure_id, rows_of, sentences)
         return replace(match, confidence="low")
@@ -598,14 +616,6 @@ def rule_ids_fit(plan: Plan, rules: Rules) -> bool:
             if not any(term in text for term in terms):
                 return False
     return True
-
-
-def _score(components: dict[str, float]) -> float:
-    return 100 * (
-        0.45 * min(1.0, components["plan_share"] / 0.5)
-        + 0.30 * min(1.0, components["match_strength"] / 0.5)
-        + 0.25 * components["industry"] / 100
-    )
 
 
 def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:

@@ -58,6 +58,9 @@ class Match:
     similarity: float
     confidence: str
     evidence: tuple[Evidence, ...]
+    # One of the measures the document serves first: its relative evidence is near the best
+    # (measure_rank.LEAD_SHARE), or a keyword or a red line's removal names it.
+    lead: bool = False
 
     @property
     def confidence_name(self) -> str:
@@ -172,6 +175,11 @@ class AlignmentResult:
     @property
     def verdict_name(self) -> str:
         return VERDICT_NAMES[self.verdict]
+
+    @property
+    def leads(self) -> tuple[Match, ...]:
+        """The measures the document serves first; the other matches are related to it."""
+        return tuple(m for m in self.matches if m.lead) or self.matches[:1]
 
     @property
     def mode_name(self) -> str:

@@ -62,7 +62,9 @@ def test_workbook_is_ranked_with_formats_and_failures(folder: Path, tmp_path: Pa
     assert sheet.cell(row=2, column=5).fill.fgColor.rgb.endswith("C6EFCE")
     assert sheet.column_dimensions["B"].width >= 20
     evidence = workbook["措施对照"]
-    assert evidence.max_row > 1 and evidence.cell(row=1, column=6).value == "文档证据"
+    assert evidence.max_row > 1 and evidence.cell(row=1, column=7).value == "文档证据"
+    assert evidence.cell(row=1, column=4).value == "主要措施"
+    assert {evidence.cell(row=r, column=4).value for r in range(2, evidence.max_row + 1)} >= {"是"}
     for printed in (sheet, evidence):  # one page wide, A4 landscape, the header on every page
         setup = printed.page_setup
         assert (setup.paperSize, setup.orientation) == (9, "landscape")

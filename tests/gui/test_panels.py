@@ -83,14 +83,14 @@ def test_broken_user_rule_file_falls_back_with_a_message(qtbot, settings, errors
 
 def test_thresholds_are_edited_and_persist(qtbot, window) -> None:
     analyse(qtbot, window, EVAL / "pub_公园.txt")
-    assert window.result.verdict == "partial"
+    assert window.result.verdict == "strong"  # 65.2
     editor = window.rules_editor
-    editor.thresholds["strong"].setValue(50)
+    editor.thresholds["strong"].setValue(70)
     with qtbot.waitSignal(window.controller.analysis_finished, timeout=60000):
         editor._on_apply_clicked()
-    assert window.result.verdict == "strong"
+    assert window.result.verdict == "partial"
     editor._on_save_clicked()
-    assert load_rules(editor.user_path).scoring.strong == 50
+    assert load_rules(editor.user_path).scoring.strong == 70
 
 
 def test_english_interface_is_a_setting(qtbot, settings, errors) -> None:

@@ -157,7 +157,7 @@ def test_additions_and_stale_decisions_are_listed(aligned, rules, tmp_path) -> N
     assert "（一）占用耕地" in body and "依据：审查人员认定。" in body
     assert any("审查结论：与规划冲突（审查人员认定与规划冲突）" in t for t in body)
     evidence = next(t for t in document.tables if t.rows[0].cells[0].text == "规划措施")
-    assert ["11.1.2 聚势优化教育资源", "建设实训基地", "—", "人工"] in [
+    assert ["11.1.2 聚势优化教育资源（主要）", "建设实训基地", "—", "人工"] in [
         [c.text for c in row.cells] for row in evidence.rows
     ]
 

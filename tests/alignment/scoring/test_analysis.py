@@ -1034,3 +1034,22 @@ def test_a_sentence_naming_the_documents_a_text_is_based_on_is_not_evidence() ->
     compared = [s.text for s in read_sentences(document, proposal=False).compared]
     assert not any(text.startswith("根据《") for text in compared)
     assert any("养老床位" in text for text in compared)
+
+
+def test_a_digital_economy_plan_is_an_information_technology_plan(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    # The plan files 大力发展数字经济 (13.2) under 信息科技; "数字经济" alone names the industry.
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市某区数字经济发展“十四五”规划\n"
+        "一、发展目标\n"
+        "到2025年，数字经济核心产业增加值占地区生产总值比重达到15%。\n"
+        "二、重点任务\n"
+        "推动数字产业化，培育数字经济龙头企业。\n"
+        "推进产业数字化转型，建设数字经济产业园区。\n"
+        "完善数字基础设施，加快建设城市数据平台。\n",
+        encoding="utf-8",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.primary_industry == "信息科技"
