@@ -249,7 +249,11 @@ def summary(result: AlignmentResult, review: Review | None = None) -> str:
     ]
     if result.matches:
         leads = result.leads
-        lines.append("服务的规划措施（“主要”为首先服务的措施，其余为相关措施）：")
+        lines.append(
+            "服务的规划措施（“主要”为首先服务的措施，其余为相关措施）："
+            if leads
+            else "文本相近的规划措施（文档触及红线，不视为服务这些措施）："
+        )
         for match in result.matches[:5]:
             lines.append(
                 f"  {match.measure_id} {match.measure_title}（{'主要，' if match in leads else ''}"

@@ -80,6 +80,7 @@ class Sample:
     matches: Ranking = ()  # the shipped matches in order
     margins: dict[str, float] | None = None  # each measure's standing above the background
     keyword: Ranking = ()  # matches a keyword or a red line's removal names: always leads
+    basis: Ranking = ()  # a conflict's basis: then the only leads
 
 
 def metrics(ranking: Ranking, expected: Sequence[str]) -> tuple[float, float, float]:
@@ -296,6 +297,7 @@ def load_samples(analyzer: Analyzer, corpus: Path) -> list[Sample]:
                     [*basis, *(m.measure_id for m in result.matches)],
                     margins,
                     [*basis, *(m.measure_id for m in result.matches if m.confidence == "keyword")],
+                    basis,
                 )
             )
     return samples
@@ -389,7 +391,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def leads_only(sample: Sample, g: dict) -> Ranking:
         acting = [m for m in sample.matches if m not in framing]
-        if g["share"] > 0:
+        if sample.basis and g["share"] > 0:
+            leads = set(sample.basis)  # a document crossing a red line serves none first
+        elif g["share"] > 0:
             leads = Standing({}, {}, sample.margins or {}).leads(acting, g["share"])
             leads |= set(sample.keyword)
         else:

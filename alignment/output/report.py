@@ -330,15 +330,17 @@ class _Writer:
             return
         leads = result.leads
         related = len(result.matches) - len(leads)
+        if not leads:
+            listed = f"{self.subject}触及规划红线，下表所列是其文本与之相近的规划措施（不视为其所服务的措施）"
+        else:
+            listed = f"下表列出{self.subject}所服务的规划措施"
+        ranked = (
+            f"标“主要”的{len(leads)}项是{self.subject}首先服务的措施（相对证据最强），其余{related}项为相关措施。"
+            if leads and related
+            else ""
+        )
         self.paragraph(
-            f"下表列出{self.subject}所服务的规划措施：每条给出文档中的证据句和与之最相近的规划原文，"
-            "二者共有的关键词以粗体标出。"
-            + (
-                f"标“主要”的{len(leads)}项是{self.subject}首先服务的措施（相对证据最强），"
-                f"其余{related}项为相关措施。"
-                if related
-                else ""
-            )
+            f"{listed}：每条给出文档中的证据句和与之最相近的规划原文，二者共有的关键词以粗体标出。{ranked}"
         )
         rows, terms = [], []
         for m in result.matches:
@@ -572,8 +574,11 @@ def reasons(result: AlignmentResult) -> list[str]:
         )
     elif result.mode == "proposal":
         items.append("项目不属于本区五大重点产业。")
-    if result.matches:
-        leads = result.leads
+    leads = result.leads
+    if result.matches and not leads:
+        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in result.matches[:3])
+        items.append(f"{subject}文本与规划措施{named}相近，但触及规划红线，不视为服务这些措施。")
+    elif result.matches:
         named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in leads[:3])
         more = f"等{len(leads)}项" if len(leads) > 3 else ""
         related = len(result.matches) - len(leads)

@@ -278,8 +278,12 @@ class Analyzer:
         )
         # Leads: what a keyword or a red line's removal names, and the measures whose relative
         # evidence is near the best; never the plan's framing (its guidance, goals, safeguards).
+        # A document crossing a red line serves none first: the line's basis is what it is
+        # judged by, and the measures its text resembles are related, not served.
         acting = [m.measure_id for m in (*first, *ranked) if m.measure_id not in self._framing]
         leads = f.standing.leads(acting) | {m.measure_id for m in first}
+        if f.conflicts:
+            leads = {m for c in f.conflicts for m in c.basis}
         f.matches = tuple(replace(m, lead=m.measure_id in leads) for m in (*first, *ranked))
 
     def _direct_fit(self, f: Findings, report: _Reporter) -> None:

@@ -178,8 +178,10 @@ class AlignmentResult:
 
     @property
     def leads(self) -> tuple[Match, ...]:
-        """The measures the document serves first; the other matches are related to it."""
-        return tuple(m for m in self.matches if m.lead) or self.matches[:1]
+        """The measures the document serves first; the other matches are related to it. A
+        document in conflict with the plan serves none first (unless a reviewer names one)."""
+        leads = tuple(m for m in self.matches if m.lead)
+        return leads or (self.matches[:1] if not self.conflicts else ())
 
     @property
     def mode_name(self) -> str:
