@@ -30,8 +30,8 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 31
-    assert _share(tally, "verdict") >= 0.85
-    assert _share(tally, "industry") >= 0.95
+    assert _share(tally, "verdict") >= 0.87
+    assert _share(tally, "industry") >= 0.96
     assert _share(tally, "hit@3") >= 0.90
     assert _share(tally, "precision@3") >= 0.72
     assert _share(tally, "mrr") >= 0.88

@@ -1053,3 +1053,17 @@ def test_a_digital_economy_plan_is_an_information_technology_plan(
     )
     result = analyzer.analyse(read_document(path))
     assert result.primary_industry == "信息科技"
+
+
+def test_a_commodity_trading_centre_is_a_trade_project(analyzer: Analyzer, tmp_path: Path) -> None:
+    # The plan's 6.4.3 推动对外贸易高质量发展 is a 商贸服务 measure: its words name the industry.
+    path = tmp_path / "centre.txt"
+    path.write_text(
+        "某国际商品交易中心项目\n"
+        "项目拟建设集商品展示、洽谈、商品交易于一体的国际贸易综合体。\n"
+        "一期设立葡萄酒、化妆品、服装等十个商品交易中心，发展对外贸易。\n"
+        "项目总投资12亿元，总建筑面积12万平方米。\n",
+        encoding="utf-8",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.primary_industry == "商贸服务"
