@@ -1036,34 +1036,31 @@ def test_a_sentence_naming_the_documents_a_text_is_based_on_is_not_evidence() ->
     assert any("养老床位" in text for text in compared)
 
 
-def test_a_digital_economy_plan_is_an_information_technology_plan(
-    analyzer: Analyzer, tmp_path: Path
-) -> None:
-    # The plan files 大力发展数字经济 (13.2) under 信息科技; "数字经济" alone names the industry.
-    path = tmp_path / "plan.txt"
-    path.write_text(
+# The plan's own words for an industry's measures name it: 大力发展数字经济 (13.2) is filed under
+# 信息科技, 推动对外贸易高质量发展 (6.4.3) under 商贸服务.
+NAMED_BY_THE_PLAN = {
+    "信息科技": (
         "某市某区数字经济发展“十四五”规划\n"
         "一、发展目标\n"
         "到2025年，数字经济核心产业增加值占地区生产总值比重达到15%。\n"
         "二、重点任务\n"
         "推动数字产业化，培育数字经济龙头企业。\n"
         "推进产业数字化转型，建设数字经济产业园区。\n"
-        "完善数字基础设施，加快建设城市数据平台。\n",
-        encoding="utf-8",
-    )
-    result = analyzer.analyse(read_document(path))
-    assert result.primary_industry == "信息科技"
-
-
-def test_a_commodity_trading_centre_is_a_trade_project(analyzer: Analyzer, tmp_path: Path) -> None:
-    # The plan's 6.4.3 推动对外贸易高质量发展 is a 商贸服务 measure: its words name the industry.
-    path = tmp_path / "centre.txt"
-    path.write_text(
+        "完善数字基础设施，加快建设城市数据平台。\n"
+    ),
+    "商贸服务": (
         "某国际商品交易中心项目\n"
         "项目拟建设集商品展示、洽谈、商品交易于一体的国际贸易综合体。\n"
         "一期设立葡萄酒、化妆品、服装等十个商品交易中心，发展对外贸易。\n"
-        "项目总投资12亿元，总建筑面积12万平方米。\n",
-        encoding="utf-8",
-    )
-    result = analyzer.analyse(read_document(path))
-    assert result.primary_industry == "商贸服务"
+        "项目总投资12亿元，总建筑面积12万平方米。\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("industry", NAMED_BY_THE_PLAN)
+def test_the_plan_s_own_words_name_an_industry(
+    analyzer: Analyzer, tmp_path: Path, industry: str
+) -> None:
+    path = tmp_path / "document.txt"
+    path.write_text(NAMED_BY_THE_PLAN[industry], encoding="utf-8")
+    assert analyzer.analyse(read_document(path)).primary_industry == industry
