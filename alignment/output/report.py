@@ -36,6 +36,7 @@ from alignment.review import (
     verdict_line,
 )
 from alignment.rules import Rules
+from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.notes import ocr_note
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
 
@@ -502,6 +503,8 @@ def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
         "共有关键词的句子，是支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施"
         "（相似度栏写“关键词”）。措施的先后按 BM25 排序：每项措施的全文作为一篇文档，文档各句的得分"
         "减去该句对全部措施的平均分后，取最高的五句相加；高出全部措施平均水平4个标准差的措施一并列出。"
+        f"高出平均水平的幅度达到最强措施{LEAD_SHARE:g}倍的，为文档首先服务的“主要”措施，其余为相关措施；规划的"
+        "指导思想、目标和保障章节排在行动措施之后，不作为主要措施；触及红线的文档不列主要措施。"
         + (_DIRECT_FIT_TEXT if result.mode == "proposal" else ""),
         "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
         f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"

@@ -19,8 +19,9 @@ How the score is made (each part is reported in ``AlignmentResult.components``):
 * ``other_plan``: 1 for a plan or policy of another place or a higher level.
 
 The score weighs them with points fitted on real documents (``verdict_model``:
-``resources/verdict_model.toml``, refitted by ``bench/verdict_fit.py --write``), never capped by location: where the document belongs is a finding of its own
-(``AlignmentResult.location``), shown beside the verdict. Any red-line conflict makes the verdict ``conflict`` whatever
+``resources/verdict_model.toml``, refitted by ``bench/verdict_fit.py --write``), never capped by
+location: where the document belongs is a finding of its own (``AlignmentResult.location``), shown
+beside the verdict. Any red-line conflict makes the verdict ``conflict`` whatever
 the score.
 """
 
