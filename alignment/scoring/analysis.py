@@ -303,8 +303,8 @@ class Analyzer:
         top = max(margins, key=lambda m: margins[m])
         in_service = any(top == s or top.startswith(f"{s}.") for s in served)
         # Matched by similarity, not only by the words a standout shares with the measure.
-        cited = any(m.measure_id == top for m in f.similar)
-        if in_service and cited and margins[top] >= _DIRECT_FIT:
+        matched = any(m.measure_id == top for m in f.similar)
+        if in_service and matched and margins[top] >= _DIRECT_FIT:
             f.direct = top
         f.components["direct_fit"] = round(margins[top], 1) if f.direct else 0.0
 
