@@ -14,6 +14,7 @@ long sentence does not outweigh the rest.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,10 @@ class MeasureRanker:
     def __init__(self, plan: Plan, segmenter: Segmenter) -> None:
         import bm25s
         from scipy.sparse import csc_matrix
+
+        # bm25s sets its own logger to DEBUG on import: its "Building index" line reached the
+        # stderr of every `check` that fitted a plan.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
 
         measures = [m for s in plan.sections if not is_review_section(s.title) for m in s.measures]
         self.ids = [m.id for m in measures]

@@ -84,3 +84,11 @@ def test_the_plan_framing_is_cited_after_the_measures_that_act(analyzer, plan) -
     assert acting and framed and max(acting) < min(framed)
     assert all(not m.lead for m in result.matches if m.measure_id in framing)
     assert result.leads and result.leads[0] is result.matches[0]
+
+
+def test_fitting_a_ranker_says_nothing_on_stderr(plan, analyzer, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    MeasureRanker(plan, analyzer.segmenter)
+    assert not [r for r in caplog.records if r.name.startswith("bm25s")]
