@@ -216,6 +216,7 @@ _ENGLISH = {
     "可选：含红头的 .docx 模板": "Optional: a .docx template with the letterhead",
     "已恢复上次的审查：{count} 项决定。": "Restored the last review: {count} decisions.",
     "该审查针对另一版本的参考规划作出，已按措施编号对应。": "This review was made against another version of the plan; matched by measure number.",
+    "该审查在另一版本的规则下作出，计算结果可能已变化，已按措施编号对应。": "This review was made under other rules; the computed findings may have changed. Matched by measure number.",
     "{message} 已另存为 {path}，本次重新开始审查。": "{message} Set aside as {path}; starting a new review.",
     "审查决定所针对的内容在本次分析中已不存在：{key}": "A decision concerns a finding this analysis no longer has: {key}",
     "补充的证据在文档中已找不到：{quote}": "Added evidence is no longer in the document: {quote}",

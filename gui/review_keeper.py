@@ -90,6 +90,15 @@ class ReviewKeeper(QObject):
             self.note = tr("已恢复上次的审查：{count} 项决定。", count=self._count(self.review))
             if self.review.plan_version and self.review.plan_version != self._stamp["plan_version"]:
                 self.note += tr("该审查针对另一版本的参考规划作出，已按措施编号对应。")
+            elif (
+                self.review.rules_version
+                and self.review.rules_version != self._stamp["rules_version"]
+            ):
+                # Another rule file or another version's weights: the computed findings the
+                # decisions were made on may differ now (stale ones are listed in the overview).
+                self.note += tr(
+                    "该审查在另一版本的规则下作出，计算结果可能已变化，已按措施编号对应。"
+                )
         self.changed.emit(self.review)
 
     def _digest(self, document: str) -> str:

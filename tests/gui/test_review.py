@@ -255,3 +255,25 @@ def test_a_document_moved_after_reading_is_reviewed_in_memory(
     window.matches.table.set_accepted(0, False)
     assert not window.keeper.review.is_empty
     assert not settings.reviews_folder().exists()
+
+
+def test_a_review_made_under_other_rules_says_so(qtbot, plan, rules, proposal, tmp_path) -> None:
+    from dataclasses import replace
+
+    from alignment.scoring.verdict_model import parse_verdict_model
+    from gui.review_keeper import ReviewKeeper
+
+    keeper = ReviewKeeper(tmp_path / "reviews")
+    keeper.open_document(str(proposal), plan, rules)
+    keeper.decide("match:5.2.1", accepted=False)
+    again = ReviewKeeper(tmp_path / "reviews")
+    again.open_document(str(proposal), plan, rules)
+    assert "已恢复" in again.note and "规则" not in again.note
+    other = replace(
+        rules,
+        verdict_model=parse_verdict_model("[model]\nbase = 0\n[points]\nplan_share = 100\n"),
+    )
+    later = ReviewKeeper(tmp_path / "reviews")
+    later.open_document(str(proposal), plan, other)
+    assert "另一版本的规则" in later.note
+    assert later.review.decisions["match:5.2.1"].accepted is False  # kept, not dropped
