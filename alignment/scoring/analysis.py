@@ -1,8 +1,8 @@
 """Analyse one document against a reference plan: score, verdict, industries, evidence, gaps.
 
 The analysis is a sequence of named stages (``Analyzer.STAGES``: sentences, segmentation,
-location, similarity, similar_measures, industries, red_lines, primary, components, cited, gaps,
-warnings, targets) over one :class:`~alignment.scoring.findings.Findings` object; each stage reads
+location, similarity, similar_measures, industries, red_lines, primary, components, cited,
+direct_fit, gaps, warnings, targets) over one :class:`~alignment.scoring.findings.Findings` object; each stage reads
 what the earlier ones found and adds its own, and the scorer (``Analyzer._result``) only combines
 them. ``Analyzer.findings(document, until="industries")`` runs the stages up to one.
 
@@ -79,12 +79,12 @@ IsCancelled = Callable[[], bool]
 
 # A match must share at least this many content words: one shared word ("投资") is coincidence.
 _MIN_SHARED_TERMS = 2
-_CELLS_PER_REPORT = 20000
+_CELLS_PER_REPORT = 20000  # candidate cells matched between two progress reports
 # Standard deviations a public-service measure must stand above the rest to be the document's
 # subject. Measured: the real corpus's direct fits (an elderly-care park, a parking park) stand at
 # 7.6 and 9.4, the written ones at 6.6-12.7; a food factory's cold-chain logistics put 8.3.2 交通
 # first at 4.8. Citing a measure takes 4 (measure_rank.STANDOUT); being about it takes more.
-_DIRECT_FIT = 6.0  # candidate cells matched between two progress reports
+_DIRECT_FIT = 6.0
 
 
 class Analyzer:
@@ -175,6 +175,7 @@ class Analyzer:
         f.as_plan, f.head = plan_like(f.document, f.mode)
         f.sentences, f.site = read_sentences(f.document, proposal=not f.as_plan)
         _refuse_too_many(f.document, f.sentences)
+        f.locator = SentenceLocator(f.sentences)
 
     def _segmentation(self, f: Findings, report: _Reporter) -> None:
         # A long document spends seconds here: it reports (and may be cancelled) as it goes.
@@ -208,29 +209,27 @@ class Analyzer:
         )
 
     def _industries(self, f: Findings, report: _Reporter) -> None:
-        assert f.whole is not None
-        locator = SentenceLocator(f.sentences)
+        assert f.whole is not None and f.locator is not None
         scored = score_industries(
-            f.document, f.whole, f.sentences, locator, self.rules.all_industries
+            f.document, f.whole, f.sentences, f.locator, self.rules.all_industries
         )
         f.industries = tuple(industry for industry, _ in scored)
         f.carrying_rows = {industry.name: rows for industry, rows in scored}
 
     def _red_lines(self, f: Findings, report: _Reporter) -> None:
-        assert f.whole is not None
+        assert f.whole is not None and f.locator is not None
         f.red_lines = [(rule, red_line_terms(f.whole.text, rule)) for rule in self.rules.red_lines]
-        locator = SentenceLocator(f.sentences)
         # A site description crosses red lines too ("场址位于生态保护红线范围内").
         f.conflicts = find_conflicts(
             f.document,
             f.whole,
-            locator if not f.site else SentenceLocator(f.sentences + f.site),
+            f.locator if not f.site else SentenceLocator(f.sentences + f.site),
             f.red_lines,
             self._rules_fit_plan,
         )
         f.removing = (
             removal_matches(
-                self.plan, f.red_lines, f.whole, locator, f.sentences, f.sims, self._columns_of
+                self.plan, f.red_lines, f.whole, f.locator, f.sentences, f.sims, self._columns_of
             )
             if self._rules_fit_plan
             else []
@@ -281,10 +280,11 @@ class Analyzer:
         # evidence is near the best; never the plan's framing (its guidance, goals, safeguards).
         # A document crossing a red line serves none first: the line's basis is what it is
         # judged by, and the measures its text resembles are related, not served.
-        acting = [m.measure_id for m in (*first, *ranked) if m.measure_id not in self._framing]
-        leads = f.standing.leads(acting) | {m.measure_id for m in first}
         if f.conflicts:
             leads = {m for c in f.conflicts for m in c.basis}
+        else:
+            acting = [m.measure_id for m in (*first, *ranked) if m.measure_id not in self._framing]
+            leads = f.standing.leads(acting) | {m.measure_id for m in first}
         f.matches = tuple(replace(m, lead=m.measure_id in leads) for m in (*first, *ranked))
 
     def _direct_fit(self, f: Findings, report: _Reporter) -> None:

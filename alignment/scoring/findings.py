@@ -14,7 +14,7 @@ from alignment.documents.model import Document
 from alignment.rules import RedLine
 from alignment.scoring.measure_rank import Standing
 from alignment.scoring.result import Conflict, Gap, IndustryScore, LocationFinding, Match
-from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey
+from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
 
 
 @dataclass
@@ -29,6 +29,7 @@ class Findings:
     head: list[str] = field(default_factory=list)
     sentences: list[DocSentence] = field(default_factory=list)
     site: list[DocSentence] = field(default_factory=list)  # read for red lines only
+    locator: SentenceLocator | None = None  # which compared sentence holds an offset
     # location (and the kind of document it decides)
     location: LocationFinding = field(default_factory=LocationFinding)
     resolved_mode: str = ""
