@@ -39,13 +39,13 @@ import judge  # noqa: E402
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
 from alignment.atomic import atomic_write  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
+from alignment.scoring.analysis import Analyzer, settled_score  # noqa: E402
+from alignment.scoring.result import verdict_for  # noqa: E402
 from alignment.scoring.verdict_model import FEATURES, MODEL_FILE, VerdictModel  # noqa: E402
 
 ORDER = {"weak": 0, "partial": 1, "strong": 2}
 NAMES = tuple(FEATURES)
 HAND_SET = VerdictModel(
-    base=0.0,
     points=(
         ("plan_share", 45.0),
         ("match_strength", 30.0),
@@ -127,21 +127,15 @@ def fit(rows: list[Row], c: float, partial: float = 35.0, strong: float = 60.0) 
     points = {n: 100 * float(w) / scale for n, w in zip(REST, rest, strict=True)}
     points[ANCHOR] = 100 - sum(points[n] for n in ADDING)
     return VerdictModel(
-        base=0.0,
         points=tuple((name, round(points[name], 2)) for name in NAMES),
         regularisation=c,
     )
 
 
 def verdict(model: VerdictModel, r: Row, partial: float = 35.0, strong: float = 60.0) -> str:
-    if r.conflict:
-        return "conflict"
-    score = round(model.score(r.components), 1)
-    if r.direct:
-        score = max(score, strong)
-    if r.below:
-        score = min(score, strong - 1)
-    return "strong" if score >= strong else "partial" if score >= partial else "weak"
+    """The verdict ``model`` gives the row, as the analysis gives it."""
+    score = settled_score(model.score(r.components), r.direct, r.below, strong)
+    return verdict_for(score, strong, partial, r.conflict)
 
 
 def right(model: VerdictModel, rows: list[Row]) -> int:
@@ -164,9 +158,8 @@ def cross_validate(real: list[Row], written: list[Row], c: float) -> tuple[int, 
 def model_text(model: VerdictModel) -> str:
     lines = [
         "# The score's weights, fitted by bench/verdict_fit.py --write: refit, do not edit by hand.",
-        "# score = base + Σ points × feature (alignment/scoring/verdict_model.py), within 0-100.",
+        "# score = Σ points × feature (alignment/scoring/verdict_model.py), within 0-100.",
         "[model]",
-        f"base = {model.base}",
         f'fitted = "{model.fitted}"',
         "# right / of: real documents by leave-one-out, written ones by 5-fold cross-validation",
         f"real = [{model.real[0]}, {model.real[1]}]",
@@ -196,19 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"documents: real {len(real)}, written {len(written)}")
     for name, model in (("hand-set 0.1", HAND_SET), ("shipped", rules.verdict_model)):
         print(f"{name:>13}: real {right(model, real)}/{len(real)}, written {right(model, written)}")
-    print(f"{'C':>6}  real LOO  written 5-fold  base and points ({', '.join(NAMES)})")
+    print(f"{'C':>6}  real LOO  written 5-fold  points ({', '.join(NAMES)})")
     for c in sorted({0.3, 1.0, 3.0, 10.0, 100.0, options.c}):
         loo, folds = cross_validate(real, written, c)
         model = fit(real + written, c)
         points = " ".join(f"{v:+.1f}" for _n, v in model.points)
-        print(
-            f"{c:>6}  {loo:>2}/{len(real)}     {folds:>3}/{len(written)}         {model.base:.1f} {points}"
-        )
+        print(f"{c:>6}  {loo:>2}/{len(real)}     {folds:>3}/{len(written)}         {points}")
     if options.write:
         loo, folds = cross_validate(real, written, options.c)
         model = fit(real + written, options.c)
         model = VerdictModel(
-            base=model.base,
             points=model.points,
             fitted=datetime.date.today().isoformat(),
             real=(loo, len(real)),

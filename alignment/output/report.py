@@ -39,6 +39,7 @@ from alignment.rules import Rules
 from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.notes import ocr_note
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
+from alignment.scoring.verdict_model import PART_NAMES
 
 _CN_NUMBERS = "一二三四五六七八九十"
 # Characters of a quotation in a table cell: two or three lines of a 50 mm column in 小4号.
@@ -524,11 +525,10 @@ def _score_text(result: AlignmentResult, rules: Rules) -> str:
     model = rules.verdict_model
     c = result.components
     parts = "，".join(
-        f"{_PART_NAMES[name]}{_part_value(name, c)}（{points:+.1f}分）".replace("-", "−")
+        f"{PART_NAMES[name]}{_part_value(name, c)}（{points:+.1f}分）".replace("-", "−")
         for name, points in model.contributions(c).items()
         if name != "other_plan" or points
     )
-    base = f"基础分{model.base:.1f}，" if model.base else ""
     total = round(model.score(c), 1)
     if total == result.score:
         outcome = f"得分{result.score:g}分"
@@ -538,16 +538,8 @@ def _score_text(result: AlignmentResult, rules: Rules) -> str:
         outcome = f"合计{total:g}分；有目标低于总体规划，得分计为{result.score:g}分"
     return (
         f"三、得分构成。得分 = {model.formula()}，限于0–100分。各项权重由有序逻辑回归在审查人员已标注的"
-        f"真实文档上拟合（{model.fit_summary()}）。本文档：{base}{parts}，{outcome}。"
+        f"真实文档上拟合（{model.fit_summary()}）。本文档：{parts}，{outcome}。"
     )
-
-
-_PART_NAMES = {
-    "plan_share": "与规划相符句子比例",
-    "match_strength": "最相近三项措施平均相似度",
-    "industry": "产业得分",
-    "other_plan": "外地或上级规划",
-}
 
 
 def _part_value(name: str, components: dict[str, float]) -> str:

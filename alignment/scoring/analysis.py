@@ -362,23 +362,25 @@ class Analyzer:
         """The scorer: combines what the stages found; it decides nothing else."""
         scoring = self.rules.scoring
         matches = f.matches[: scoring.max_matches]
-        score = self.rules.verdict_model.score(f.components)
+        weaker = [t for t in f.targets if t.status == "below"]
+        score = settled_score(
+            self.rules.verdict_model.score(f.components),
+            bool(f.direct),
+            bool(weaker),
+            scoring.strong,
+        )
         warnings = f.warnings
         if f.direct:
-            score = max(score, scoring.strong)
             warnings += (
                 f"项目直接服务规划措施 {f.direct}“{self._titles[f.direct]}”（公共服务类，文档在该措施上"
                 f"高出其余措施 {f.components['direct_fit']:g} 个标准差），评为高度契合。",
             )
-        weaker = [t for t in f.targets if t.status == "below"]
         if weaker:
-            score = min(score, scoring.strong - 1)
             warnings += (
                 f"子规划有 {len(weaker)} 项目标低于总体规划（"
                 + "、".join(t.indicator for t in weaker[:5])
                 + "），不能评为高度契合。",
             )
-        score = round(score, 1)  # the verdict follows the score as shown, not hidden decimals
         return AlignmentResult(
             document=f.document.path,
             title=f.document.title,
@@ -621,6 +623,17 @@ def rule_ids_fit(plan: Plan, rules: Rules) -> bool:
             if not any(term in text for term in terms):
                 return False
     return True
+
+
+def settled_score(score: float, direct: bool, below_plan: bool, strong: float) -> float:
+    """The fitted score after the two rules on top of it: a public service's direct fit is strong,
+    a sub-plan with a target below the master plan's is not. Rounded as shown: the verdict follows
+    the score as shown, not hidden decimals."""
+    if direct:
+        score = max(score, strong)
+    if below_plan:
+        score = min(score, strong - 1)
+    return round(score, 1)
 
 
 def _plan_vocabulary(plan: Plan, rules: Rules) -> list[str]:

@@ -1,6 +1,6 @@
 """The score: the analysis's explainable components, weighted by a model fitted on real documents.
 
-``score = base + Σ points[c] × feature(c)``, kept within 0–100, where each feature is its
+``score = Σ points[c] × feature(c)``, kept within 0–100, where each feature is its
 component on a 0–1 scale:
 
 * ``plan_share``: the share of sentences that serve the plan, in full from one half;
@@ -32,7 +32,14 @@ FEATURES: dict[str, Callable[[Mapping[str, float]], float]] = {
     "other_plan": lambda c: float(c.get("other_plan", 0.0) > 0),
 }
 
-# How each feature is named to an officer (说明 tab, the report's method appendix).
+# How each part is named in a document's own figures (the report's 三、得分构成), and each feature
+# in the formula (说明 tab, the method appendix).
+PART_NAMES = {
+    "plan_share": "与规划相符句子比例",
+    "match_strength": "最相近三项措施平均相似度",
+    "industry": "产业得分",
+    "other_plan": "外地或上级规划",
+}
 FEATURE_NAMES = {
     "plan_share": "与规划相符句子比例（50%即满）",
     "match_strength": "最相近三项措施平均相似度（0.5即满）",
@@ -53,9 +60,9 @@ class VerdictModelError(ValueError):
 
 @dataclass(frozen=True)
 class VerdictModel:
-    """Points per feature and the base, with how and on what they were fitted."""
+    """Points per feature, with how and on what they were fitted. No constant: the fit keeps the
+    scale, so a document sharing nothing with the plan scores 0."""
 
-    base: float
     points: tuple[tuple[str, float], ...]
     fitted: str = ""  # the date of the fit
     # What it was fitted on and how it held up: real documents right by leave-one-out, written
@@ -73,13 +80,13 @@ class VerdictModel:
         return {name: weight * values[name] for name, weight in self.points}
 
     def score(self, components: Mapping[str, float]) -> float:
-        total = self.base + sum(self.contributions(components).values())
+        total = sum(self.contributions(components).values())
         return min(100.0, max(0.0, total))
 
     def formula(self, english: bool = False) -> str:
         """The formula as the 说明 tab and the method appendix print it."""
         names = FEATURE_NAMES_EN if english else FEATURE_NAMES
-        parts = [f"{self.base:.1f}"] if self.base else []
+        parts: list[str] = []
         for name, weight in self.points:
             sign = "−" if weight < 0 else "+" if parts else ""
             parts.append(f"{sign} {abs(weight):.1f} × {names[name]}".lstrip())
@@ -110,7 +117,6 @@ def parse_verdict_model(text: str, source: str = MODEL_FILE) -> VerdictModel:
         if unknown:
             raise ValueError(f"unknown features {unknown}")
         return VerdictModel(
-            base=float(model["base"]),
             points=points,
             fitted=str(model.get("fitted", "")),
             real=_pair(model.get("real", (0, 0))),

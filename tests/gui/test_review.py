@@ -271,7 +271,7 @@ def test_a_review_made_under_other_rules_says_so(qtbot, plan, rules, proposal, t
     assert "已恢复" in again.note and "规则" not in again.note
     other = replace(
         rules,
-        verdict_model=parse_verdict_model("[model]\nbase = 0\n[points]\nplan_share = 100\n"),
+        verdict_model=parse_verdict_model("[model]\n[points]\nplan_share = 100\n"),
     )
     later = ReviewKeeper(tmp_path / "reviews")
     later.open_document(str(proposal), plan, other)

@@ -13,7 +13,6 @@ from alignment.scoring.verdict_model import (
 
 MODEL = """
 [model]
-base = 0.0
 fitted = "2026-12-03"
 real = [27, 31]
 written = [138, 156]
@@ -71,7 +70,7 @@ def test_formula_and_fit_are_told_in_both_languages() -> None:
     "text",
     [
         "not toml [",
-        "[model]\nbase = 0\n",  # no points
+        '[model]\nfitted = "2026-12-03"\n',  # no points
         MODEL.replace("other_plan", "location_cap"),  # a feature the code does not know
         MODEL.replace("industry = 20.0", 'industry = "high"'),
     ],
