@@ -41,12 +41,15 @@ def test_libreoffice_shows_formula_like_cells_as_text(tmp_path: Path) -> None:
     results, failures = run_batch([source], BatchOptions(), workers=1)
     out = write_workbook(results, failures, tmp_path / "rank.xlsx")
     to_csv = "csv:Text - txt - csv (StarCalc):44,34,76"  # comma, quote, UTF-8
-    subprocess.run(
+    run = subprocess.run(
         [soffice, "--headless", "--convert-to", to_csv, "--outdir", str(tmp_path), str(out)],
         check=True,
         capture_output=True,
+        text=True,
         timeout=180,
     )
+    if "could not be loaded" in run.stderr and not (tmp_path / "rank.csv").exists():
+        pytest.skip("LibreOffice without Calc (libreoffice-writer-nogui alone) reads no .xlsx")
     rows = list(csv.reader((tmp_path / "rank.csv").read_text(encoding="utf-8").splitlines()))
     assert rows[1][1] == source.name  # the text itself, not a formula's value
     assert rows[1][2].startswith("=HYPERLINK") and rows[1][2] != "点击"
