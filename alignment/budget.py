@@ -25,7 +25,7 @@ DEFAULT_MEGABYTES = 1500.0
 
 def resident_megabytes() -> float:
     """This process's resident memory in MB (about 10 µs a call)."""
-    return psutil.Process().memory_info().rss / 1048576
+    return float(psutil.Process().memory_info().rss) / 1048576
 
 
 @dataclass

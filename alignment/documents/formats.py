@@ -88,7 +88,7 @@ def _finish(path: Path, paragraphs: list[Paragraph], reading: Reading) -> Docume
     return Document(str(path), numbered, tuple(reading.warnings), reading.ocr)
 
 
-READERS: dict[str, Callable[[Path], list[Paragraph]]] = {
+READERS: dict[str, Callable[..., list[Paragraph]]] = {
     ".docx": read_docx,
     ".pdf": read_pdf,
     ".txt": read_text_file,

@@ -361,7 +361,7 @@ class _Writer:
         self.table(
             ["规划措施", "文档证据", "规划原文", "相似度"],
             rows,
-            marked={1: (), 2: ()},
+            marked=frozenset({1, 2}),
             row_terms=terms,
         )
         for match in result.matches:

@@ -115,14 +115,15 @@ def level(lines: list[str], text: str, jurisdiction: Jurisdiction) -> LocationFi
         if found:
             return LocationFinding(found[0], found[1], source, f"{why}中的地名")
     number = _DOC_NUMBER.search("\n".join(lines))
+    number_text = number[0] if number else ""
     by_number = _prefix_level(number[1], jurisdiction) if number else None
     if by_number and not by_number[2]:
-        return LocationFinding(by_number[0], by_number[1], number[0], "文号")
+        return LocationFinding(by_number[0], by_number[1], number_text, "文号")
     by_issuer = _issuer_place(lines, text[:_HEAD_CHARS], jurisdiction)
     if by_issuer:
         return by_issuer
     if by_number:  # one character shared with the home or its city (金 of 金水区, 郑 of 郑州市)
-        return LocationFinding(by_number[0], by_number[1], number[0], "文号")
+        return LocationFinding(by_number[0], by_number[1], number_text, "文号")
     return _named_most(text, jurisdiction)
 
 

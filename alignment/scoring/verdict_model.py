@@ -128,8 +128,9 @@ def parse_verdict_model(text: str, source: str = MODEL_FILE) -> VerdictModel:
 
 
 def _pair(value: object) -> tuple[int, int]:
-    right, of = value  # type: ignore[misc]
-    return int(right), int(of)
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise ValueError(f"expected [right, of], got {value!r}")
+    return int(value[0]), int(value[1])
 
 
 @cache
