@@ -35,6 +35,12 @@ def test_fuzzed_inputs_end_in_a_result_or_our_own_error(plan, rules, tmp_path: P
     assert outcomes["ok"] > 0 and any(o.startswith("refused") for o in outcomes)
 
 
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Built once: the zip bomb alone writes 1 GiB through zlib."""
+    return hostile_files(tmp_path_factory.mktemp("hostile"))
+
+
 @pytest.mark.parametrize(
     "label",
     [
@@ -45,8 +51,8 @@ def test_fuzzed_inputs_end_in_a_result_or_our_own_error(plan, rules, tmp_path: P
         "encrypted Office file",
     ],
 )
-def test_hostile_files_are_refused(tmp_path: Path, label: str) -> None:
-    path = hostile_files(tmp_path)[label]
+def test_hostile_files_are_refused(hostile: dict[str, Path], label: str) -> None:
+    path = hostile[label]
     with pytest.raises(DocumentReadError):
         read_document(path)
 
