@@ -23,8 +23,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 import judge  # noqa: E402
 
 from alignment import load_plan, load_rules  # noqa: E402
-from alignment.scoring import analysis, sentences  # noqa: E402
+from alignment.scoring import context, sentences  # noqa: E402
 from alignment.scoring.analysis import Analyzer  # noqa: E402
+from alignment.scoring.components import (  # noqa: E402
+    cited,
+    direct_fit,
+    primary,
+    red_lines,
+    similar_measures,
+)
 
 
 @contextlib.contextmanager
@@ -35,6 +42,14 @@ def patched(target: object, name: str, value: object) -> Iterator[None]:
         yield
     finally:
         setattr(target, name, original)
+
+
+@contextlib.contextmanager
+def patched_all(targets: list[object], name: str, value: object) -> Iterator[None]:
+    with contextlib.ExitStack() as stack:
+        for target in targets:
+            stack.enter_context(patched(target, name, value))
+        yield
 
 
 def _none(*_args: object, **_kwargs: object) -> frozenset[str]:
@@ -56,17 +71,17 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
     (
         "passing mentions",
         "an industry named by one term in one sentence (of 3+) does not lead or count",
-        lambda: patched(analysis, "passing_mentions", _none),
+        lambda: patched(primary, "passing_mentions", _none),
     ),
     (
         "side tasks",
         "in a sub-plan, an industry under a third of the sentences does not lead",
-        lambda: patched(analysis, "side_tasks", _none),
+        lambda: patched(primary, "side_tasks", _none),
     ),
     (
         "barred industries",
         "a public-service title (医院, 学校 …) bars the industries it only uses",
-        lambda: patched(analysis, "barred_industries", lambda *_a: ("", frozenset())),
+        lambda: patched(primary, "barred_industries", lambda *_a: ("", frozenset())),
     ),
     (
         "compliance chapters",
@@ -96,32 +111,32 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
     (
         "keyword matches",
         "the primary industry's defining measure is matched from its terms",
-        lambda: patched(Analyzer, "_keyword_matches", lambda *_a: []),
+        lambda: patched(cited, "keyword_matches", lambda *_a: []),
     ),
     (
         "removal matches",
         "closing what a red line restricts serves the red line's measure",
-        lambda: patched(analysis, "removal_matches", lambda *_a: []),
+        lambda: patched(red_lines, "removal_matches", lambda *_a: []),
     ),
     (
         "denied words",
         "words a sentence denies (不占用耕地) are not shared with a measure",
-        lambda: patched(analysis, "may_deny", lambda *_a: False),
+        lambda: patched(similar_measures, "may_deny", lambda *_a: False),
     ),
     (
         "direct public-service fit",
         "a project standing 6 SD out at a public service's measure is strong",
-        lambda: patched(Analyzer, "_direct_fit", lambda *_a: None),
+        lambda: patched(direct_fit.DirectFit, "__call__", lambda *_a: None),
     ),
     (
         "two shared words",
         "a similarity match needs two shared content words (one is coincidence)",
-        lambda: patched(analysis, "_MIN_SHARED_TERMS", 1),
+        lambda: patched_all([context, similar_measures, cited], "MIN_SHARED_TERMS", 1),
     ),
     (
         "BM25 standing",
         "matched measures ordered by their pooled BM25 standing, standouts added",
-        lambda: patched(Analyzer, "_by_standing", lambda _self, matches, *_a: matches),
+        lambda: patched(cited, "by_standing", lambda _context, matches, *_a: matches),
     ),
 ]
 

@@ -56,6 +56,7 @@ from alignment.plan.framing import framing_measures  # noqa: E402
 from alignment.plan.model import Plan  # noqa: E402
 from alignment.plan.targets import is_review_section  # noqa: E402
 from alignment.scoring.analysis import Analyzer  # noqa: E402
+from alignment.scoring.components import cited as cited_component  # noqa: E402
 from alignment.scoring.kind import plan_like  # noqa: E402
 from alignment.scoring.measure_rank import Standing  # noqa: E402
 from alignment.scoring.sentences import read_sentences  # noqa: E402
@@ -257,11 +258,12 @@ def fuse(*rankings: Ranking, k: int = 60) -> Ranking:
 
 def _without_standing(analyzer: Analyzer, document: object, mode: str) -> object:
     """The analysis as it was before the BM25 standing: similarity matches by their best cosine."""
-    analyzer._by_standing = lambda matches, *_args: matches  # type: ignore[method-assign]
+    original = cited_component.by_standing
+    cited_component.by_standing = lambda _context, matches, *_args: matches  # type: ignore[assignment]
     try:
         return analyzer.analyse(document, mode)  # type: ignore[arg-type]
     finally:
-        del analyzer._by_standing
+        cited_component.by_standing = original
 
 
 def load_samples(analyzer: Analyzer, corpus: Path) -> list[Sample]:

@@ -71,7 +71,7 @@ class Row:
 
 def row(analyzer: Analyzer, label: judge.Label) -> Row:
     findings = analyzer.findings(read_document(label.file), label.mode)
-    result = analyzer._result(findings)
+    result = analyzer.combine(findings)
     return Row(
         label.file.name,
         frozenset(label.verdicts),

@@ -1,25 +1,35 @@
-"""What an analysis finds about one document, stage by stage: the one object the stages of
-:class:`~alignment.scoring.analysis.Analyzer` read and add to, in the manner of spaCy's ``Doc``
-passing through a ``Language`` pipeline. Each stage fills its own fields and reads only what the
-stages before it filled; the last one, the scorer, combines them into an ``AlignmentResult``."""
+"""What an analysis finds about one document: the one object the components of the pipeline
+(:mod:`alignment.scoring.pipeline`) read and add to, in the manner of spaCy's ``Doc`` passing
+through a ``Language``. Each field is assigned by one component (named beside it) and read only
+by later ones; the scorer (:mod:`alignment.scoring.scorer`) combines them into an
+``AlignmentResult``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
 from alignment.documents.model import Document
 from alignment.rules import RedLine
+from alignment.scoring.lexicon import RedLineTerms
 from alignment.scoring.measure_rank import Standing
 from alignment.scoring.result import Conflict, Gap, IndustryScore, LocationFinding, Match
 from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
+from alignment.scoring.subplan import ChapterCoverage, TargetCheck
+
+
+def _empty_matrix() -> np.ndarray:
+    return np.zeros((0, 0))
+
+
+def _empty_vector() -> np.ndarray:
+    return np.zeros(0)
 
 
 @dataclass
 class Findings:
-    """Filled by the stages in order; a field is empty until its stage has run."""
+    """Filled by the components in order; a field is empty until its component has run."""
 
     document: Document
     mode: str  # as asked: "auto", "proposal", "subplan" or "plan"
@@ -30,36 +40,44 @@ class Findings:
     sentences: list[DocSentence] = field(default_factory=list)
     site: list[DocSentence] = field(default_factory=list)  # read for red lines only
     locator: SentenceLocator | None = None  # which compared sentence holds an offset
+    # segmentation: each compared sentence's content words
+    words: list[list[str]] = field(default_factory=list)
     # location (and the kind of document it decides)
     location: LocationFinding = field(default_factory=LocationFinding)
     resolved_mode: str = ""
-    # similarity and measures
-    sims: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
-    similar: tuple[Match, ...] = ()  # matched by similarity (threshold, two shared words)
-    best: np.ndarray = field(default_factory=lambda: np.zeros(0))  # each sentence's best
+    # similarity: sentence × plan-sentence cosine
+    sims: np.ndarray = field(default_factory=_empty_matrix)
+    # similar_measures: matched by similarity (threshold, two shared words)
+    similar: tuple[Match, ...] = ()
+    best: np.ndarray = field(default_factory=_empty_vector)  # each sentence's best match
+    matched_sims: np.ndarray = field(default_factory=_empty_matrix)  # sims, non-matches zeroed
     # industries
     industries: tuple[IndustryScore, ...] = ()
     carrying_rows: dict[str, set[SentenceKey]] = field(default_factory=dict)  # industry → rows
-    # red lines
-    red_lines: list[tuple[RedLine, Any]] = field(default_factory=list)
+    # red_lines
+    red_lines: list[tuple[RedLine, RedLineTerms]] = field(default_factory=list)
     conflicts: tuple[Conflict, ...] = ()
     removing: list[Match] = field(default_factory=list)  # closing what a red line restricts
-    # the primary industry and what holds others back
+    # primary: the primary industry and what holds others back
     service: str = ""
     barred: frozenset[str] = frozenset()
     passing: frozenset[str] = frozenset()
     side: frozenset[str] = frozenset()
     primary: str | None = None
-    # the score's parts
+    # components: the score's parts
     components: dict[str, float] = field(default_factory=dict)
-    # the measures cited, in order
+    # cited: the measures cited, in order
     standing: Standing | None = None
     matches: tuple[Match, ...] = ()
+    # direct_fit: a public-service measure the document serves directly, and how far it stands
+    # out (None: not looked for, as for a plan)
+    direct: str = ""
+    direct_margin: float | None = None
+    # gaps, warnings, targets
     gaps: tuple[Gap, ...] = ()
     warnings: tuple[str, ...] = ()
-    direct: str = ""  # a public-service measure the document serves directly (see direct_fit)
-    coverage: tuple[Any, ...] = ()
-    targets: tuple[Any, ...] = ()
+    coverage: tuple[ChapterCoverage, ...] = ()
+    targets: tuple[TargetCheck, ...] = ()
 
     @property
     def texts(self) -> list[str]:

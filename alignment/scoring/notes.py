@@ -105,3 +105,18 @@ def ocr_note(ocr: OcrInfo) -> str:
         f"文字经 OCR 识别（{ocr.pages} 页，平均置信度 {ocr.mean_confidence:.2f}，"
         f"舍弃低置信度文字 {ocr.dropped_lines} 行），识别错误可能影响结论，请对照原件核对。"
     )
+
+
+def direct_fit_note(measure_id: str, title: str, margin: float) -> str:
+    return (
+        f"项目直接服务规划措施 {measure_id}“{title}”（公共服务类，文档在该措施上"
+        f"高出其余措施 {margin:g} 个标准差），评为高度契合。"
+    )
+
+
+def below_plan_note(indicators: list[str]) -> str:
+    return (
+        f"子规划有 {len(indicators)} 项目标低于总体规划（"
+        + "、".join(indicators[:5])
+        + "），不能评为高度契合。"
+    )

@@ -171,6 +171,10 @@ class AlignmentResult:
     location: LocationFinding = field(default_factory=LocationFinding)
     # Set when the text was recognised from page images (OCR), whose errors can change a finding.
     ocr: OcrInfo | None = None
+    # The fitted model's score before the rules on top of it (scorer.settled_score), and which of
+    # them moved it: "direct_fit", "below_plan" or "". Not in the JSON view (yet).
+    fitted_score: float = 0.0
+    override: str = ""
 
     @property
     def verdict_name(self) -> str:
@@ -195,6 +199,7 @@ class AlignmentResult:
     def to_dict(self) -> dict[str, Any]:
         """The JSON view documented in docs/json-schema.md."""
         data = asdict(self)
+        del data["fitted_score"], data["override"]
         data["verdict_name"] = self.verdict_name
         data["mode_name"] = self.mode_name
         data["location"]["label"] = self.location.label

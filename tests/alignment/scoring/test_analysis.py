@@ -10,6 +10,7 @@ from alignment import Cancelled, read_document
 from alignment.cli import main
 from alignment.documents.model import Document, Paragraph
 from alignment.scoring.analysis import Analyzer
+from alignment.scoring.components.cited import keyword_matches
 from alignment.scoring.segmentation import Segmenter, default_stopwords, make_segmenter
 from alignment.scoring.sentences import detect_mode, read_sentences
 
@@ -442,8 +443,8 @@ def test_a_future_industry_serves_its_measure_through_its_terms(
     document = read_document(path)
     sentences = read_sentences(document).compared
     sims = analyzer.index.similarity([s.text for s in sentences])
-    by_terms = analyzer._keyword_matches(
-        result.primary_industry, result.industries, sentences, sims, ()
+    by_terms = keyword_matches(
+        analyzer.context, result.primary_industry, result.industries, sentences, sims, ()
     )
     match = next(m for m in by_terms if m.measure_id == "5.1.3")
     assert match.confidence == "keyword" and "元宇宙" in match.evidence[0].shared_terms

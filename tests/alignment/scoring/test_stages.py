@@ -1,4 +1,4 @@
-"""The analysis as named stages over one Findings object, each testable on its own."""
+"""The analysis as components over one Findings object, each testable on its own."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def analyzer(plan, rules) -> Analyzer:
 
 
 def test_the_stages_are_named_in_order(analyzer: Analyzer) -> None:
-    names = [name for name, *_ in analyzer.STAGES]
+    names = analyzer.pipeline.names
     assert names[:3] == ["sentences", "segmentation", "location"]
     assert names.index("industries") < names.index("primary") < names.index("cited")
     assert len(set(names)) == len(names)
@@ -47,9 +47,9 @@ def test_the_scorer_only_combines(analyzer: Analyzer) -> None:
     document = read_document(EVAL / "it_网络安全产业园.txt")
     findings = analyzer.findings(document)
     assert isinstance(findings, Findings)
-    result = analyzer._result(findings)
+    result = analyzer.combine(findings)
     assert result == analyzer.analyse(document)
-    assert result.components == findings.components
+    assert result.components == {**findings.components, "direct_fit": findings.direct_margin}
     assert [m.measure_id for m in result.matches] == [m.measure_id for m in findings.matches][
         : analyzer.rules.scoring.max_matches
     ]
@@ -58,18 +58,21 @@ def test_the_scorer_only_combines(analyzer: Analyzer) -> None:
 def test_a_school_serves_its_measure_directly_and_is_strong(analyzer: Analyzer) -> None:
     findings = analyzer.findings(read_document(EVAL / "pub_学校.txt"))
     assert findings.direct.startswith("11.1") and findings.primary is None
-    assert findings.components["direct_fit"] >= 6
-    result = analyzer._result(findings)
+    assert findings.direct_margin is not None and findings.direct_margin >= 6
+    result = analyzer.combine(findings)
+    assert result.components["direct_fit"] == findings.direct_margin
+    assert result.override == "direct_fit" and result.fitted_score < result.score
     assert result.verdict == "strong" and result.score >= analyzer.rules.scoring.strong
     assert any(w.startswith(f"项目直接服务规划措施 {findings.direct}") for w in result.warnings)
 
 
 def test_a_project_with_no_public_service_subject_is_not_a_direct_fit(analyzer: Analyzer) -> None:
     findings = analyzer.findings(read_document(EVAL / "off_铁路.txt"))
-    assert findings.direct == "" and findings.components["direct_fit"] == 0.0
+    assert findings.direct == "" and findings.direct_margin == 0.0
 
 
 def test_a_plan_is_never_a_direct_fit(analyzer: Analyzer) -> None:
     findings = analyzer.findings(read_document(EVAL / "sub_养老服务实施方案.txt"))
     assert findings.resolved_mode != "proposal" and findings.direct == ""
-    assert "direct_fit" not in findings.components
+    assert findings.direct_margin is None
+    assert "direct_fit" not in analyzer.combine(findings).components

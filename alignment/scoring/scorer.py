@@ -1,0 +1,70 @@
+"""The scorer: the one place where the findings become a score, a verdict and the list of
+matches a result reports. The fitted model (``Rules.verdict_model``) weighs the score's parts;
+two rules sit on top of it (:func:`settled_score`); a red-line conflict decides the verdict
+whatever the score."""
+
+from __future__ import annotations
+
+from alignment.scoring.context import PlanContext
+from alignment.scoring.findings import Findings
+from alignment.scoring.notes import below_plan_note, direct_fit_note
+from alignment.scoring.result import AlignmentResult, verdict_for
+
+
+def combine(f: Findings, context: PlanContext) -> AlignmentResult:
+    rules = context.rules
+    scoring = rules.scoring
+    components = dict(f.components)
+    if f.direct_margin is not None:
+        components["direct_fit"] = f.direct_margin
+    weaker = [t for t in f.targets if t.status == "below"]
+    fitted = rules.verdict_model.score(components)
+    score = settled_score(fitted, bool(f.direct), bool(weaker), scoring.strong)
+    override = ""
+    if score != round(fitted, 1):
+        override = "direct_fit" if f.direct and score >= round(fitted, 1) else "below_plan"
+    warnings = f.warnings
+    if f.direct:
+        warnings += (direct_fit_note(f.direct, context.titles[f.direct], f.direct_margin or 0.0),)
+    if weaker:
+        warnings += (below_plan_note([t.indicator for t in weaker]),)
+    return AlignmentResult(
+        document=f.document.path,
+        title=f.document.title,
+        plan_title=context.plan.title,
+        mode=f.resolved_mode,
+        score=score,
+        verdict=verdict_for(score, scoring.strong, scoring.partial, bool(f.conflicts)),
+        primary_industry=f.primary,
+        industries=f.industries,
+        matches=f.matches[: scoring.max_matches],
+        gaps=f.gaps,
+        conflicts=f.conflicts,
+        warnings=warnings,
+        components=components,
+        thresholds={
+            "strong": scoring.strong,
+            "partial": scoring.partial,
+            "industry_threshold": scoring.industry_threshold,
+            "match_threshold": scoring.match_threshold,
+        },
+        characters=f.document.char_count,
+        sentences=len(f.sentences),
+        coverage=f.coverage,
+        targets=f.targets,
+        location=f.location,
+        ocr=f.document.ocr,
+        fitted_score=round(fitted, 1),
+        override=override,
+    )
+
+
+def settled_score(score: float, direct: bool, below_plan: bool, strong: float) -> float:
+    """The fitted score after the two rules on top of it: a public service's direct fit is strong,
+    a sub-plan with a target below the master plan's is not. Rounded as shown: the verdict follows
+    the score as shown, not hidden decimals."""
+    if direct:
+        score = max(score, strong)
+    if below_plan:
+        score = min(score, strong - 1)
+    return round(score, 1)
