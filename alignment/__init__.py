@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from alignment.config import load_rules
 from alignment.documents.formats import read_document
 from alignment.errors import (
     AlignmentError,
@@ -15,7 +14,7 @@ from alignment.errors import (
     UnsupportedFormatError,
 )
 from alignment.plan.parser import load_plan, parse_plan
-from alignment.rules import load_rules
+from alignment.version import __version__
 
 __all__ = [
     "AlignmentError",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment.budget import Budget
+from alignment.config import Rules, load_rules
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, Cancelled, OutputError
 from alignment.output.profile import OfficeProfile
@@ -17,7 +18,6 @@ from alignment.output.workbook import Failure
 from alignment.plan.parser import load_plan
 from alignment.review import Review
 from alignment.review_file import reviews_for
-from alignment.rules import Rules, load_rules
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.result import AlignmentResult
 from alignment.session import read_within

@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from alignment import __version__
 from alignment.atomic import check_output_path
+from alignment.config import Rules, load_rules
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
 from alignment.output.profile import FIELD_NAMES, OfficeProfile, load_profile
@@ -28,10 +28,10 @@ from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
 from alignment.review import Review, verdict_line
 from alignment.review_file import content_hash, load_review
-from alignment.rules import Rules, load_rules
 from alignment.scoring.result import AlignmentResult
 from alignment.scoring.segmentation import cache_dir
 from alignment.scoring.subplan import STATUS_NAMES, STATUSES
+from alignment.version import __version__
 
 _DOCUMENT_HELP = "待审查的文档：" + "、".join(sorted(READERS))
 MODES = ["auto", "proposal", "subplan", "plan"]

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from alignment.atomic import atomic_write
+from alignment.config import Rules
 from alignment.errors import ReviewFileError
 from alignment.plan.model import Plan
 from alignment.review import ADDITION_KINDS, Addition, Decision, Review
-from alignment.rules import Rules
 
 FORMAT = "planalign-review"
 VERSION = 1

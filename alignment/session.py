@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from alignment.budget import Budget
+from alignment.config import Rules, load_rules_or_default
 from alignment.documents.formats import read_document
 from alignment.documents.model import Document
 from alignment.plan.parser import load_plan
-from alignment.rules import Rules, load_rules_or_default
 from alignment.scoring.analysis import Analyzer, IsCancelled, Progress
 from alignment.scoring.result import AlignmentResult
 

@@ -2,7 +2,7 @@
 
 Each document's explainable components (the share of sentences that serve the plan, the
 strength of the best measures, the leading industry's score, whether it is another place's
-plan: ``alignment.scoring.verdict_model.FEATURES``) are combined by an ordinal logistic
+plan: ``alignment.config.verdict_model.FEATURES``) are combined by an ordinal logistic
 regression (scikit-learn; one weight vector, a cut for "at least partial" and one for "strong",
 fitted as a stacked binary problem, the cuts at the rule file's thresholds 35 and 60 and the
 scale kept: the points of the three components sum to 100, so a document serving the plan fully
@@ -39,9 +39,9 @@ import judge  # noqa: E402
 
 from alignment import load_plan, load_rules, read_document  # noqa: E402
 from alignment.atomic import atomic_write  # noqa: E402
+from alignment.config.verdict_model import FEATURES, MODEL_FILE, VerdictModel  # noqa: E402
 from alignment.scoring.analysis import Analyzer, settled_score  # noqa: E402
 from alignment.scoring.result import verdict_for  # noqa: E402
-from alignment.scoring.verdict_model import FEATURES, MODEL_FILE, VerdictModel  # noqa: E402
 
 ORDER = {"weak": 0, "partial": 1, "strong": 2}
 NAMES = tuple(FEATURES)
@@ -158,7 +158,7 @@ def cross_validate(real: list[Row], written: list[Row], c: float) -> tuple[int, 
 def model_text(model: VerdictModel) -> str:
     lines = [
         "# The score's weights, fitted by bench/verdict_fit.py --write: refit, do not edit by hand.",
-        "# score = Σ points × feature (alignment/scoring/verdict_model.py), within 0-100.",
+        "# score = Σ points × feature (alignment/config/verdict_model.py), within 0-100.",
         "[model]",
         f'fitted = "{model.fitted}"',
         "# right / of: real documents by leave-one-out, written ones by 5-fold cross-validation",

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from alignment import __version__
 from alignment.batch import BatchOptions
+from alignment.config import Rules
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, ReviewFileError
 from alignment.output.report import write_report
@@ -41,7 +42,6 @@ from alignment.review import (
     verdict_line,
 )
 from alignment.review_file import load_review, save_review
-from alignment.rules import Rules
 from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult
 from alignment.session import Prepared

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from alignment.config import Rules
 from alignment.errors import OutputError, ReviewFileError
 from alignment.plan.model import Plan
 from alignment.review import Addition, Decision, Review, now
@@ -21,7 +22,6 @@ from alignment.review_file import (
     rules_version,
     save_review,
 )
-from alignment.rules import Rules
 from gui.i18n import tr
 
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alignment.atomic import atomic_write
-from alignment.errors import RuleFileError
-from alignment.rules import (
+from alignment.config import (
     Industry,
     Rules,
     TermGroup,
@@ -30,6 +29,7 @@ from alignment.rules import (
     parse_rules,
     rules_template,
 )
+from alignment.errors import RuleFileError
 from gui.i18n import tr, user_message
 
 _TERM_SEPARATORS = ("、", "，", ",", ";", "；", "\n")

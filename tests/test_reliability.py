@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 from alignment import RuleFileError, read_document
 from alignment.batch import BatchOptions, run_batch
 from alignment.cli import main
+from alignment.config import parse_rules
 from alignment.output.workbook import write_workbook
 from alignment.resources import RULES, read_text
-from alignment.rules import parse_rules
 
 _BODY = "项目位于金水区，建设软件园，引进软件企业100家，发展信息安全和人工智能产业。" * 10
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from alignment.documents.model import OcrInfo, Paragraph, Reading
+from alignment.documents.pages import paragraphs_of_pages
 from alignment.errors import DocumentReadError, DocumentTooLargeError
 
 log = logging.getLogger(__name__)
@@ -251,8 +252,6 @@ def summary(pages: list[Page]) -> OcrInfo:
 
 def read_image(path: Path, reading: Reading | None = None) -> list[Paragraph]:
     """The paragraphs of an image file's pages (a multi-page TIFF has several)."""
-    from alignment.documents.pdf import paragraphs_of_pages
-
     if not available():
         raise missing(path.name, "图片")
     reading = reading if reading is not None else Reading()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from alignment.plan.target_tables import is_figure
+from alignment.documents.figures import is_figure
 
 _CELL = re.compile(r"\S+(?: \S+)*")  # words joined by single spaces: one cell
 # A header names the year columns ("2020年", "2025年") or the target column.

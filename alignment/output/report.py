@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from alignment import __version__
 from alignment.atomic import atomic_write
+from alignment.config import Rules
+from alignment.config.verdict_model import PART_NAMES
 from alignment.documents.safety import MAX_FILE_BYTES, check_file, open_docx_zip
 from alignment.errors import AlignmentError, ProfileError
 from alignment.output.chart import industry_chart_png
@@ -35,11 +36,10 @@ from alignment.review import (
     match_key,
     verdict_line,
 )
-from alignment.rules import Rules
 from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.notes import ocr_note
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
-from alignment.scoring.verdict_model import PART_NAMES
+from alignment.version import __version__
 
 _CN_NUMBERS = "一二三四五六七八九十"
 # Characters of a quotation in a table cell: two or three lines of a 50 mm column in 小4号.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from alignment.config import Rules
 from alignment.documents.model import Document
 from alignment.plan.model import Measure, Plan, Target
-from alignment.rules import Rules
 from alignment.scoring.lexicon import linked_measures
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from alignment import resources
+import alignment.resources as resources
 from alignment.documents.formats import read_document
 from alignment.documents.text import chinese_numeral, normalise, split_sentences
 from alignment.errors import PlanError

@@ -15,16 +15,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from alignment.documents.figures import UNIT_PATTERN
+from alignment.documents.figures import VALUE as _VALUE
 from alignment.documents.model import Document
 from alignment.plan.model import Target
-from alignment.plan.targets import UNIT_PATTERN, clean_indicator
+from alignment.plan.targets import clean_indicator
 
 _YEAR = re.compile(r"(20\d\d)")
-_VALUE = re.compile(
-    r"^(?P<cmp>≥|>=|＞|>|≤|<=|＜|<|不低于|不少于|不超过|达到|超过|控制在|约)?\s*[\[［【(（]?\s*"
-    r"(?P<num>\d+(?:\.\d+)?)(?:\s*[-—~～至]\s*(?P<high>\d+(?:\.\d+)?))?\s*[\]］】)）]?\s*"
-    rf"{UNIT_PATTERN}?\s*(?P<qual>以上|以下|以内|左右)?$"
-)
 _UNIT_IN_NAME = re.compile(r"[（(]([^）)]{1,8})[)）]\s*$")
 # Table symbols as the comparators sentences use (≤ is a ceiling, ≥ a floor, 约 about).
 _COMPARATOR_WORDS = {
@@ -43,11 +40,6 @@ _INDICATOR_HEADERS = ("指标", "名称", "项目", "内容")
 _NUMBER_HEADERS = ("序号", "编号", "类别", "领域", "属性")
 
 Grid = dict[int, dict[int, str]]  # row → column → text
-
-
-def is_figure(text: str) -> bool:
-    """Whether a cell holds only a figure ("800", "≥3500", "[15]", "12万家", "85-90%")."""
-    return _VALUE.match(text.strip()) is not None
 
 
 def table_targets(document: Document, default_year: int | None) -> list[Target]:

@@ -5,50 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from alignment.documents.figures import UNIT_PATTERN as _UNIT
 from alignment.documents.text import split_sentences
 from alignment.plan.model import Target
 
 _NUMBER = r"(?<![A-Za-z.\d])(?P<num>\d+(?:\.\d+)?)(?:[-—~～至](?P<high>\d+(?:\.\d+)?))?"
-_BASE_UNITS = (
-    "微克/立方米",
-    "平方公里",
-    "平方米",
-    "公里",
-    "千米",
-    "美元",
-    "元",
-    "人次",
-    "人",
-    "名",
-    "户",
-    "个",
-    "家",
-    "项",
-    "所",
-    "条",
-    "座",
-    "张",
-    "本",
-    "册",
-    "幢",
-    "栋",
-    "处",
-    "吨",
-    "公顷",
-    "亩",
-    "辆",
-    "台",
-    "套",
-    "间",
-    "场",
-    "件",
-    "床",
-    "支",
-    "批",
-)
-_UNIT = rf"(?P<unit>%|‰|个百分点|(?:万|亿|千)?(?:{'|'.join(map(re.escape, _BASE_UNITS))}))"
-# The same units, for other modules' patterns (a table cell holding a figure).
-UNIT_PATTERN = _UNIT
 _QUALIFIER = r"(?P<qual>以上|以内|以下|左右)?"
 _COMPARATORS = (
     "不低于",

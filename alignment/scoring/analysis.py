@@ -30,9 +30,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from alignment.budget import Budget
+from alignment.config import Rules
 from alignment.documents.model import Document
 from alignment.plan.model import Plan
-from alignment.rules import Rules
 from alignment.scoring.components import STANDARD
 from alignment.scoring.context import PlanContext, rule_ids_fit
 from alignment.scoring.findings import Findings

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from alignment.config import Rules
 from alignment.plan.framing import framing_measures
 from alignment.plan.model import Plan
-from alignment.rules import Rules
 from alignment.scoring.gaps import GapFinder
 from alignment.scoring.industries import strong_terms
 from alignment.scoring.measure_rank import MeasureRanker

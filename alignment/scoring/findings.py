@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from alignment.config import RedLine
 from alignment.documents.model import Document
-from alignment.rules import RedLine
 from alignment.scoring.lexicon import RedLineTerms
 from alignment.scoring.measure_rank import Standing
 from alignment.scoring.result import Conflict, Gap, IndustryScore, LocationFinding, Match

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from alignment.rules import CrossCutting, Rules
+from alignment.config import CrossCutting, Rules
 from alignment.scoring.result import Gap, Match
 
 _INDUSTRY_GAPS = 3  # a reviewer acts on a few, not on every measure of a chapter

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from alignment.config import Industry
 from alignment.documents.model import Document
 from alignment.plan.model import Plan
-from alignment.rules import Industry
 from alignment.scoring.lexicon import TermHit, industry_hits, industry_lists, not_the_projects
 from alignment.scoring.result import Evidence, IndustryScore, Match, TermPosition
 from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator

@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from alignment.config import LocationRule
 from alignment.documents.model import Document
-from alignment.rules import LocationRule
 from alignment.scoring.location import locate
 from alignment.scoring.places import Jurisdiction, jurisdiction, places_in
 from alignment.scoring.result import LocationFinding

@@ -11,10 +11,10 @@ from typing import Any, NamedTuple
 
 import regex
 
+from alignment.config import Industry, RedLine, TermGroup
 from alignment.errors import RuleFileError
 from alignment.plan.model import Measure, Plan
 from alignment.plan.targets import is_review_section
-from alignment.rules import Industry, RedLine, TermGroup
 
 _CLAUSE = re.compile(r"[，；。！？,;!?\n]")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from alignment.rules import LocationRule
+from alignment.config import LocationRule
 from alignment.scoring.places import county_short_names, jurisdiction, places_in
 
 # The words that say where something is: the cues below, and what is blanked out of a clause

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from alignment.config import Rules
 from alignment.documents.model import Document, OcrInfo
-from alignment.rules import Rules
 from alignment.scoring.result import IndustryScore, LocationFinding
 from alignment.scoring.sentences import DocSentence
 

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import alignment
-from alignment import __version__
 from alignment.atomic import atomic_write
 from alignment.documents.text import split_sentences
 from alignment.errors import OutputError
@@ -21,6 +19,7 @@ from alignment.plan.model import Plan
 from alignment.plan.targets import is_review_section
 from alignment.scoring.measure_rank import MeasureRanker
 from alignment.scoring.segmentation import Segmenter, cache_dir
+from alignment.version import __version__
 
 _MIN_SENTENCE = 6
 _ROW_BLOCK = 2048  # rows of the similarity matrix summed at a time
@@ -225,7 +224,7 @@ def _code_fingerprint() -> str:
     """
     parts = [__version__]
     with contextlib.suppress(OSError, TypeError):
-        core = Path(alignment.__file__).parent  # the whole package, subpackages included
+        core = Path(__file__).resolve().parents[1]  # alignment/: the whole package, subpackages
         for module in sorted(core.rglob("*.py")):
             parts.append(module.read_text(encoding="utf-8"))
         if getattr(sys, "frozen", False):

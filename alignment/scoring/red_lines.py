@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from alignment.config import RedLine
 from alignment.documents.model import Document
 from alignment.plan.model import Plan
-from alignment.rules import RedLine
 from alignment.scoring.lexicon import RedLineTerms
 from alignment.scoring.result import Conflict, Evidence, Match
 from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator

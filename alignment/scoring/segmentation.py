@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from alignment import resources
+import alignment.resources as resources
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _lock = threading.Lock()

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from alignment.documents.figures import is_figure
 from alignment.documents.model import Document, Paragraph
 from alignment.documents.text import is_metadata, is_web_furniture, sentence_spans
-from alignment.plan.target_tables import is_figure
 
 _MIN_SENTENCE = 8
 _CN = "一二三四五六七八九十"  # the numerals of 一、 and （一） headings

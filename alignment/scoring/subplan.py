@@ -12,12 +12,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from alignment.config import Rules
 from alignment.documents.model import Document
 from alignment.plan.model import Plan, Target, format_quantity
 from alignment.plan.parser import horizon_year
 from alignment.plan.target_tables import table_targets
 from alignment.plan.targets import CHANGES, extract_targets, is_growth, is_review_section
-from alignment.rules import Rules
 from alignment.scoring.result import Evidence, Match
 
 STATUSES = ("consistent", "below", "exceeds", "year_differs", "unit_mismatch", "new", "missing")

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from alignment import RuleFileError, load_rules
+from alignment.config import parse_rules
 from alignment.resources import RULES, read_text
-from alignment.rules import parse_rules
 
 SHIPPED = read_text(RULES)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from alignment.rules import load_rules
+from alignment.config import load_rules
 from gui import messages
 from tests.gui.conftest import EVAL, analyse
 

@@ -260,7 +260,7 @@ def test_a_document_moved_after_reading_is_reviewed_in_memory(
 def test_a_review_made_under_other_rules_says_so(qtbot, plan, rules, proposal, tmp_path) -> None:
     from dataclasses import replace
 
-    from alignment.scoring.verdict_model import parse_verdict_model
+    from alignment.config.verdict_model import parse_verdict_model
     from gui.review_keeper import ReviewKeeper
 
     keeper = ReviewKeeper(tmp_path / "reviews")

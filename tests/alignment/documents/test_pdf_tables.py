@@ -88,7 +88,7 @@ def test_a_table_goes_on_over_a_page_break_under_its_header() -> None:
 def test_a_long_tables_last_rows_are_not_a_running_footer() -> None:
     # Figures aside, a long table's last rows read alike page after page: three of them were
     # dropped as a repeated footer.
-    from alignment.documents.pdf import without_page_furniture
+    from alignment.documents.pages import without_page_furniture
 
     pages = [
         [f"第{n}页正文。", f"测试指标第{n}项（个）\t{n}\t{2 * n}\t预期性"] for n in range(1, 4)

@@ -7,7 +7,7 @@ import pytest
 
 from alignment import DocumentReadError, UnsupportedFormatError, read_document
 from alignment.documents import legacy, safety
-from alignment.documents.pdf import join_lines
+from alignment.documents.pages import join_lines
 from alignment.errors import DocumentTooLargeError
 from tests.factories import cjk_font_path, make_docx, make_numbered_docx, make_pdf, numbered
 
@@ -406,7 +406,7 @@ def test_docx_table_of_contents_is_left_out_and_content_controls_are_read(
 
 
 def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
-    from alignment.documents.pdf import without_page_furniture
+    from alignment.documents.pages import without_page_furniture
 
     header = "金水区智慧软件产业园项目可行性研究报告"
     pages = [
@@ -439,7 +439,7 @@ def test_pdf_page_numbers_and_running_headers_are_dropped() -> None:
 
 
 def test_short_pdfs_keep_lines_that_merely_repeat() -> None:
-    from alignment.documents.pdf import without_page_furniture
+    from alignment.documents.pages import without_page_furniture
 
     pages = [["项目概况", "建设研发楼。"], ["项目概况", "引进企业50家。"]]
     assert without_page_furniture(pages) == [line for page in pages for line in page]

@@ -13,11 +13,11 @@ import pytest
 
 from alignment import DocumentReadError, RuleFileError, read_document
 from alignment.batch import BatchOptions, run_batch
+from alignment.config import load_rules_or_default, parse_rules
 from alignment.errors import DocumentTooLargeError
 from alignment.output.report import write_report
 from alignment.output.workbook import write_workbook
 from alignment.resources import RULES, read_text
-from alignment.rules import load_rules_or_default, parse_rules
 from alignment.scoring.analysis import Analyzer
 from bench.fuzz import fuzz, hostile_files
 from tests.factories import make_docx

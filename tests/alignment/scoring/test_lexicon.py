@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.rules import Industry, RedLine, TermGroup, load_rules
+from alignment.config import Industry, RedLine, TermGroup, load_rules
 from alignment.scoring.lexicon import (
     denied,
     find_terms,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.rules import load_rules_or_default
+from alignment.config import load_rules_or_default
 from alignment.scoring.location import locate
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alignment.scoring.verdict_model import (
+from alignment.config.verdict_model import (
     FEATURE_NAMES,
     VerdictModelError,
     parse_verdict_model,

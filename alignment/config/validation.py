@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from alignment.errors import RuleFileError
-from alignment.rules import (
+from alignment.config.model import (
     CrossCutting,
     Industry,
     LocationRule,
@@ -15,6 +14,7 @@ from alignment.rules import (
     Scoring,
     TermGroup,
 )
+from alignment.errors import RuleFileError
 
 _TOP_KEYS = {
     "version",

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from alignment import resources
+import alignment.resources as resources
 
 MODEL_FILE = "verdict_model.toml"
 
