@@ -8,12 +8,11 @@ import re
 import statistics
 from collections import Counter
 
+from alignment.documents.headings import DUN, PAREN, SHORT_ORDINAL
 from alignment.documents.model import Paragraph, cells_of
 from alignment.documents.text import normalise
 
-_HEADING_LINE = re.compile(
-    r"^(?:第[一二三四五六七八九十百\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])"
-)
+_HEADING_LINE = re.compile(rf"^(?:{SHORT_ORDINAL}[章节条]|{DUN}|{PAREN})")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—－–~\s]*\d{1,4}[-—－–~\s]*|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
     r"|\d+\s*/\s*\d+|[Pp]age\s*\d+(?:\s*of\s*\d+)?)$"

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import alignment.resources as resources
 from alignment.documents.formats import read_document
+from alignment.documents.headings import NUMERAL
 from alignment.documents.text import chinese_numeral, normalise, split_sentences
 from alignment.errors import PlanError
 from alignment.plan.model import Chapter, Measure, Plan, Section
 from alignment.plan.targets import extract_targets
 
-_NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
+_NUMERAL = NUMERAL
 _HEADING_MAX = 48
 _CHAPTER_STYLES = {
     "zhang": (re.compile(rf"^第({_NUMERAL})章\s*(.*)$"), re.compile(rf"^第({_NUMERAL})节\s*(.*)$")),

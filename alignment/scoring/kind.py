@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from alignment.config import LocationRule
+from alignment.documents.headings import DUN, PAREN_OR_DIGIT, SHORT_ORDINAL
 from alignment.documents.model import Document
 from alignment.scoring.location import locate
 from alignment.scoring.places import Jurisdiction, jurisdiction, places_in
@@ -34,9 +35,7 @@ _PROJECT_WORDS = re.compile(
     "项目|建议书|可行性|环评|环境影响|用地预审|选址意见|工程|建设方案|设立方案"
 )
 # A numbered heading (二、能源方案, （三）保障措施, 第四章): a part of the text, not its title.
-_NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十百\d]+[章节篇部分]|\d+[.、．])"
-)
+_NUMBERED = re.compile(rf"^(?:{DUN}|{PAREN_OR_DIGIT}|{SHORT_ORDINAL}[章节篇部分]|\d+[.、．])")
 _TRANSMITTAL = re.compile(r"关于(?:印发|转发|发布|下发)(?P<carried>[^。\n]{2,120}?)的通知")
 _ADDRESSEES = re.compile(
     r"各(?:省辖市|区县|县（市|县\(市|区（市|区\(市|开发区|有关单位|街道办事处|镇人民政府|乡镇)"

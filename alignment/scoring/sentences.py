@@ -8,20 +8,17 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from alignment.documents.figures import is_figure
+from alignment.documents.headings import DECIMAL, DUN, ORDINAL, PAREN_OR_DIGIT
 from alignment.documents.model import Document, Paragraph
 from alignment.documents.text import is_metadata, is_web_furniture, sentence_spans
 
 _MIN_SENTENCE = 8
-_CN = "一二三四五六七八九十"  # the numerals of 一、 and （一） headings
-_CN_ORDINAL = rf"第[{_CN}百零〇\d]+"  # 第三, 第12
 # "三、人才与创新。" opens a paragraph as a heading; it is a label, not a statement to compare.
-_HEADING_SENTENCE = re.compile(
-    rf"^(?:[{_CN}]+、|[（(][{_CN}\d]+[)）]|\d+[.．、])[^，。]{{0,12}}[。：:]?$"
-)
+_HEADING_SENTENCE = re.compile(rf"^(?:{DUN}|{PAREN_OR_DIGIT}|\d+[.．、])[^，。]{{0,12}}[。：:]?$")
 # Lines that organise a document rather than say something: table-of-contents entries (a page
 # number after leader dots or a gap), 第X章/第X节/第X条 and 1.2.3 headings.
 _CONTENTS_ENTRY = re.compile(r"(?:[.…·．_—-]{2,}|\t|\s)\s*\d{1,3}$")
-_NUMBERED_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章节篇部分条]|\d+(?:[.．]\d+)+(?![.．\d]))")
+_NUMBERED_HEADING = re.compile(rf"^(?:{ORDINAL}[章节篇部分条]|{DECIMAL}(?![.．\d]))")
 _STRUCTURE_MAX = 60
 # Chapters in which a feasibility study says how it complies with general rules, not what the
 # project does (消防, 劳动安全, 招标, 进度, 风险, 投资估算 …): their sentences match the plan's safety
@@ -43,8 +40,8 @@ _FIELD_LABEL = r"^[^：:，。]{0,6}(?:%s)[^：:，。]{0,4}[：:]"
 _COMPLIANCE_FIELD = re.compile(_FIELD_LABEL % _COMPLIANCE_CHAPTER.pattern)
 _SITE_FIELD = re.compile(_FIELD_LABEL % _SITE_CHAPTER.pattern)
 # Heading ranks by numbering: 第X章 and 一、 open a chapter; 第X节, （一） and 1.1 a part of one.
-_CHAPTER_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}[章篇部分条]|[{_CN}]+、)")  # 条: an agreement's
-_PART_HEADING = re.compile(rf"^(?:{_CN_ORDINAL}节|[（(][{_CN}\d]+[)）]|\d+(?:[.．]\d+)+)")
+_CHAPTER_HEADING = re.compile(rf"^(?:{ORDINAL}[章篇部分条]|{DUN})")  # 条: an agreement's
+_PART_HEADING = re.compile(rf"^(?:{ORDINAL}节|{PAREN_OR_DIGIT}|{DECIMAL})")
 _HEADING_TEXT_MAX = 30
 # A claim of conformity with a plan ("项目符合金水区“十四五”规划提出的……要求") quotes the plan's words
 # and is not evidence that the project serves it: two such sentences took a petrol station from

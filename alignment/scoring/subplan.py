@@ -13,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from alignment.config import Rules
+from alignment.documents.headings import DUN, PAREN
 from alignment.documents.model import Document
 from alignment.plan.model import Plan, Target, format_quantity
 from alignment.plan.parser import horizon_year
@@ -57,9 +58,7 @@ _INDICATOR_NOISE = re.compile(
 _PARENTHETICAL = re.compile(r"（[^）]*）")
 # Not 社区 or 楼宇: "社区养老服务规划" and "楼宇经济发展规划" are district-wide themes.
 _PART_OF_DISTRICT = re.compile("园区|片区|街道|商圈|功能区|示范区|产业园|集聚区|试验区|商务区|街区")
-_HEADING_LIKE = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第.{1,3}[章节])"
-)
+_HEADING_LIKE = re.compile(rf"^(?:{DUN}|{PAREN}|第.{{1,3}}[章节])")
 
 
 @dataclass(frozen=True)
