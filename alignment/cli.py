@@ -23,7 +23,7 @@ from alignment.config import Rules, load_rules
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
 from alignment.output.profile import FIELD_NAMES, OfficeProfile, load_profile
-from alignment.output.serialize import document_to_dict, plan_to_dict
+from alignment.output.serialize import document_to_dict, plan_to_dict, result_to_dict
 from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
 from alignment.review import Review, verdict_line
@@ -188,7 +188,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
         write_report(result, rules, args.report, review=review, profile=profile)
     if args.json:
-        _print_json(result.to_dict())
+        _print_json(result_to_dict(result))
     else:
         print(summary(result, review))
     return 0

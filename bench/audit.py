@@ -22,9 +22,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import judge  # noqa: E402
 
-from alignment import load_plan, load_rules  # noqa: E402
+from alignment import (  # noqa: E402
+    Analyzer,
+    load_plan,
+    load_rules,
+)
 from alignment.scoring import context, sentences  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
 from alignment.scoring.components import (  # noqa: E402
     cited,
     direct_fit,

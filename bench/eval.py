@@ -21,9 +21,13 @@ HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout"
 HOLDOUT_DIR = ROOT / "tests" / "data" / "holdout"
 sys.path.insert(0, str(ROOT))
 
-from alignment import load_plan, load_rules, read_document  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
-from alignment.scoring.result import AlignmentResult  # noqa: E402
+from alignment import (  # noqa: E402
+    AlignmentResult,
+    Analyzer,
+    load_plan,
+    load_rules,
+    read_document,
+)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from alignment import load_plan, load_rules, read_document  # noqa: E402
+from alignment import (  # noqa: E402
+    Analyzer,
+    load_plan,
+    load_rules,
+    read_document,
+)
 from alignment.documents.legacy import find_soffice  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
 
 SETS = (ROOT / "tests" / "data" / "eval", ROOT / "tests" / "data" / "holdout")
 

@@ -292,8 +292,7 @@ def main() -> int:
     import logging
 
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # damaged PDFs are the point here
-    from alignment import load_plan, load_rules
-    from alignment.scoring.analysis import Analyzer
+    from alignment import Analyzer, load_plan, load_rules
 
     analyzer = Analyzer(load_plan(), load_rules())
     with tempfile.TemporaryDirectory() as folder:

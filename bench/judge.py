@@ -20,9 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 
-from alignment import load_plan, load_rules, read_document  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
-from alignment.scoring.result import AlignmentResult  # noqa: E402
+from alignment import (  # noqa: E402
+    AlignmentResult,
+    Analyzer,
+    load_plan,
+    load_rules,
+    read_document,
+)
 
 
 @dataclass

@@ -18,11 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from alignment import load_plan, load_rules, read_document  # noqa: E402
-from alignment.batch import BatchOptions, run_batch  # noqa: E402
-from alignment.output.report import write_report  # noqa: E402
-from alignment.output.workbook import write_workbook  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
+from alignment import (  # noqa: E402  # noqa: E402
+    Analyzer,
+    BatchOptions,
+    load_plan,
+    load_rules,
+    read_document,
+    run_batch,
+    write_report,
+    write_workbook,
+)
 
 EVAL = ROOT / "tests" / "data" / "eval"
 

@@ -51,11 +51,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from judge import CORPUS, Label, cited, corpus_sets  # noqa: E402
 
-from alignment import load_plan, load_rules, read_document  # noqa: E402
+from alignment import (  # noqa: E402
+    Analyzer,
+    load_plan,
+    load_rules,
+    read_document,
+)
 from alignment.plan.framing import framing_measures  # noqa: E402
 from alignment.plan.model import Plan  # noqa: E402
 from alignment.plan.targets import is_review_section  # noqa: E402
-from alignment.scoring.analysis import Analyzer  # noqa: E402
 from alignment.scoring.components import cited as cited_component  # noqa: E402
 from alignment.scoring.kind import plan_like  # noqa: E402
 from alignment.scoring.measure_rank import Standing  # noqa: E402

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alignment import AlignmentResult
 from alignment.batch import BatchOptions, collect_files, find_reviews, run_batch
 from alignment.errors import AlignmentError, Cancelled
 from alignment.output.workbook import Failure, ranked, write_workbook
 from alignment.review import Review
-from alignment.scoring.result import AlignmentResult
 from gui.i18n import tr, user_message
 from gui.messages import report_unexpected, show_error
 from gui.worker import Worker, WorkerPool

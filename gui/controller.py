@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from alignment import Analyzer
 from alignment.config import Rules
 from alignment.documents.model import Document
 from alignment.errors import Cancelled
-from alignment.scoring.analysis import Analyzer
 from alignment.session import Prepared, analyse_document, analyse_file, prepare, with_rules
 from gui.worker import Worker, WorkerPool
 

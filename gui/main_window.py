@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment import __version__
+from alignment import __version__, write_report
 from alignment.batch import BatchOptions
 from alignment.config import Rules
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, ReviewFileError
-from alignment.output.report import write_report
 from alignment.review import (
     added_key,
     apply_review,

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alignment.scoring.result import AlignmentResult
+from alignment import AlignmentResult
 from gui.i18n import tr
 
 _STATUS_COLORS = {

@@ -1,4 +1,4 @@
-"""Plain-dict (JSON-ready) views of the plan model and documents."""
+"""Plain-dict (JSON-ready) views of the plan model, documents and results."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from alignment.config import Rules
 from alignment.documents.model import Document
 from alignment.plan.model import Measure, Plan, Target
 from alignment.scoring.lexicon import linked_measures
+from alignment.scoring.result import AlignmentResult
 
 
 def target_to_dict(target: Target) -> dict[str, Any]:
@@ -75,3 +76,20 @@ def document_to_dict(document: Document) -> dict[str, Any]:
         # Set when some text was recognised from page images: OCR errors can change a finding.
         "ocr": asdict(document.ocr) if document.ocr else None,
     }
+
+
+def result_to_dict(result: AlignmentResult) -> dict[str, Any]:
+    """A result's JSON view (check --json; docs/json.md)."""
+    data = asdict(result)
+    del data["fitted_score"], data["override"]
+    data["verdict_name"] = result.verdict_name
+    data["mode_name"] = result.mode_name
+    data["location"]["label"] = result.location.label
+    data["headline"] = result.headline
+    for industry in data["industries"]:
+        industry["matched_terms"] = list(industry["matched_terms"])
+    for conflict in data["conflicts"]:
+        conflict["evidence_text"] = [e["sentence"] for e in conflict["evidence"]]
+    for check, item in zip(result.targets, data["targets"], strict=True):
+        item["status_name"] = check.status_name
+    return data

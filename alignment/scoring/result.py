@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from alignment.documents.model import OcrInfo
@@ -195,19 +195,3 @@ class AlignmentResult:
     def headline(self) -> str:
         """The theme's verdict and the location side by side: "高度契合 · 区外：中原区"."""
         return f"{self.verdict_name} · {self.location.label}"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON view documented in docs/json-schema.md."""
-        data = asdict(self)
-        del data["fitted_score"], data["override"]
-        data["verdict_name"] = self.verdict_name
-        data["mode_name"] = self.mode_name
-        data["location"]["label"] = self.location.label
-        data["headline"] = self.headline
-        for industry in data["industries"]:
-            industry["matched_terms"] = list(industry["matched_terms"])
-        for conflict in data["conflicts"]:
-            conflict["evidence_text"] = [e["sentence"] for e in conflict["evidence"]]
-        for check, item in zip(self.targets, data["targets"], strict=True):
-            item["status_name"] = check.status_name
-        return data

@@ -187,9 +187,12 @@ def test_every_step_the_core_reports_has_an_english_name() -> None:
 
     from gui.i18n import _ENGLISH
 
+    from alignment.scoring.components import STANDARD
+
     root = Path(__file__).parents[2] / "alignment"
     source = "".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py")))
     steps = set(re.findall(r'(?:report|progress)\([^"\n]*"([^"{}]+)"\)', source))
+    steps |= {c.message for c in STANDARD if c.message}  # each component's step
     assert {"分词", "匹配规划措施", "就绪"} <= steps
     assert steps <= set(_ENGLISH)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from alignment.output.serialize import result_to_dict
 from alignment.scoring.analysis import Analyzer
 from alignment.scoring.places import jurisdiction
 from tests.factories import text_document as _document
@@ -68,7 +69,7 @@ def test_location_never_caps_the_verdict(analyzer: Analyzer) -> None:
     # The place's own name shifts similarity a little; no cap takes the verdict away.
     assert outside.verdict == inside.verdict == "strong"
     assert abs(outside.score - inside.score) < 5
-    assert outside.to_dict()["location"]["status"] == "outside"
+    assert result_to_dict(outside)["location"]["status"] == "outside"
 
 
 def test_divisions_come_from_the_dataset() -> None:
