@@ -5,8 +5,8 @@ The entry points the window, the command line and the benches use::
     document = read_document(path)
     analyzer = Analyzer(load_plan(), load_rules())   # fits or loads the plan's index
     result = analyzer.analyse(document)
-    write_report(result, analyzer.rules, "report.docx")
-    write_workbook(results, failures, "ranking.xlsx")
+    write_report(result, analyzer.rules, report_path)
+    write_workbook(results, failures, workbook_path)
     result_to_dict(result)                            # check --json
 
 The analysis, report and workbook modules are imported on first use (``Analyzer`` pulls in
