@@ -32,6 +32,7 @@ from alignment.batch import BatchOptions
 from alignment.config import Rules
 from alignment.documents.formats import READERS
 from alignment.errors import AlignmentError, ReviewFileError
+from alignment.output.wording import method_html
 from alignment.review import (
     added_key,
     apply_review,
@@ -41,7 +42,6 @@ from alignment.review import (
     verdict_line,
 )
 from alignment.review_file import load_review, save_review
-from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
@@ -66,43 +66,6 @@ TABS = ("概览", "措施对照", "差距", "冲突", "目标", "说明", "规�
 FILE_FILTER = (
     "文档 (*.docx *.pdf *.txt *.md *.doc *.wps *.png *.jpg *.jpeg *.tif *.tiff *.bmp);;所有文件 (*)"
 )
-METHOD_TEXT = """<h3>PlanAlign 如何得出结论</h3>
-<p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
-相似度达到阈值且至少有两个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。
-措施的先后按 BM25 排序（每项措施全文为一篇文档，各句得分减去该句的平均分后取最高五句相加），高出全部措施平均水平 4 个标准差的措施一并列出。高出平均水平的幅度达到最强措施 {lead:g} 倍的，为文档首先服务的“主要”措施，其余为相关措施；规划的指导思想、目标和保障章节排在行动措施之后，不作为主要措施；触及红线的文档不列主要措施。</p>
-<p><b>得分</b> = {formula}，限于 0–100；仅顺带提及一次的产业不计。各项权重不是人为设定的：以有序逻辑回归在审查人员已标注的真实文档上拟合（{fit}），随程序作为数据提供（resources/verdict_model.toml）。</p>
-<p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
-触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
-项目在公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施 6 个标准差的，为直接服务该措施，评为“高度契合”。
-区位（区内、区外、上级、未写明）是单独的结论，与得分并列显示，不压低得分。</p>
-<p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。公共服务项目（标题含医院、学校等）借用的手段性术语，在三句以上的文档中仅一句出现一个术语的产业，以及子规划中不足三分之一句子涉及的产业，不作为主导产业；“信息科技、现代金融等主导产业”式的列举不计入任何产业。</p>
-<p>本工具辅助审查，不代替审查人员的判断。</p>"""
-METHOD_TEXT_EN = """<h3>How PlanAlign reaches its verdict</h3>
-<p>Every sentence of the document is compared with every sentence of the plan's measures (TF-IDF
-cosine similarity over words segmented with a dictionary of plan terms, official boilerplate removed).
-A sentence supports a measure when the similarity reaches the threshold and they share at least two
-content words; sentences carrying the primary industry's terms support its defining measure, and
-sentences closing, phasing out or removing what a red line restricts support the measure behind
-that line (confidence "keyword"). Measures are ordered by BM25 (each measure's paragraph one
-document; each sentence's scores less its own mean, the best five summed); a measure standing four
-standard deviations above all measures' mean is cited too. Measures whose margin above the mean
-reaches {lead:g} of the best one's are the leads, the measures the document serves first; the rest are
-related. The plan's guidance, goals and safeguards come after the measures that act and never lead;
-a document crossing a red line has no leads.</p>
-<p><b>Score</b> = {formula}, within 0–100; an industry named once in passing does not count. The
-weights are not set by hand: an ordinal logistic regression fitted on real documents a reviewer
-labelled ({fit}), shipped as data (resources/verdict_model.toml).</p>
-<p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
-(high energy use and pollution, permanent basic farmland, ecological red line, property speculation,
-coal boilers) makes it a conflict whatever the score. A project that stands first at a public service's
-measure (education, health, elderly care, urban and municipal facilities), six standard deviations above
-the rest, serves it directly and is strong. Location (inside, outside, upper level, unstated) is a finding
-of its own, shown beside the verdict; it does not lower the score.</p>
-<p><b>Primary industry</b>: the leading one of the five when its score reaches {industry:g}; not an
-industry a public-service project only uses (its title names a hospital, a school …), nor one named
-by one term in one sentence of a document of three or more, nor, in a sub-plan, one that fewer than a
-third of its sentences carry; a list such as "信息科技、现代金融等主导产业" counts for none of them.</p>
-<p>PlanAlign supports a reviewer's judgement; it does not replace it.</p>"""
 
 
 class MainWindow(QMainWindow):
@@ -596,19 +559,7 @@ class MainWindow(QMainWindow):
             reviews_dir=str(self.settings.reviews_folder()),
             profile=self.settings.profile,
         )
-        s = analyzer.rules.scoring
-        model = analyzer.rules.verdict_model
-        english = language() == "en"
-        self.method.setHtml(
-            (METHOD_TEXT_EN if english else METHOD_TEXT).format(
-                strong=s.strong,
-                partial=s.partial,
-                industry=s.industry_threshold,
-                formula=model.formula(english),
-                fit=model.fit_summary(english),
-                lead=LEAD_SHARE,
-            )
-        )
+        self.method.setHtml(method_html(analyzer.rules, english=language() == "en"))
         self.status_label.setText(
             tr(
                 "参考规划：{title}（{count} 条措施）",

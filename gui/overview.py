@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from alignment.output.report import plain_conclusion
+from alignment.output.wording import plain_conclusion
 from alignment.scoring.result import AlignmentResult, IndustryScore
 from gui.i18n import tr
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from alignment.atomic import atomic_write
 from alignment.config import Rules
-from alignment.config.verdict_model import PART_NAMES
 from alignment.documents.safety import MAX_FILE_BYTES, check_file, open_docx_zip
 from alignment.errors import AlignmentError, ProfileError
 from alignment.output.chart import industry_chart_png
@@ -26,6 +25,16 @@ from alignment.output.docx_layout import (
     style_table,
 )
 from alignment.output.profile import OfficeProfile
+from alignment.output.wording import (
+    GAP_INTROS,
+    RELATION,
+    SUBJECT,
+    TITLES,
+    location_cell,
+    method_text,
+    reasons,
+    recommendation,
+)
 from alignment.review import (
     Addition,
     Decision,
@@ -36,7 +45,6 @@ from alignment.review import (
     match_key,
     verdict_line,
 )
-from alignment.scoring.measure_rank import LEAD_SHARE
 from alignment.scoring.notes import ocr_note
 from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
 from alignment.version import __version__
@@ -175,7 +183,7 @@ class _Writer:
         self.font = font
         self.review = review
         self.computed = computed
-        self.subject = _SUBJECT.get(computed.mode, "项目")
+        self.subject = SUBJECT.get(computed.mode, "项目")
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
         return self.document.add_paragraph(text, style=style)
@@ -260,7 +268,7 @@ class _Writer:
 
         if profile.number:
             self.flush(profile.number, WD_ALIGN_PARAGRAPH.CENTER)
-        self.document.add_paragraph(_TITLES.get(mode, _TITLES["proposal"]), style="Title")
+        self.document.add_paragraph(TITLES.get(mode, TITLES["proposal"]), style="Title")
         if profile.recipient:
             self.flush(f"{profile.recipient.rstrip('：:')}：")
 
@@ -269,7 +277,7 @@ class _Writer:
         computed = self.computed
         self.paragraph(
             f"经审查，《{result.title}》（{result.mode_name}）与《{result.plan_title}》"
-            f"{_RELATION[result.verdict]}。"
+            f"{RELATION[result.verdict]}。"
         )
         self.lead("审查意见：", f"{recommendation(result.mode, result.verdict)}。")
         self.paragraph(verdict_line(computed, self.review) + "。")
@@ -285,7 +293,7 @@ class _Writer:
             ["文件", Path(result.document).name],
             *([["文字来源", ocr_note(result.ocr)]] if result.ocr else []),
             ["文档类型", result.mode_name],
-            ["区位", _location_cell(result)],
+            ["区位", location_cell(result)],
             ["参考规划", result.plan_title],
             ["契合度得分", f"{result.score:g}分（满分100分，构成见附件）"],
         ]
@@ -409,13 +417,13 @@ class _Writer:
         if not result.gaps:
             self.paragraph("未发现明显差距。")
             return
-        groups = {kind: [g for g in result.gaps if g.kind == kind] for kind in _GAP_INTROS}
+        groups = {kind: [g for g in result.gaps if g.kind == kind] for kind in GAP_INTROS}
         number = 0
         for kind, gaps in groups.items():
             if not gaps:
                 continue
             industry = result.primary_industry or ""
-            self.paragraph(_GAP_INTROS[kind].format(industry=industry, subject=self.subject))
+            self.paragraph(GAP_INTROS[kind].format(industry=industry, subject=self.subject))
             for gap in gaps:
                 number += 1
                 self.paragraph(f"{number}．{_gap_item(gap)}")
@@ -493,111 +501,6 @@ class _Writer:
         for paragraph in method_text(result, rules):
             self.paragraph(paragraph)
         self.flush(f"生成工具：PlanAlign {__version__}（规划契合度审查）", WD_ALIGN_PARAGRAPH.LEFT)
-
-
-def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
-    """The appendix's paragraphs, with this result's own figures (as the tables show them)."""
-    t = result.thresholds
-    return [
-        "一、比较方法。文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度，分词使用包含规划"
-        f"术语的用户词典并去除公文套话）。相似度达到{t.get('match_threshold', 0):g}且至少有两个"
-        "共有关键词的句子，是支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施"
-        "（相似度栏写“关键词”）。措施的先后按 BM25 排序：每项措施的全文作为一篇文档，文档各句的得分"
-        "减去该句对全部措施的平均分后，取最高的五句相加；高出全部措施平均水平4个标准差的措施一并列出。"
-        f"高出平均水平的幅度达到最强措施{LEAD_SHARE:g}倍的，为文档首先服务的“主要”措施，其余为相关措施；规划的"
-        "指导思想、目标和保障章节排在行动措施之后，不作为主要措施；触及红线的文档不列主要措施。"
-        + (_DIRECT_FIT_TEXT if result.mode == "proposal" else ""),
-        "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
-        f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"
-        "术语、仅顺带提及一次的产业不作为主导产业。",
-        _score_text(result, rules),
-        f"四、结论。得分不低于{t.get('strong', 60):g}分为“高度契合”，不低于{t.get('partial', 35):g}分为"
-        "“部分契合”，其余为“契合度低”；触及规划红线的，无论得分均为“与规划冲突”。"
-        "审查人员不采纳的对照、差距和冲突不列入报告；审查结论与计算结论不同的，二者并列说明。",
-        f"五、局限。相似度只反映用词的接近程度，不能替代对{_SUBJECT.get(result.mode, '项目')}"
-        "实质内容的判断；文档越短，结论越不稳定。本报告用于辅助审查，不代替审查人员的判断。"
-        f"规则文件：{rules.source or '内置规则'}。",
-    ]
-
-
-def _score_text(result: AlignmentResult, rules: Rules) -> str:
-    """The score's formula, how its weights were fitted, and this document's own parts."""
-    model = rules.verdict_model
-    c = result.components
-    parts = "，".join(
-        f"{PART_NAMES[name]}{_part_value(name, c)}（{points:+.1f}分）".replace("-", "−")
-        for name, points in model.contributions(c).items()
-        if name != "other_plan" or points
-    )
-    total = round(model.score(c), 1)
-    if total == result.score:
-        outcome = f"得分{result.score:g}分"
-    elif c.get("direct_fit"):
-        outcome = f"合计{total:g}分；项目直接服务公共服务类措施，得分计为{result.score:g}分"
-    else:
-        outcome = f"合计{total:g}分；有目标低于总体规划，得分计为{result.score:g}分"
-    return (
-        f"三、得分构成。得分 = {model.formula()}，限于0–100分。各项权重由有序逻辑回归在审查人员已标注的"
-        f"真实文档上拟合（{model.fit_summary()}）。本文档：{parts}，{outcome}。"
-    )
-
-
-def _part_value(name: str, components: dict[str, float]) -> str:
-    value = components.get(name, 0.0)
-    if name == "plan_share":
-        return f"{value:.0%}"
-    if name == "match_strength":
-        return f"{value:.2f}"
-    if name == "other_plan":
-        return ""
-    return f"{value:g}"
-
-
-def recommendation(mode: str, verdict: str) -> str:
-    """建议支持 / 建议修改完善后再报 / 不予支持, in the words that fit the kind of document."""
-    return _RECOMMENDATIONS.get(mode, _RECOMMENDATIONS["proposal"])[verdict]
-
-
-def reasons(result: AlignmentResult) -> list[str]:
-    """The findings behind the recommendation, one sentence each, pointing to their section."""
-    subject = _SUBJECT.get(result.mode, "项目")
-    items = []
-    if result.primary_industry:
-        industry = next(i for i in result.industries if i.name == result.primary_industry)
-        items.append(
-            f"{subject}属于本区五大重点产业中的{result.primary_industry}产业（产业得分{industry.score:g}分）。"
-        )
-    elif result.mode == "proposal":
-        items.append("项目不属于本区五大重点产业。")
-    leads = result.leads
-    if result.matches and not leads:
-        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in result.matches[:3])
-        items.append(f"{subject}文本与规划措施{named}相近，但触及规划红线，不视为服务这些措施。")
-    elif result.matches:
-        named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in leads[:3])
-        more = f"等{len(leads)}项" if len(leads) > 3 else ""
-        related = len(result.matches) - len(leads)
-        also = f"，另与{related}项措施相关" if related else ""
-        items.append(f"{subject}主要服务规划措施{named}{more}{also}。")
-    else:
-        items.append("未发现与规划措施的明显对应。")
-    location = result.location
-    if location.status == "inside":
-        items.append(f"{subject}位于本区。")
-    elif location.status in ("outside", "upper"):
-        items.append(f"{subject}所在地为{location.place or '本区以外'}（{location.label}）。")
-    weaker = [t for t in result.targets if t.status == "below"]
-    if weaker:
-        names = "、".join(t.indicator for t in weaker[:5])
-        items.append(f"有{len(weaker)}项量化目标低于总体规划：{names}。")
-    if result.gaps:
-        names = "、".join(g.measure_title for g in result.gaps[:4])
-        more = "等" if len(result.gaps) > 4 else ""
-        items.append(f"尚有{len(result.gaps)}项差距需补充完善：{names}{more}。")
-    if result.conflicts:
-        names = "、".join(c.name for c in result.conflicts)
-        items.append(f"涉及{names}，与规划明确限制的方向相冲突。")
-    return items
 
 
 def trim_quote(text: str, terms: Iterable[str], limit: int = _QUOTE_LIMIT) -> str:
@@ -679,99 +582,5 @@ def _who(item: Decision | Addition) -> str:
     return "，".join(part for part in (item.reviewer, when) if part) or "—"
 
 
-def plain_conclusion(result: AlignmentResult) -> str:
-    """One paragraph in plain language that a reviewer can edit."""
-    if result.verdict == "conflict":
-        names = "、".join(c.name for c in result.conflicts)
-        return (
-            f"文档内容涉及{names}，与规划明确限制的方向相冲突，建议不予支持或要求调整后重新审查。"
-        )
-    measures = "；".join(f"“{m.measure_title}”" for m in result.leads[:3])
-    served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
-    subplan = result.mode != "proposal"
-    if result.primary_industry:
-        subject = "该规划聚焦" if subplan else "项目属于"
-        industry = f"{subject}五大重点产业中的{result.primary_industry}产业。"
-    else:
-        industry = "" if subplan else "项目不属于五大重点产业。"
-    return served + industry + _ADVICE.get(result.mode, _ADVICE["proposal"])[result.verdict]
-
-
-def _location_cell(result: AlignmentResult) -> str:
-    location = result.location
-    if location.evidence:
-        return f"{location.label}（依据：{location.reason}“{location.evidence[:60]}”）"
-    return location.label
-
-
-# A project is supported or not; a department's plan is revised to align with the master plan.
-_ADVICE = {
-    "proposal": {
-        "strong": "总体上与规划高度契合，建议优先支持，并关注下列差距。",
-        "partial": "与规划部分契合，建议项目单位针对下列差距补充完善。",
-        "weak": "与规划契合度低，建议审慎对待。",
-    },
-    "subplan": {
-        "strong": "总体上与总体规划高度衔接，建议关注下列差距和目标对照。",
-        "partial": "与总体规划部分衔接，建议编制单位对照下列差距和目标修改完善。",
-        "weak": "与总体规划衔接度低，建议编制单位对照总体规划重新梳理目标和任务。",
-    },
-    # Another level's or place's plan is not this district's to revise or support: it is read
-    # for what it shares with the master plan.
-    "plan": {
-        "strong": "其主题与本规划高度一致，可作为落实相关规划措施的参考和衔接依据。",
-        "partial": "其主题与本规划部分一致，可在相关规划措施上参考衔接。",
-        "weak": "其主题与本规划关联较少。",
-    },
-}
-
-# "经审查，《…》与《…》{relation}。" — of the reviewed verdict.
-_RELATION = {
-    "strong": "高度契合",
-    "partial": "部分契合",
-    "weak": "契合度低",
-    "conflict": "存在冲突",
-}
-_RECOMMENDATIONS = {
-    "proposal": {
-        "strong": "建议支持",
-        "partial": "建议修改完善后再报",
-        "weak": "不予支持",
-        "conflict": "不予支持",
-    },
-    "subplan": {
-        "strong": "建议按程序报批",
-        "partial": "建议修改完善后再报",
-        "weak": "建议对照总体规划修改完善后再报",
-        "conflict": "不予通过，建议调整与规划冲突的内容后重新报审",
-    },
-    "plan": {
-        "strong": "建议作为落实相关规划措施的衔接依据",
-        "partial": "建议在相关规划措施上参考衔接",
-        "weak": "仅作一般参考",
-        "conflict": "建议注意其中与本区规划相冲突的内容",
-    },
-}
-# Said of a proposal only: a plan is not a project that serves a measure directly.
-_DIRECT_FIT_TEXT = (
-    "项目在规则文件所列公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施6个"
-    "标准差的，为直接服务该措施，评为高度契合。"
-)
-# One sentence per kind of gap, said once before its items.
-_GAP_INTROS = {
-    "industry": "下列{industry}产业的规划措施，文档中没有明确对应的内容，建议说明{subject}如何落实或支撑：",
-    "cross_cutting": "文档未涉及下列规划关注的方面，建议补充：",
-    "manual": "审查人员补充的差距：",
-}
-
 _log = logging.getLogger(__name__)
 _BAR_CELLS = 20  # cells of the chart drawn as a table: 5 points each
-
-# What the document is, in the report's own words.
-_SUBJECT = {"proposal": "项目", "subplan": "规划", "plan": "文件"}
-
-_TITLES = {
-    "proposal": "项目与规划契合度审查报告",
-    "subplan": "子规划与总体规划一致性审查报告",
-    "plan": "规划政策文件与本区规划契合度审查报告",
-}

@@ -185,9 +185,8 @@ def test_only_industries_that_count_are_tinted(qtbot, window) -> None:
 def test_every_step_the_core_reports_has_an_english_name() -> None:
     import re
 
-    from gui.i18n import _ENGLISH
-
     from alignment.scoring.components import STANDARD
+    from gui.i18n import _ENGLISH
 
     root = Path(__file__).parents[2] / "alignment"
     source = "".join(path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py")))

@@ -13,13 +13,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from alignment import read_document
 from alignment.errors import ProfileError
 from alignment.output.profile import OfficeProfile, load_profile
-from alignment.output.report import (
-    fitted_widths,
-    reasons,
-    recommendation,
-    trim_quote,
-    write_report,
-)
+from alignment.output.report import fitted_widths, trim_quote, write_report
+from alignment.output.wording import reasons, recommendation
 from alignment.review import Addition, Decision, Review, match_key
 from alignment.scoring.analysis import Analyzer
 

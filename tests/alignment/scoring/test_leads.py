@@ -8,7 +8,8 @@ import docx
 import pytest
 
 from alignment import read_document
-from alignment.output.report import reasons, write_report
+from alignment.output.report import write_report
+from alignment.output.wording import reasons
 from alignment.scoring.analysis import Analyzer
 from tests.alignment.scoring.test_analysis import EVAL
 

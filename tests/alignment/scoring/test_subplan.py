@@ -327,7 +327,7 @@ def test_a_commerce_plan_is_asked_for_its_own_targets_only(analyzer: Analyzer) -
     # Section 5.2 holds one measure per priority industry, and a low-confidence match on two
     # generic words made a section "covered": the commerce plan was asked for 18 master targets,
     # among them the finance industry's 700亿元, GDP and 农产品 inspection rates.
-    from alignment.output.report import plain_conclusion
+    from alignment.output.wording import plain_conclusion
 
     result = analyzer.analyse(read_document(DATA / "holdout" / "商务发展规划.txt"))
     missing = {t.indicator for t in result.targets if t.status == "missing"}

@@ -85,7 +85,7 @@ def test_the_analysis_scores_with_the_rules_model_and_the_appendix_shows_it(plan
     from pathlib import Path
 
     from alignment import read_document
-    from alignment.output.report import method_text
+    from alignment.output.wording import method_text
     from alignment.scoring.analysis import Analyzer
 
     document = read_document(Path(__file__).parents[2] / "data" / "eval" / "it_网络安全产业园.txt")
