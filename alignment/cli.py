@@ -281,12 +281,10 @@ def _target_lines(result: AlignmentResult) -> list[str]:
         + "，".join(f"{STATUS_NAMES[s]} {counts[s]}" for s in STATUSES if counts[s])
         + "）"
     ]
-    for target in result.targets:
-        if target.status == "below":
-            lines.append(
-                f"  低于规划：{target.indicator} {target.document_figure}，"
-                f"规划为 {target.plan_figure}"
-            )
+    lines += [
+        f"  低于规划：{target.indicator} {target.document_figure}，规划为 {target.plan_figure}"
+        for target in result.targets_below
+    ]
     return lines
 
 

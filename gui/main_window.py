@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QWidget,
 )
 
@@ -31,18 +29,8 @@ from alignment import __version__, write_report
 from alignment.batch import BatchOptions
 from alignment.config import Rules
 from alignment.documents.formats import READERS
-from alignment.errors import AlignmentError, ReviewFileError
-from alignment.output.wording import method_html
-from alignment.review import (
-    added_key,
-    apply_review,
-    missing_additions,
-    reviewed_verdict,
-    stale_decisions,
-    verdict_line,
-)
-from alignment.review_file import load_review, save_review
-from alignment.scoring.result import VERDICT_NAMES, AlignmentResult
+from alignment.errors import AlignmentError
+from alignment.scoring.result import AlignmentResult
 from alignment.session import Prepared
 from gui.batch_panel import BatchPanel
 from gui.controller import AnalysisController
@@ -50,9 +38,10 @@ from gui.document_view import DocumentView
 from gui.gc_guard import GuiThreadCollector
 from gui.i18n import LANGUAGES, language, step_name, tr
 from gui.messages import report_unexpected, show_error
+from gui.method_panel import MethodPanel
 from gui.overview import OverviewPanel, headline
 from gui.plan_browser import PlanBrowser
-from gui.review_dialogs import FindingDialog, OfficeDialog
+from gui.review_actions import ReviewActions
 from gui.review_keeper import ReviewKeeper
 from gui.review_tables import ConflictsPanel, GapsPanel, MatchesPanel
 from gui.rules_editor import RulesEditor
@@ -82,7 +71,6 @@ class MainWindow(QMainWindow):
         self.keeper = ReviewKeeper(settings.reviews_folder(), self)
         self.keeper.reviewer = settings.profile.reviewer
         self.result: AlignmentResult | None = None
-        self._shown_additions: tuple[str, ...] | None = None
         self._document_text = ""  # the document pane's text, for additions whose quote is gone
         self._build_panels()
         self._build_actions()
@@ -101,7 +89,7 @@ class MainWindow(QMainWindow):
         self.gaps = GapsPanel()
         self.conflicts = ConflictsPanel()
         self.targets = TargetsPanel()
-        self.method = QTextBrowser()
+        self.method = MethodPanel()
         self.plan_browser = PlanBrowser()
         self.batch = BatchPanel()
         self.rules_editor = RulesEditor(self.settings.user_rules_path())
@@ -172,7 +160,9 @@ class MainWindow(QMainWindow):
             choice.setChecked(code == language())
             self.language_group.addAction(choice)
             language_menu.addAction(choice)
-        self._build_review_menu()
+        self.review = ReviewActions(self)
+        for name in ReviewActions.ACTIONS:  # the window's own names for them, as before
+            setattr(self, name, getattr(self.review, name))
         toolbar = self.addToolBar(tr("工具栏"))
         toolbar.setObjectName("main-toolbar")
         toolbar.addAction(self.open_action)
@@ -180,60 +170,6 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.cancel_action)
         quit_action.triggered.connect(self.close)
         self._refresh_recent_menu()
-
-    def _build_review_menu(self) -> None:
-        """审查(&R): undo and redo, the analyst's own findings, a verdict of their own, and the
-        review as a file to share."""
-        menu = self.menuBar().addMenu(tr("审查(&R)"))
-        self.undo_action = self.keeper.stack.createUndoAction(self, tr("撤销"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.keeper.stack.createRedoAction(self, tr("重做"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.add_evidence_action = QAction(
-            tr("将选中文字作为措施证据…"), self, shortcut=QKeySequence("Ctrl+B")
-        )
-        self.add_gap_action = QAction(tr("添加差距…"), self)
-        self.add_conflict_action = QAction(tr("添加冲突…"), self)
-        self.remove_addition_action = QAction(tr("删除所选补充项"), self)
-        self.save_review_action = QAction(tr("保存审查…"), self, shortcut=QKeySequence("Ctrl+S"))
-        self.open_review_action = QAction(tr("打开审查…"), self)
-        self.office_action = QAction(tr("审查单位与署名…"), self)
-        verdict_menu = QMenu(tr("改定审查结论"), self)
-        self.verdict_group = QActionGroup(self)
-        for verdict, label in (("", "按审查后的发现"), *VERDICT_NAMES.items()):
-            action = QAction(tr(label), self, checkable=True)
-            action.setData(verdict)
-            action.setChecked(verdict == "")
-            self.verdict_group.addAction(action)
-            verdict_menu.addAction(action)
-        self.document_actions = (
-            self.add_evidence_action,
-            self.add_gap_action,
-            self.add_conflict_action,
-            self.remove_addition_action,
-            self.save_review_action,
-            self.open_review_action,
-            verdict_menu.menuAction(),
-        )
-        for action in self.document_actions:
-            action.setEnabled(False)
-        for action in (
-            self.undo_action,
-            self.redo_action,
-            None,
-            self.add_evidence_action,
-            self.add_gap_action,
-            self.add_conflict_action,
-            self.remove_addition_action,
-            None,
-            verdict_menu.menuAction(),
-            None,
-            self.save_review_action,
-            self.open_review_action,
-            None,
-            self.office_action,
-        ):
-            menu.addSeparator() if action is None else menu.addAction(action)
 
     def _build_status_bar(self) -> None:
         self.status_label = QLabel("")
@@ -267,19 +203,8 @@ class MainWindow(QMainWindow):
         self.mode_group.triggered.connect(self._on_mode_triggered)
         self.language_group.triggered.connect(self._on_language_triggered)
         self.matches.match_selected.connect(self._on_matches_match_selected)
-        for table in (self.matches.table, self.gaps, self.conflicts):
-            table.edited.connect(self._on_table_edited)
-        self.keeper.changed.connect(self._on_keeper_changed)
-        self.keeper.save_failed.connect(self._on_keeper_save_failed)
-        self.add_evidence_action.triggered.connect(lambda: self.ask_finding("evidence"))
-        self.add_gap_action.triggered.connect(lambda: self.ask_finding("gap"))
-        self.add_conflict_action.triggered.connect(lambda: self.ask_finding("conflict"))
-        self.remove_addition_action.triggered.connect(self._on_remove_addition_triggered)
-        self.verdict_group.triggered.connect(self._on_verdict_triggered)
-        self.save_review_action.triggered.connect(self._on_save_review_triggered)
-        self.open_review_action.triggered.connect(self._on_open_review_triggered)
-        self.office_action.triggered.connect(self._on_office_triggered)
         self.rules_editor.rules_changed.connect(self.controller.set_rules)
+        self.rules_editor.rules_changed.connect(self.method.show_rules)  # thresholds said
         self.rules_editor.rules_changed.connect(self._on_rules_editor_rules_changed)
 
     def _restore_state(self) -> None:
@@ -334,140 +259,19 @@ class MainWindow(QMainWindow):
         else:
             report_unexpected(error, self)
 
-    # --- the review ----------------------------------------------------------------------------------
-
-    @Slot(str, object, object)
-    def _on_table_edited(self, key: str, accepted: bool | None, comment: str | None) -> None:
-        self.keeper.decide(key, accepted, comment)
-
-    @Slot(object)
-    def _on_keeper_changed(self, _review: object) -> None:
-        self._show_review()
-
-    def _show_review(self) -> None:
-        """Tables, 概览 and the verdict menu as the review says; the additions' rows are rebuilt
-        only when they changed (an edit in progress elsewhere keeps its place)."""
-        result, review = self.result, self.keeper.review
-        if result is None or self.controller.analyzer is None:
-            self.overview.show_review("", "", [])
-            return
-        added = tuple(a.id for a in review.additions)
-        if added != self._shown_additions:
-            self._fill_findings(result)
-            self._shown_additions = added
-        for table in (self.matches.table, self.gaps, self.conflicts):
-            table.show_decisions(review)
-        verdict, _reason = reviewed_verdict(result, review)
-        notes = [self.keeper.note] if self.keeper.note else []
-        for key in stale_decisions(result, review):
-            notes.append(tr("审查决定所针对的内容在本次分析中已不存在：{key}", key=key))
-        for addition in missing_additions(review, self._document_text):
-            notes.append(tr("补充的证据在文档中已找不到：{quote}", quote=addition.text[:30]))
-        line = "" if review.is_empty else verdict_line(result, review)
-        self.overview.show_review(line, verdict, notes, apply_review(result, review))
-        for action in self.verdict_group.actions():
-            action.setChecked(action.data() == review.verdict)
-        conflicts = len(result.conflicts) + sum(a.kind == "conflict" for a in review.additions)
-        self.tabs.setTabText(3, tr("冲突 ({count})", count=conflicts) if conflicts else tr("冲突"))
-
-    def _fill_findings(self, result: AlignmentResult) -> None:
-        analyzer = self.controller.analyzer
-        assert analyzer is not None
-        added = self.keeper.review.additions
-        self.matches.show_matches(result.matches, analyzer.plan, added)
-        self.gaps.show_gaps(result.gaps, added)
-        self.conflicts.show_conflicts(result.conflicts, added)
-
-    @Slot(object)
-    def _on_keeper_save_failed(self, error: AlignmentError) -> None:
-        show_error(self, tr("审查记录未能保存"), error.message)
+    # --- the review (gui/review_actions.py) -----------------------------------------------------
 
     def ask_finding(self, kind: str) -> None:
-        """Add a finding by hand: evidence from the text selected in the document pane, or a
-        gap or a conflict (the selection, if any, is its quotation)."""
-        analyzer = self.controller.analyzer
-        if self.result is None or analyzer is None:
-            return
-        passage = self.document_view.selected_passage()
-        if kind == "evidence" and passage is None:
-            show_error(
-                self, tr("将选中文字作为措施证据"), tr("请先在左侧文档中选中作为证据的文字。")
-            )
-            return
-        text, paragraph = passage or ("", -1)
-        dialog = FindingDialog(kind, analyzer.plan, text, paragraph, self)
-        if dialog.exec() != FindingDialog.DialogCode.Accepted:
-            return
-        addition = dialog.addition()
-        if addition is None:
-            show_error(self, tr("未添加"), tr("请选择规划措施并填写内容。"))
-            return
-        self.keeper.add(addition)
-
-    @Slot()
-    def _on_remove_addition_triggered(self) -> None:
-        table = {1: self.matches.table, 2: self.gaps, 3: self.conflicts}.get(
-            self.tabs.currentIndex()
-        )
-        key = table.selected_key() if table is not None else None
-        added = {added_key(a): a.id for a in self.keeper.review.additions}
-        if key in added:
-            self.keeper.remove(added[key])
-        else:
-            self.status_label.setText(tr("请先在措施对照、差距或冲突中选中一条补充项。"))
-
-    @Slot(QAction)
-    def _on_verdict_triggered(self, action: QAction) -> None:
-        self.keeper.set_verdict(str(action.data()))
+        self.review.ask_finding(kind)
 
     def save_review_as(self, path: str) -> bool:
-        try:
-            save_review(self.keeper.stamped(), path)
-        except AlignmentError as error:
-            show_error(self, tr("无法保存审查"), error.message)
-            return False
-        self.status_label.setText(tr("审查已保存：{path}", path=path))
-        return True
+        return self.review.save_review_as(path)
 
     def open_review(self, path: str) -> bool:
-        """A review saved by a colleague, for this document; undoable."""
-        try:
-            review = load_review(path, self.keeper.review.document_hash)
-        except ReviewFileError as error:
-            show_error(self, tr("无法打开审查"), error.message)
-            return False
-        self.keeper.replace_with(review)
-        self.status_label.setText(tr("已打开审查：{path}", path=path))
-        return True
-
-    @Slot()
-    def _on_save_review_triggered(self) -> None:
-        stem = Path(self.result.document).stem if self.result else "审查"
-        default = Path(self.settings.last_folder) / f"{stem}-审查.json"
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("保存审查"), str(default), tr("审查文件 (*.json)")
-        )
-        if path:
-            self.save_review_as(path)
-
-    @Slot()
-    def _on_open_review_triggered(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("打开审查"), self.settings.last_folder, tr("审查文件 (*.json)")
-        )
-        if path:
-            self.open_review(path)
-
-    @Slot()
-    def _on_office_triggered(self) -> None:
-        dialog = OfficeDialog(self.settings.profile, self)
-        if dialog.exec() == OfficeDialog.DialogCode.Accepted:
-            self.set_profile(dialog.profile())
+        return self.review.open_review(path)
 
     def set_profile(self, profile: object) -> None:
-        self.settings.profile = profile  # type: ignore[assignment]
-        self.keeper.reviewer = self.settings.profile.reviewer
-        self.batch.options = dataclasses.replace(self.batch.options, profile=self.settings.profile)
+        self.review.set_profile(profile)
 
     @Slot()
     def _on_open_triggered(self) -> None:
@@ -559,7 +363,7 @@ class MainWindow(QMainWindow):
             reviews_dir=str(self.settings.reviews_folder()),
             profile=self.settings.profile,
         )
-        self.method.setHtml(method_html(analyzer.rules, english=language() == "en"))
+        self.method.show_rules(analyzer.rules)
         self.status_label.setText(
             tr(
                 "参考规划：{title}（{count} 条措施）",
@@ -623,11 +427,8 @@ class MainWindow(QMainWindow):
         self.targets.show_result(result)
         # The same document again (F5, a mode or rule change) keeps its review and its undo.
         self.keeper.open_document(result.document, analyzer.plan, analyzer.rules)
-        self._shown_additions = None
-        self._show_review()
+        self.review.document_shown()
         self.export_action.setEnabled(True)
-        for action in self.document_actions:
-            action.setEnabled(True)
         self.status_label.setText(
             tr(
                 "{title}：{score} 分，{verdict}",
@@ -652,8 +453,7 @@ class MainWindow(QMainWindow):
         self.keeper.clear()
         self._set_title()
         self.export_action.setEnabled(False)
-        for action in self.document_actions:
-            action.setEnabled(False)
+        self.review.enable(False)
         self.document_view.clear()
         self.overview.clear()
         self.matches.clear()

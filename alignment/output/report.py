@@ -380,7 +380,7 @@ class _Writer:
         if not result.targets:
             self.paragraph("未对照量化目标（文档中没有可识别的量化目标，或文档不属于本区规划）。")
         else:
-            weaker = sum(t.status == "below" for t in result.targets)
+            weaker = len(result.targets_below)
             self.paragraph(
                 f"共识别{len(result.targets)}项目标对照，其中低于总体规划{weaker}项。"
                 "“低于规划”为不一致，“高于规划”为更积极的目标，仅作提示。"

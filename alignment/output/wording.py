@@ -123,7 +123,7 @@ def reasons(result: AlignmentResult) -> list[str]:
         items.append(f"{subject}位于本区。")
     elif location.status in ("outside", "upper"):
         items.append(f"{subject}所在地为{location.place or '本区以外'}（{location.label}）。")
-    weaker = [t for t in result.targets if t.status == "below"]
+    weaker = result.targets_below
     if weaker:
         names = "、".join(t.indicator for t in weaker[:5])
         items.append(f"有{len(weaker)}项量化目标低于总体规划：{names}。")

@@ -139,7 +139,7 @@ def _summary_sheet(
                 "；".join(f"{m.measure_id} {m.measure_title}" for m in result.leads[:3]),
                 len(result.gaps),
                 "；".join(c.name for c in result.conflicts),
-                "；".join(t.indicator for t in result.targets if t.status == "below"),
+                "；".join(t.indicator for t in result.targets_below),
                 "；".join(result.warnings),
                 result.mode_name,
                 result.location.label,

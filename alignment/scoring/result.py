@@ -181,6 +181,11 @@ class AlignmentResult:
         return VERDICT_NAMES[self.verdict]
 
     @property
+    def targets_below(self) -> tuple[Any, ...]:
+        """The targets set lower than the master plan's (a sub-plan's; never strong)."""
+        return tuple(t for t in self.targets if t.status == "below")
+
+    @property
     def leads(self) -> tuple[Match, ...]:
         """The measures the document serves first; the other matches are related to it. A
         document in conflict with the plan serves none first (unless a reviewer names one)."""

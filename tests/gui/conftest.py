@@ -25,7 +25,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     def record(parent: object, title: str, text: str) -> None:
         shown.append((title, text))
 
-    for module in ("gui.main_window", "gui.messages", "gui.batch_panel"):
+    for module in ("gui.main_window", "gui.review_actions", "gui.messages", "gui.batch_panel"):
         monkeypatch.setattr(f"{module}.show_error", record)
     return shown
 
