@@ -14,6 +14,8 @@ import pytest
 
 from bench import judge
 
+pytestmark = pytest.mark.slow  # every real document analysed
+
 
 @pytest.fixture(scope="module")
 def tally(plan, rules) -> judge.Tally:  # type: ignore[no-untyped-def]

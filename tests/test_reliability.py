@@ -32,6 +32,7 @@ def test_workbook_cells_are_never_formulas(tmp_path: Path) -> None:
     assert not any(c.data_type == "f" for c in cells)
 
 
+@pytest.mark.slow
 def test_libreoffice_shows_formula_like_cells_as_text(tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     if soffice is None:

@@ -73,6 +73,7 @@ def test_workbook_is_ranked_with_formats_and_failures(folder: Path, tmp_path: Pa
         assert printed.print_title_rows == "$1:$1"
 
 
+@pytest.mark.slow
 def test_parallel_batch_matches_serial(folder: Path) -> None:
     serial, _ = run_batch([folder], BatchOptions(), workers=1)
     parallel, failures = run_batch([folder], BatchOptions(), workers=2)

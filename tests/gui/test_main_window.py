@@ -316,6 +316,7 @@ def test_a_document_over_its_budget_is_refused_with_a_message(
     assert "正在" not in window.statusBar().currentMessage()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(ocr_missing(), reason="the ocr extra is not installed")
 def test_a_scanned_study_is_recognised_analysed_and_exported(qtbot, window, tmp_path: Path) -> None:
     from tests.factories import scanned_study

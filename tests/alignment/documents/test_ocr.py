@@ -17,6 +17,8 @@ from alignment.documents.ocr import Line
 from alignment.errors import DocumentReadError, DocumentTooLargeError
 from tests.factories import make_pdf, ocr_missing, scanned_page, scanned_pdf, scanned_study
 
+pytestmark = pytest.mark.slow  # OCR of rendered pages: seconds a page
+
 needs_ocr = pytest.mark.skipif(ocr_missing(), reason="the ocr extra is not installed")
 
 APPROVAL = [

@@ -336,6 +336,7 @@ def test_every_table_cell_is_read_once(tmp_path: Path) -> None:
     assert len(texts) == 31 and texts.count("合并单元格") == 1
 
 
+@pytest.mark.slow
 def test_legacy_doc_through_libreoffice(tmp_path: Path) -> None:
     import shutil
     import subprocess

@@ -26,6 +26,7 @@ EVAL = Path(__file__).parents[2] / "data" / "eval"
 ROOT = Path(__file__).parents[3]
 
 
+@pytest.mark.slow
 def test_fuzzed_inputs_end_in_a_result_or_our_own_error(plan, rules, tmp_path: Path) -> None:
     analyzer = Analyzer(plan, rules)
     outcomes = fuzz(150, seed=20261127, folder=tmp_path, analyse=analyzer.analyse)

@@ -147,6 +147,7 @@ def test_refuses_to_overwrite_the_input(aligned, rules) -> None:
         write_report(aligned, rules, aligned.document, date=DAY)
 
 
+@pytest.mark.slow
 def test_converts_to_pdf_with_libreoffice(aligned, rules, tmp_path: Path) -> None:
     soffice = shutil.which("soffice")
     if soffice is None or shutil.which("pdfinfo") is None:

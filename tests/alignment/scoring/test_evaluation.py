@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.eval import HOLDOUT_DIR, accuracy, labels, run
+
+pytestmark = pytest.mark.slow  # every written document analysed
 
 # Reached on 2026-12-03: verdict 31/35, primary industry 35/35, mode 35/35. Three off-topic
 # projects outside the district (海水养殖, 汽车零部件, 物流园) were "weak" only through the location
