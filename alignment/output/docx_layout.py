@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.enum.section import WD_SECTION_START
@@ -239,3 +240,45 @@ def _repeat_header(row: Any) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+
+
+_CHAR_MM = 4.3  # a 12 pt Chinese character
+_CELL_PADDING_MM = 5.0  # LibreOffice and Word put 1.9 mm inside each side of a cell
+_NARROW_MM = 30.0
+
+
+def fitted_widths(
+    header: list[str], rows: list[list[str]], total: float = TEXT_WIDTH_MM
+) -> list[float]:
+    """Column widths (mm) that fit what each column holds, within the text block: a column whose
+    longest cell fits on one line in 30 mm gets just that; the others share the rest in
+    proportion to their length, so a quotation column takes the room and a score stays narrow."""
+    natural = []
+    for column, title in enumerate(header):
+        longest = max([display_width(title), *(display_width(r[column]) for r in rows)])
+        natural.append(min(longest, 40) * _CHAR_MM + _CELL_PADDING_MM)
+    if sum(natural) <= total:
+        return [round(w * total / sum(natural), 1) for w in natural]
+    # Each column first gets what fits on one line, up to 30 mm; the room left goes to the
+    # columns that need more, in proportion to how much more.
+    floors = [min(w, _NARROW_MM) for w in natural]
+    rest = total - sum(floors)
+    if rest <= 0:
+        return [round(w * total / sum(floors), 1) for w in floors]
+    wanting = sum(n - f for n, f in zip(natural, floors, strict=True))
+    return [round(f + rest * (n - f) / wanting, 1) for n, f in zip(natural, floors, strict=True)]
+
+
+def display_width(text: str) -> float:
+    """In characters of 小4号: Latin letters and digits are half a Chinese character wide."""
+    longest = max(text.split("\n"), key=len, default="")
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in longest)
+
+
+def marked_text(paragraph: Any, text: str, terms: tuple[str, ...]) -> None:
+    """``text`` as runs, the ``terms`` in bold."""
+    pattern = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True) if t)
+    parts = re.split(f"({pattern})", text) if pattern else [text]
+    for part in parts:
+        if part:
+            paragraph.add_run(part).bold = part in terms or None

@@ -5,39 +5,40 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import re
-import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from alignment.atomic import atomic_write
 from alignment.config import Rules
-from alignment.documents.safety import MAX_FILE_BYTES, check_file, open_docx_zip
-from alignment.errors import AlignmentError, ProfileError
 from alignment.output.chart import industry_chart_png
 from alignment.output.docx_layout import (
     TABLE_SIZE,
-    TEXT_WIDTH_MM,
+    fitted_widths,
+    marked_text,
     set_fonts,
     setup_document,
     shade,
     style_table,
 )
 from alignment.output.profile import OfficeProfile
+from alignment.output.template import base_document
 from alignment.output.wording import (
     GAP_INTROS,
     RELATION,
     SUBJECT,
     TITLES,
+    finding_labels,
+    gap_item,
     location_cell,
+    match_strength,
     method_text,
     reasons,
     recommendation,
+    trim_quote,
+    who,
 )
 from alignment.review import (
-    Addition,
-    Decision,
     Review,
     apply_review,
     conflict_key,
@@ -46,16 +47,11 @@ from alignment.review import (
     verdict_line,
 )
 from alignment.scoring.notes import ocr_note
-from alignment.scoring.result import VERDICT_NAMES, AlignmentResult, Gap, Match
+from alignment.scoring.result import VERDICT_NAMES, AlignmentResult
 from alignment.version import __version__
 
 _CN_NUMBERS = "一二三四五六七八九十"
-# Characters of a quotation in a table cell: two or three lines of a 50 mm column in 小4号.
-_QUOTE_LIMIT = 90
 _BLANK = "__________"  # a line to sign on
-_CHAR_MM = 4.3  # a 12 pt Chinese character
-_CELL_PADDING_MM = 5.0  # LibreOffice and Word put 1.9 mm inside each side of a cell
-_NARROW_MM = 30.0
 
 
 def write_report(
@@ -139,32 +135,6 @@ def build_report(
     return buffer.getvalue()
 
 
-def base_document(template: str) -> Any:
-    """A new document, or the office's template with its 红头, styles and page setup; the report
-    is appended after whatever the template's body holds.
-
-    Raises
-    ------
-    ProfileError
-        The template is missing or not a usable .docx.
-    """
-    import docx
-
-    if not template:
-        return docx.Document()
-    path = Path(template)
-    try:
-        check_file(path, MAX_FILE_BYTES)
-        open_docx_zip(path).close()  # zip bombs and encrypted files refused before parsing
-        return docx.Document(str(path))
-    except (AlignmentError, OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
-        reason = exc.message if isinstance(exc, AlignmentError) else str(exc)
-        raise ProfileError(
-            f"报告模板无法使用：{path.name}（{reason}）。请选择 .docx 格式的模板。",
-            f"Cannot use the report template {path.name}: {reason}",
-        ) from exc
-
-
 def _set_properties(document: Any, result: AlignmentResult, date: dt.date) -> None:
     moment = dt.datetime(date.year, date.month, date.day)
     properties = document.core_properties
@@ -224,7 +194,7 @@ class _Writer:
             cells = table.add_row().cells
             for column, (cell, text) in enumerate(zip(cells, row, strict=True)):
                 if column in marked and row_terms:
-                    _marked_text(cell.paragraphs[0], text, row_terms[index])
+                    marked_text(cell.paragraphs[0], text, row_terms[index])
                 else:
                     cell.text = text
         style_table(table, widths or fitted_widths(header, rows), self.font)
@@ -362,7 +332,7 @@ class _Writer:
                     + ("（主要）" if related and m in leads else ""),
                     trim_quote(evidence.sentence, shared),
                     trim_quote(evidence.plan_sentence, shared) or "—",
-                    _match_strength(m),
+                    match_strength(m),
                 ]
             )
             terms.append(shared)
@@ -426,7 +396,7 @@ class _Writer:
             self.paragraph(GAP_INTROS[kind].format(industry=industry, subject=self.subject))
             for gap in gaps:
                 number += 1
-                self.paragraph(f"{number}．{_gap_item(gap)}")
+                self.paragraph(f"{number}．{gap_item(gap)}")
                 self.comment(gap_key(gap))
 
     def conflicts(self, result: AlignmentResult) -> None:
@@ -452,21 +422,21 @@ class _Writer:
 
     def decisions(self, result: AlignmentResult) -> None:
         """Who decided what and when: every decision and addition, stale ones marked."""
-        labels = _labels(self.computed)
+        labels = finding_labels(self.computed)
         rows = []
         for key, decision in self.review.decisions.items():
             if not decision.decided:
                 continue
             label = labels.get(key, f"{key}（该项在本次分析中已不存在）")
             choice = {True: "采纳", False: "不采纳", None: "—"}[decision.accepted]
-            rows.append([label, choice, decision.comment or "—", _who(decision)])
+            rows.append([label, choice, decision.comment or "—", who(decision)])
         for addition in self.review.additions:
             rows.append(
                 [
                     f"补充{addition.kind_name}：{addition.label}",
                     "补充",
                     trim_quote(addition.text, ()),
-                    _who(addition),
+                    who(addition),
                 ]
             )
         if self.review.verdict:
@@ -501,85 +471,6 @@ class _Writer:
         for paragraph in method_text(result, rules):
             self.paragraph(paragraph)
         self.flush(f"生成工具：PlanAlign {__version__}（规划契合度审查）", WD_ALIGN_PARAGRAPH.LEFT)
-
-
-def trim_quote(text: str, terms: Iterable[str], limit: int = _QUOTE_LIMIT) -> str:
-    """The quotation cut to about ``limit`` characters around the shared words, with "……" where
-    text was left out: a table row shows the words that match, not a page of context."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    found = sorted(i for t in terms if t and (i := text.find(t)) >= 0)
-    first = found[0] if found else 0
-    start = max(0, min(first - limit // 4, len(text) - limit))
-    end = start + limit
-    return ("……" if start else "") + text[start:end] + ("……" if end < len(text) else "")
-
-
-def fitted_widths(
-    header: list[str], rows: list[list[str]], total: float = TEXT_WIDTH_MM
-) -> list[float]:
-    """Column widths (mm) that fit what each column holds, within the text block: a column whose
-    longest cell fits on one line in 30 mm gets just that; the others share the rest in
-    proportion to their length, so a quotation column takes the room and a score stays narrow."""
-    natural = []
-    for column, title in enumerate(header):
-        longest = max([_display_width(title), *(_display_width(r[column]) for r in rows)])
-        natural.append(min(longest, 40) * _CHAR_MM + _CELL_PADDING_MM)
-    if sum(natural) <= total:
-        return [round(w * total / sum(natural), 1) for w in natural]
-    # Each column first gets what fits on one line, up to 30 mm; the room left goes to the
-    # columns that need more, in proportion to how much more.
-    floors = [min(w, _NARROW_MM) for w in natural]
-    rest = total - sum(floors)
-    if rest <= 0:
-        return [round(w * total / sum(floors), 1) for w in floors]
-    wanting = sum(n - f for n, f in zip(natural, floors, strict=True))
-    return [round(f + rest * (n - f) / wanting, 1) for n, f in zip(natural, floors, strict=True)]
-
-
-def _display_width(text: str) -> float:
-    """In characters of 小4号: Latin letters and digits are half a Chinese character wide."""
-    longest = max(text.split("\n"), key=len, default="")
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in longest)
-
-
-def _marked_text(paragraph: Any, text: str, terms: tuple[str, ...]) -> None:
-    """``text`` as runs, the ``terms`` in bold."""
-    pattern = "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True) if t)
-    parts = re.split(f"({pattern})", text) if pattern else [text]
-    for part in parts:
-        if part:
-            paragraph.add_run(part).bold = part in terms or None
-
-
-def _match_strength(match: Match) -> str:
-    if match.confidence in ("manual", "keyword"):
-        return match.confidence_name
-    return f"{match.similarity:.2f}（{match.confidence_name}）"
-
-
-def _gap_item(gap: Gap) -> str:
-    if gap.kind == "industry":
-        return f"{gap.measure_id}“{gap.measure_title}”。"
-    if gap.kind == "manual":
-        return f"{gap.label}：{gap.reason}"
-    where = f"（规划第{gap.measure_id}条“{gap.measure_title}”）" if gap.measure_id else ""
-    topic = gap.reason.removeprefix("文档未涉及").rstrip("。")
-    return f"{topic}{where}：{gap.suggestion}"
-
-
-def _labels(result: AlignmentResult) -> dict[str, str]:
-    return {
-        **{match_key(m): f"措施对照：{m.measure_id} {m.measure_title}" for m in result.matches},
-        **{gap_key(g): f"差距：{g.label}" for g in result.gaps},
-        **{conflict_key(c): f"冲突：{c.name}" for c in result.conflicts},
-    }
-
-
-def _who(item: Decision | Addition) -> str:
-    when = item.time.replace("T", " ")
-    return "，".join(part for part in (item.reviewer, when) if part) or "—"
 
 
 _log = logging.getLogger(__name__)

@@ -5,12 +5,15 @@ text at once."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from alignment.config import Rules
 from alignment.config.verdict_model import PART_NAMES
+from alignment.review import Addition, Decision, conflict_key, gap_key, match_key
 from alignment.scoring.components.direct_fit import DIRECT_FIT
 from alignment.scoring.context import MIN_SHARED_TERMS
 from alignment.scoring.measure_rank import LEAD_SHARE, POOL, STANDOUT
-from alignment.scoring.result import AlignmentResult
+from alignment.scoring.result import AlignmentResult, Gap, Match
 
 _COUNTS = dict(enumerate("零一两三四五六七八九十"))
 _COUNTS_EN = dict(
@@ -293,3 +296,49 @@ def method_html(rules: Rules, english: bool = False) -> str:
         pool_en=en_count(POOL),
         shared_en=en_count(MIN_SHARED_TERMS),
     )
+
+
+# Characters of a quotation in a table cell: two or three lines of a 50 mm column in 小4号.
+QUOTE_LIMIT = 90
+
+
+def trim_quote(text: str, terms: Iterable[str], limit: int = QUOTE_LIMIT) -> str:
+    """The quotation cut to about ``limit`` characters around the shared words, with "……" where
+    text was left out: a table row shows the words that match, not a page of context."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    found = sorted(i for t in terms if t and (i := text.find(t)) >= 0)
+    first = found[0] if found else 0
+    start = max(0, min(first - limit // 4, len(text) - limit))
+    end = start + limit
+    return ("……" if start else "") + text[start:end] + ("……" if end < len(text) else "")
+
+
+def match_strength(match: Match) -> str:
+    if match.confidence in ("manual", "keyword"):
+        return match.confidence_name
+    return f"{match.similarity:.2f}（{match.confidence_name}）"
+
+
+def gap_item(gap: Gap) -> str:
+    if gap.kind == "industry":
+        return f"{gap.measure_id}“{gap.measure_title}”。"
+    if gap.kind == "manual":
+        return f"{gap.label}：{gap.reason}"
+    where = f"（规划第{gap.measure_id}条“{gap.measure_title}”）" if gap.measure_id else ""
+    topic = gap.reason.removeprefix("文档未涉及").rstrip("。")
+    return f"{topic}{where}：{gap.suggestion}"
+
+
+def finding_labels(result: AlignmentResult) -> dict[str, str]:
+    return {
+        **{match_key(m): f"措施对照：{m.measure_id} {m.measure_title}" for m in result.matches},
+        **{gap_key(g): f"差距：{g.label}" for g in result.gaps},
+        **{conflict_key(c): f"冲突：{c.name}" for c in result.conflicts},
+    }
+
+
+def who(item: Decision | Addition) -> str:
+    when = item.time.replace("T", " ")
+    return "，".join(part for part in (item.reviewer, when) if part) or "—"

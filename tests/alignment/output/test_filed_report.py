@@ -12,9 +12,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from alignment import read_document
 from alignment.errors import ProfileError
+from alignment.output.docx_layout import fitted_widths
 from alignment.output.profile import OfficeProfile, load_profile
-from alignment.output.report import fitted_widths, trim_quote, write_report
-from alignment.output.wording import reasons, recommendation
+from alignment.output.report import write_report
+from alignment.output.wording import reasons, recommendation, trim_quote
 from alignment.review import Addition, Decision, Review, match_key
 from alignment.scoring.analysis import Analyzer
 

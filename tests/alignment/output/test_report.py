@@ -14,7 +14,8 @@ from docx.shared import Mm, Pt
 
 from alignment import OutputError, read_document
 from alignment.output.fonts import chart_font_file
-from alignment.output.report import build_report, trim_quote, write_report
+from alignment.output.report import build_report, write_report
+from alignment.output.wording import trim_quote
 from alignment.review import Decision, Review
 from alignment.scoring.analysis import Analyzer
 
