@@ -10,6 +10,7 @@ from alignment.config.model import (
     RedLine,
     Rules,
     Scoring,
+    ServiceSubject,
     TermGroup,
 )
 from alignment.config.rules import (
@@ -27,6 +28,7 @@ __all__ = [
     "RedLine",
     "Rules",
     "Scoring",
+    "ServiceSubject",
     "TermGroup",
     "dump_rules",
     "load_rules",

@@ -104,6 +104,16 @@ class Scoring:
 
 
 @dataclass(frozen=True)
+class ServiceSubject:
+    """A public service a document's subject may name (学校, 医院, 养老 …) and the plan's
+    measures that serve it (11.1.2, 11.2.1, 11.3.2 …)."""
+
+    name: str
+    any: tuple[str, ...]
+    measures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the rule file defines."""
 
@@ -119,9 +129,8 @@ class Rules:
     # (a hospital's data centre) without being in that industry, unless its title says so; the
     # industry does not lead it (its score still counts).
     public_services: tuple[str, ...] = ()
-    # The plan's sections a public service serves directly (a school: 11.1, a hospital: 11.2):
-    # a project whose text stands out at one of them is a direct fit (see analysis.direct_fit).
-    public_service_measures: tuple[str, ...] = ()
+    # A subject naming one of these serves its section first (components.service).
+    service_subjects: tuple[ServiceSubject, ...] = ()
     # The score's weights, fitted on real documents (resources/verdict_model.toml): shipped
     # data beside the rule file, so a rule file's fingerprint covers the weights it scored with.
     verdict_model: VerdictModel = field(default_factory=shipped_model)

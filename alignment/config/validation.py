@@ -12,6 +12,7 @@ from alignment.config.model import (
     RedLine,
     Rules,
     Scoring,
+    ServiceSubject,
     TermGroup,
 )
 from alignment.errors import RuleFileError
@@ -106,7 +107,7 @@ class RuleValidator:
         self.check_unique_ids([*industries, *future], "industries")
         location = self.location(data.get("location", {}))
         synonyms = self.synonyms(data.get("synonyms", {}))
-        public, served = self.public_services(data.get("public_services", {}))
+        public, subjects = self.public_services(data.get("public_services", {}))
         return Rules(
             scoring,
             industries,
@@ -117,16 +118,26 @@ class RuleValidator:
             synonyms,
             self.source,
             public,
-            served,
+            subjects,
         )
 
-    def public_services(self, item: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def public_services(self, item: Any) -> tuple[tuple[str, ...], tuple[ServiceSubject, ...]]:
+        # "measures" (the sections a text had to stand out at, before a document's subject
+        # decided) is still accepted in older rule files, and ignored.
         self.require_table(item, "public_services")
-        self.check_keys(item, {"any", "measures"}, "public_services", 0)
-        return (
-            self.strings(item, "any", "public_services", 0),
-            self.strings(item, "measures", "public_services", 0),
-        )
+        self.check_keys(item, {"any", "measures", "subjects"}, "public_services", 0)
+        subjects = []
+        for n, subject in enumerate(self.table_list(item, "subjects")):
+            self.check_keys(subject, {"name", "any", "measures"}, "subjects", n)
+            subjects.append(
+                ServiceSubject(
+                    self.string(subject, "name", "subjects", n),
+                    self.strings(subject, "any", "subjects", n, required=True),
+                    self.strings(subject, "measures", "subjects", n, required=True),
+                )
+            )
+        self.strings(item, "measures", "public_services", 0)
+        return self.strings(item, "any", "public_services", 0), tuple(subjects)
 
     def synonyms(self, item: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         self.require_table(item, "synonyms")

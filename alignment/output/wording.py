@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from alignment.config import Rules
 from alignment.config.verdict_model import PART_NAMES
 from alignment.review import Addition, Decision, conflict_key, gap_key, match_key
-from alignment.scoring.components.direct_fit import DIRECT_FIT
 from alignment.scoring.context import MIN_SHARED_TERMS
 from alignment.scoring.measure_rank import LEAD_SHARE, POOL, STANDOUT
 from alignment.scoring.result import AlignmentResult, Gap, Match
@@ -46,7 +45,7 @@ def method_text(result: AlignmentResult, rules: Rules) -> list[str]:
         f"水平{STANDOUT:g}个标准差的措施一并列出。"
         f"高出平均水平的幅度达到最强措施{LEAD_SHARE:g}倍的，为文档首先服务的“主要”措施，其余为相关措施；规划的"
         "指导思想、目标和保障章节排在行动措施之后，不作为主要措施；触及红线的文档不列主要措施。"
-        + (DIRECT_FIT_TEXT if result.mode == "proposal" else ""),
+        + (direct_fit_text(rules) if result.mode == "proposal" else ""),
         "二、重点产业。依据规则文件中的产业关键词，统计各重点产业术语的出现情况及涉及句子比例；"
         f"得分达到{t.get('industry_threshold', 30):g}分的最高者为主导产业。公共服务类内容借用的手段性"
         "术语、仅顺带提及一次的产业不作为主导产业。",
@@ -213,11 +212,26 @@ RECOMMENDATIONS = {
         "conflict": "建议注意其中与本区规划相冲突的内容",
     },
 }
+
+
 # Said of a proposal only: a plan is not a project that serves a measure directly.
-DIRECT_FIT_TEXT = (
-    "项目在规则文件所列公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施"
-    f"{DIRECT_FIT:g}个标准差的，为直接服务该措施，评为高度契合。"
-)
+def direct_fit_text(rules: Rules) -> str:
+    services = "、".join(s.name for s in rules.service_subjects) or "公共服务"
+    return (
+        f"项目的主题（项目名称、通知事由或标题）为{services}等公共服务的，首先服务规则文件为该服务所列的"
+        "规划措施（取文档在其中排序最前者），评为高度契合；触及红线的除外。"
+    )
+
+
+def direct_fit_text_en(rules: Rules) -> str:
+    services = ", ".join(s.name for s in rules.service_subjects) or "public services"
+    return (
+        "A project whose subject (its project name, a notice's subject line or its title) names a "
+        f"public service ({services}) serves first the plan measure the rule file lists for that "
+        "service (the one its text stands highest at) and is strong, unless it crosses a red line."
+    )
+
+
 # One sentence per kind of gap, said once before its items.
 GAP_INTROS = {
     "industry": "下列{industry}产业的规划措施，文档中没有明确对应的内容，建议说明{subject}如何落实或支撑：",
@@ -245,7 +259,7 @@ _METHOD_HTML = """<h3>PlanAlign 如何得出结论</h3>
 <p><b>得分</b> = {formula}，限于 0–100；仅顺带提及一次的产业不计。各项权重不是人为设定的：以有序逻辑回归在审查人员已标注的真实文档上拟合（{fit}），随程序作为数据提供（resources/verdict_model.toml）。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
-项目在公共服务类措施（教育、健康、养老、城区与市政设施）上居首并高出其余措施 {direct:g} 个标准差的，为直接服务该措施，评为“高度契合”。
+{direct}
 区位（区内、区外、上级、未写明）是单独的结论，与得分并列显示，不压低得分。</p>
 <p><b>主导产业</b>：五大重点产业中得分最高且不低于 {industry:g} 分者；否则为“不属于五大重点产业”。公共服务项目（标题含医院、学校等）借用的手段性术语，在三句以上的文档中仅一句出现一个术语的产业，以及子规划中不足三分之一句子涉及的产业，不作为主导产业；“信息科技、现代金融等主导产业”式的列举不计入任何产业。</p>
 <p>本工具辅助审查，不代替审查人员的判断。</p>"""
@@ -266,9 +280,7 @@ weights are not set by hand: an ordinal logistic regression fitted on real docum
 labelled ({fit}), shipped as data (resources/verdict_model.toml).</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
 (high energy use and pollution, permanent basic farmland, ecological red line, property speculation,
-coal boilers) makes it a conflict whatever the score. A project that stands first at a public service's
-measure (education, health, elderly care, urban and municipal facilities), {direct_en} standard deviations above
-the rest, serves it directly and is strong. Location (inside, outside, upper level, unstated) is a finding
+coal boilers) makes it a conflict whatever the score. {direct} Location (inside, outside, upper level, unstated) is a finding
 of its own, shown beside the verdict; it does not lower the score.</p>
 <p><b>Primary industry</b>: the leading one of the five when its score reaches {industry:g}; not an
 industry a public-service project only uses (its title names a hospital, a school …), nor one named
@@ -288,11 +300,10 @@ def method_html(rules: Rules, english: bool = False) -> str:
         fit=model.fit_summary(english),
         lead=LEAD_SHARE,
         standout=STANDOUT,
-        direct=DIRECT_FIT,
+        direct=direct_fit_text_en(rules) if english else direct_fit_text(rules),
         pool_cn=cn_count(POOL),
         shared_cn=cn_count(MIN_SHARED_TERMS),
         standout_en=en_count(STANDOUT),
-        direct_en=en_count(DIRECT_FIT),
         pool_en=en_count(POOL),
         shared_en=en_count(MIN_SHARED_TERMS),
     )

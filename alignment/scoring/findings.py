@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from alignment.config import RedLine
+from alignment.config import RedLine, ServiceSubject
 from alignment.documents.model import Document
 from alignment.scoring.lexicon import RedLineTerms
 from alignment.scoring.measure_rank import Standing
 from alignment.scoring.result import Conflict, Gap, IndustryScore, LocationFinding, Match
 from alignment.scoring.sentences import DocSentence, DocumentText, SentenceKey, SentenceLocator
+from alignment.scoring.subject import Subject
 from alignment.scoring.subplan import ChapterCoverage, TargetCheck
 
 
@@ -40,6 +41,8 @@ class Findings:
     sentences: list[DocSentence] = field(default_factory=list)
     site: list[DocSentence] = field(default_factory=list)  # read for red lines only
     locator: SentenceLocator | None = None  # which compared sentence holds an offset
+    # subject: what the document is about (its 项目名称, subject line or headline)
+    subject: Subject = field(default_factory=Subject)
     # segmentation: each compared sentence's content words
     words: list[list[str]] = field(default_factory=list)
     # location (and the kind of document it decides)
@@ -51,6 +54,8 @@ class Findings:
     similar: tuple[Match, ...] = ()
     best: np.ndarray = field(default_factory=_empty_vector)  # each sentence's best match
     matched_sims: np.ndarray = field(default_factory=_empty_matrix)  # sims, non-matches zeroed
+    # standing: how much the document's sentences serve each measure (BM25, measure_rank)
+    standing: Standing | None = None
     # industries
     industries: tuple[IndustryScore, ...] = ()
     carrying_rows: dict[str, set[SentenceKey]] = field(default_factory=dict)  # industry → rows
@@ -66,8 +71,10 @@ class Findings:
     primary: str | None = None
     # components: the score's parts
     components: dict[str, float] = field(default_factory=dict)
+    # service: the public service the subject names and the measure serving it (or "")
+    public_service: ServiceSubject | None = None
+    service_measure: str = ""
     # cited: the measures cited, in order
-    standing: Standing | None = None
     matches: tuple[Match, ...] = ()
     # direct_fit: a public-service measure the document serves directly, and how far it stands
     # out (None: not looked for, as for a plan)

@@ -107,10 +107,10 @@ def ocr_note(ocr: OcrInfo) -> str:
     )
 
 
-def direct_fit_note(measure_id: str, title: str, margin: float) -> str:
+def direct_fit_note(measure_id: str, title: str, service: str, subject: str) -> str:
+    shown = subject if len(subject) <= 40 else subject[:40] + "……"
     return (
-        f"项目直接服务规划措施 {measure_id}“{title}”（公共服务类，文档在该措施上"
-        f"高出其余措施 {margin:g} 个标准差），评为高度契合。"
+        f"项目主题为{service}（“{shown}”），直接服务规划措施 {measure_id}“{title}”，评为高度契合。"
     )
 
 

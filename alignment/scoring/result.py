@@ -26,12 +26,14 @@ def verdict_for(score: float, strong: float, partial: float, conflicted: bool = 
 
 
 # "keyword": the primary industry's defining measure, supported by sentences carrying its terms.
+# "subject": the measure of the public service the document's subject names (components.service).
 # "manual": added by the analyst (alignment.review).
 CONFIDENCE_NAMES = {
     "high": "高",
     "medium": "中",
     "low": "低",
     "keyword": "关键词",
+    "subject": "主题",
     "manual": "人工",
 }
 
@@ -171,6 +173,8 @@ class AlignmentResult:
     location: LocationFinding = field(default_factory=LocationFinding)
     # Set when the text was recognised from page images (OCR), whose errors can change a finding.
     ocr: OcrInfo | None = None
+    # What the document is about (its 项目名称, subject line or headline: scoring.subject), or "".
+    subject: str = ""
     # The fitted model's score before the rules on top of it (scorer.settled_score), and which of
     # them moved it: "direct_fit", "below_plan" or "". Not in the JSON view (yet).
     fitted_score: float = 0.0

@@ -25,7 +25,8 @@ def combine(f: Findings, context: PlanContext) -> AlignmentResult:
         override = "direct_fit" if f.direct and score >= round(fitted, 1) else "below_plan"
     warnings = f.warnings
     if f.direct:
-        warnings += (direct_fit_note(f.direct, context.titles[f.direct], f.direct_margin or 0.0),)
+        service = f.public_service.name if f.public_service else "公共服务"
+        warnings += (direct_fit_note(f.direct, context.titles[f.direct], service, f.subject.text),)
     if weaker:
         warnings += (below_plan_note([t.indicator for t in weaker]),)
     return AlignmentResult(
@@ -54,6 +55,7 @@ def combine(f: Findings, context: PlanContext) -> AlignmentResult:
         targets=f.targets,
         location=f.location,
         ocr=f.document.ocr,
+        subject=f.subject.text,
         fitted_score=round(fitted, 1),
         override=override,
     )

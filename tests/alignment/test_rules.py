@@ -92,7 +92,16 @@ def test_public_services_must_be_a_list_of_words() -> None:
     assert "医院" in parse_rules(SHIPPED, "r.toml").public_services
 
 
-def test_public_service_measures_are_read_and_checked() -> None:
-    assert "11.1" in parse_rules(SHIPPED, "r.toml").public_service_measures
-    bad = SHIPPED.replace('measures = ["8.2",', "measures = [8.2,", 1)
+def test_public_service_subjects_are_read_and_checked() -> None:
+    subjects = parse_rules(SHIPPED, "r.toml").service_subjects
+    school = next(s for s in subjects if "学校" in s.any)
+    assert school.measures and all(m.startswith("11.1") for m in school.measures)
+    bad = SHIPPED.replace('measures = ["11.2.1"]', "measures = [11.2]", 1)
     assert "measures" in _error(bad)
+    unknown = SHIPPED.replace('name = "教育"', 'name = "教育"\nsection = "11.1"', 1)
+    assert "section" in _error(unknown)
+
+
+def test_an_older_rule_files_public_service_sections_are_accepted() -> None:
+    older = SHIPPED.replace("[public_services]\n", '[public_services]\nmeasures = ["11.1"]\n', 1)
+    assert parse_rules(older, "r.toml").service_subjects

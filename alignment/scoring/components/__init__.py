@@ -18,21 +18,27 @@ from alignment.scoring.components.red_lines import RedLines
 from alignment.scoring.components.score_parts import ScoreParts
 from alignment.scoring.components.segmentation import Segmentation
 from alignment.scoring.components.sentences import Sentences
+from alignment.scoring.components.service import Service
 from alignment.scoring.components.similar_measures import SimilarMeasures
 from alignment.scoring.components.similarity import Similarity
+from alignment.scoring.components.standing import StandingStep
+from alignment.scoring.components.subject import SubjectStep
 from alignment.scoring.components.targets import Targets
 from alignment.scoring.components.warnings import Warnings
 from alignment.scoring.pipeline import Component
 
 STANDARD: tuple[Component, ...] = (
     Sentences(),
+    SubjectStep(),
     Segmentation(),
     Location(),
     Similarity(),
     SimilarMeasures(),
+    StandingStep(),
     Industries(),
     RedLines(),
     Primary(),
+    Service(),
     ScoreParts(),
     Cited(),
     DirectFit(),

@@ -15,7 +15,7 @@ from alignment.scoring.industries import keyword_match
 from alignment.scoring.lexicon import denied
 from alignment.scoring.measure_rank import Standing
 from alignment.scoring.pipeline import Advance, Component
-from alignment.scoring.result import IndustryScore, Match
+from alignment.scoring.result import Evidence, IndustryScore, Match
 from alignment.scoring.sentences import DocSentence
 
 
@@ -30,8 +30,13 @@ class Cited(Component):
         "similar",
         "removing",
         "conflicts",
+        "standing",
+        "document",
+        "subject",
+        "public_service",
+        "service_measure",
     )
-    assigns = ("standing", "matches")
+    assigns = ("matches",)
     start, message = 0.85, ""
 
     def __call__(self, f: Findings, context: PlanContext, advance: Advance) -> None:
@@ -42,8 +47,15 @@ class Cited(Component):
             ),
             *(m for m in f.removing if m.measure_id not in similar),
         )
-        f.standing = context.ranker.standing(f.words)
+        assert f.standing is not None
         ranked = by_standing(context, f.similar, f.standing, f, {m.measure_id for m in first})
+        if f.service_measure:
+            # The measure of the public service the subject names comes first.
+            cited = (*first, *ranked)
+            found = next((m for m in cited if m.measure_id == f.service_measure), None)
+            first = (service_match(context, f, found), *first)
+            ranked = tuple(m for m in ranked if m.measure_id != f.service_measure)
+            first = tuple(dict((m.measure_id, m) for m in first).values())
         # Leads: what a keyword or a red line's removal names, and the measures whose relative
         # evidence is near the best; never the plan's framing (its guidance, goals, safeguards).
         # A document crossing a red line serves none first: the line's basis is what it is
@@ -55,6 +67,8 @@ class Cited(Component):
                 m.measure_id for m in (*first, *ranked) if m.measure_id not in context.framing
             ]
             leads = f.standing.leads(acting) | {m.measure_id for m in first}
+            if f.service_measure:  # a public service's own measure leads alone with its kin
+                leads = {f.service_measure} | {m.measure_id for m in first}
         f.matches = tuple(replace(m, lead=m.measure_id in leads) for m in (*first, *ranked))
 
 
@@ -136,3 +150,37 @@ def standout(context: PlanContext, measure_id: str, row: int, f: Findings) -> Ma
         context, measure_id, {row: (similarity, column, frozenset(shared))}, f.sentences
     )
     return replace(match, confidence="low")
+
+
+def service_match(context: PlanContext, f: Findings, found: Match | None) -> Match:
+    """The public service's measure, its evidence led by the subject that names the service
+    (then what the text shares with the measure, if anything)."""
+    measure_id = f.service_measure
+    term = (
+        next((t for t in f.public_service.any if t in f.subject.text), "")
+        if f.public_service
+        else ""
+    )
+    evidence = []
+    if f.subject.paragraph >= 0:
+        paragraph = next(p for p in f.document.paragraphs if p.index == f.subject.paragraph)
+        start = max(0, paragraph.text.find(f.subject.text))
+        evidence.append(
+            Evidence(
+                f.subject.text,
+                paragraph.index,
+                start,
+                start + len(f.subject.text),
+                context.titles[measure_id],
+                0.0,
+                (term,) if term else (),
+            )
+        )
+    if found is None and f.standing is not None and measure_id in f.standing.best_row:
+        found = standout(context, measure_id, f.standing.best_row[measure_id], f)
+    if found is not None:
+        evidence += [e for e in found.evidence if e.sentence != f.subject.text]
+    similarity = found.similarity if found is not None else 0.0
+    return Match(
+        measure_id, context.titles[measure_id], similarity, "subject", tuple(evidence[:3]), True
+    )

@@ -44,9 +44,16 @@ def test_the_methods_constants_are_said_where_they_are_used(
     rules, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     before = method_html(rules), method_html(rules, english=True)
-    assert "6 个标准差" in before[0] and "six standard deviations" in before[1]
-    monkeypatch.setattr(wording, "DIRECT_FIT", 7.0)
+    assert "4 个标准差" in before[0] and "four\nstandard deviations" in before[1]
+    monkeypatch.setattr(wording, "STANDOUT", 5.0)
     monkeypatch.setattr(wording, "POOL", 3)
     zh, en = method_html(rules), method_html(rules, english=True)
-    assert "7 个标准差" in zh and "取最高三句" in zh
-    assert "seven standard deviations" in en and "the best three summed" in en
+    assert "5 个标准差" in zh and "取最高三句" in zh
+    assert "five\nstandard deviations" in en and "the best three summed" in en
+
+
+def test_the_public_services_said_are_the_rule_files(rules) -> None:  # type: ignore[no-untyped-def]
+    names = [s.name for s in rules.service_subjects]
+    assert names and all(name in method_html(rules) for name in names)
+    fewer = dataclasses.replace(rules, service_subjects=rules.service_subjects[:1])
+    assert names[1] not in method_html(fewer) and names[0] in method_html(fewer)

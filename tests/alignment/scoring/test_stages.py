@@ -20,7 +20,7 @@ def analyzer(plan, rules) -> Analyzer:
 
 def test_the_stages_are_named_in_order(analyzer: Analyzer) -> None:
     names = analyzer.pipeline.names
-    assert names[:3] == ["sentences", "segmentation", "location"]
+    assert names[:4] == ["sentences", "subject", "segmentation", "location"]
     assert names.index("industries") < names.index("primary") < names.index("cited")
     assert len(set(names)) == len(names)
 
@@ -58,12 +58,12 @@ def test_the_scorer_only_combines(analyzer: Analyzer) -> None:
 def test_a_school_serves_its_measure_directly_and_is_strong(analyzer: Analyzer) -> None:
     findings = analyzer.findings(read_document(EVAL / "pub_学校.txt"))
     assert findings.direct.startswith("11.1") and findings.primary is None
-    assert findings.direct_margin is not None and findings.direct_margin >= 6
+    assert findings.direct_margin is not None and findings.public_service is not None
     result = analyzer.combine(findings)
     assert result.components["direct_fit"] == findings.direct_margin
     assert result.override == "direct_fit" and result.fitted_score < result.score
     assert result.verdict == "strong" and result.score >= analyzer.rules.scoring.strong
-    assert any(w.startswith(f"项目直接服务规划措施 {findings.direct}") for w in result.warnings)
+    assert any(f"直接服务规划措施 {findings.direct}" in w for w in result.warnings)
 
 
 def test_a_project_with_no_public_service_subject_is_not_a_direct_fit(analyzer: Analyzer) -> None:
