@@ -128,7 +128,7 @@ RULES: list[tuple[str, str, Callable[[], contextlib.AbstractContextManager[None]
     ),
     (
         "direct public-service fit",
-        "a project standing 6 SD out at a public service's measure is strong",
+        "a project whose subject names a public service (school, hospital …) is strong",
         lambda: patched(direct_fit.DirectFit, "__call__", lambda *_a: None),
     ),
     (
