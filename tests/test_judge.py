@@ -4,7 +4,8 @@ Reset on 2026-12-08 when the corpus grew from 31 to 83 documents, from what benc
 on the 83 with the 2026-12-03 judgement: verdict 68/83, industry 74/78, hit@3 67/78, precision@3
 0.70, MRR 0.83, location 73/83, kind 76/83, no missed conflict and 3 false ones. The judgement issues
 raise them; floors only move up. With the document's subject naming a public service (its measure
-first, a project strong): verdict 72/83, hit@3 71/78, precision@3 0.75, MRR 0.88. Accuracy is claimed on these, not on the written sets.
+first, a project strong): verdict 72/83, hit@3 71/78, precision@3 0.75, MRR 0.88; with industries held
+back from leading adding nothing and the weights refitted: verdict 75/83 (leave-one-out 75/83). Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 83
-    assert _share(tally, "verdict") >= 0.86
+    assert _share(tally, "verdict") >= 0.90
     assert _share(tally, "industry") >= 0.94
     assert _share(tally, "hit@3") >= 0.91
     assert _share(tally, "precision@3") >= 0.75

@@ -21,6 +21,8 @@ class ScoreParts(Component):
         "similar",
         "industries",
         "passing",
+        "barred",
+        "side",
         "resolved_mode",
     )
     assigns = ("components",)
@@ -39,7 +41,7 @@ class ScoreParts(Component):
         ]
         # Match strength is measured on similarity matches only; the keyword match comes after.
         # An industry named once in passing is not what the document is about: it adds nothing.
-        counted = tuple(i for i in f.industries if i.name not in f.passing)
+        counted = tuple(i for i in f.industries if i.name not in f.passing | f.barred | f.side)
         f.components = {
             **score_parts(supported, f.similar, counted),
             "other_plan": float(f.resolved_mode == "plan"),
