@@ -39,6 +39,9 @@ _REMOVALS = (
     "搬迁",
     "拆除",
     "拆改",
+    "拆掉",
+    "开拆",
+    "拆解",
     "退出",
     "取缔",
     "压减",
@@ -46,7 +49,12 @@ _REMOVALS = (
     "煤改气",
     "煤改电",
     "替代",
+    "替换",
+    "取代",
 )
+# A statutory condition ("建设项目占用耕地的，应当补充…", "新建燃煤锅炉的，须…"): the law's case, read from
+# the term to the end of its clause, not what the project does.
+_STATUTORY = re.compile(r"[^，,。；;！？\n]{0,30}的[，,]\s*(?:应当|应|须|必须|需要|需|不得)")
 # What stands there now, before the project: its removal may come in a later clause.
 _EXISTING = re.compile(r"现有|原有|既有|现状|原(?=[^，；。,;]{0,2}$)")
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,100}》")
@@ -306,6 +314,8 @@ def red_line_terms(text: str, rule: RedLine) -> RedLineTerms:
         if any(n in clause for n in rule.negations):
             if any(r in clause for r in _REMOVALS):
                 terms.removed.append(TermHit(term, start, 1.0))
+            continue
+        if _STATUTORY.match(text, end):
             continue
         sentence = text[slice(*_span_around(text, start, _SENTENCE_END))]
         if rule.requires and not any(r in sentence for r in rule.requires):

@@ -61,3 +61,27 @@ def test_compliance_statements_are_not_conflicts(
     analyzer: Analyzer, texts: tuple[str, ...]
 ) -> None:
     assert analyzer.analyse(_document(*texts)).conflicts == ()
+
+
+@pytest.mark.parametrize(
+    ("texts", "crossed"),
+    [
+        # A boiler the project builds crosses the line; one it removes or replaces does not.
+        (("某厂区供热项目", "项目在厂区内新建两台10吨燃煤锅炉，为车间供热。"), True),
+        (("某医院锅炉改造", "医院用两台燃气锅炉替换原有燃煤锅炉。"), False),
+        (("某学校锅炉改造", "学校锅炉房的燃煤锅炉已被拆掉，改用空气源热泵供暖。"), False),
+        # Permanent basic farmland occupied crosses it; a statement that none is, a lawful use of
+        # ordinary farmland and a statutory condition quoted from the law do not.
+        (("某物流园项目", "项目选址占用永久基本农田12公顷，用于建设仓储设施。"), True),
+        (("某道路工程", "项目用地不涉及永久基本农田，不占用生态保护红线。"), False),
+        (("某道路工程", "项目占用一般耕地3公顷，已落实耕地占补平衡。"), False),
+        (
+            ("某道路用地预审", "建设项目占用永久基本农田的，应当依法报批并补划数量相等的耕地。"),
+            False,
+        ),
+    ],
+)
+def test_a_red_line_is_crossed_by_the_projects_own_act(
+    analyzer: Analyzer, texts: tuple[str, ...], crossed: bool
+) -> None:
+    assert bool(analyzer.analyse(_document(*texts)).conflicts) is crossed
