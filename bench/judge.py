@@ -75,19 +75,28 @@ def corpus_labels(folder: Path) -> list[Label]:
             kind = "proposal"
         else:
             kind = "subplan" if location == "inside" else "plan"
+        verdicts = tuple(row["verdicts"].split(","))
         rows.append(
             Label(
                 folder / row["file"],
                 row["mode"],
                 row["industry"],
-                tuple(row["verdicts"].split(",")),
+                verdicts,
                 location,
                 measures,
-                row.get("red_line", "none") or "none",
+                row.get("red_line") or _red_line_of(verdicts),
                 kind,
             )
         )
     return rows
+
+
+def _red_line_of(verdicts: tuple[str, ...]) -> str:
+    """Where a labels file has no red_line column (plans/), the verdicts say it: conflict only,
+    a line crossed; conflict among others, either answer is right."""
+    if verdicts == ("conflict",):
+        return "crossed"
+    return "either" if "conflict" in verdicts else "none"
 
 
 def written_labels(folder: Path) -> list[Label]:
@@ -150,7 +159,7 @@ def judge(label: Label, result: AlignmentResult, auto: AlignmentResult, tally: T
         tally.add("kind", ok)
         if not ok:
             why.append(f"kind {auto.mode} ≠ {label.kind}")
-    if label.red_line:
+    if label.red_line and label.red_line != "either":
         crossed = not (label.red_line == "none" or label.red_line.startswith("trap:"))
         flagged = bool(result.conflicts)
         if crossed and not flagged:
