@@ -5,7 +5,10 @@ on the 83 with the 2026-12-03 judgement: verdict 68/83, industry 74/78, hit@3 67
 0.70, MRR 0.83, location 73/83, kind 76/83, no missed conflict and 3 false ones. The judgement issues
 raise them; floors only move up. With the document's subject naming a public service (its measure
 first, a project strong): verdict 72/83, hit@3 71/78, precision@3 0.75, MRR 0.88; with industries held
-back from leading adding nothing and the weights refitted: verdict 75/83 (leave-one-out 75/83). Accuracy is claimed on these, not on the written sets.
+back from leading adding nothing and the weights refitted: verdict 75/83 (leave-one-out 75/83);
+red lines read as the project's own act, genre and issuer level read from the structure and the
+weights refitted again: verdict 78/83 (leave-one-out 78/83), location 77/83, kind 81/83, no false
+and no missed conflict. Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -36,13 +39,13 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 83
-    assert _share(tally, "verdict") >= 0.90
+    assert _share(tally, "verdict") >= 0.93
     assert _share(tally, "industry") >= 0.94
     assert _share(tally, "hit@3") >= 0.91
     assert _share(tally, "precision@3") >= 0.75
     assert _share(tally, "mrr") >= 0.87
-    assert _share(tally, "location") >= 0.87
-    assert _share(tally, "kind") >= 0.91
+    assert _share(tally, "location") >= 0.92
+    assert _share(tally, "kind") >= 0.97
 
 
 def test_every_labelled_conflict_is_caught_and_none_is_false(tally: judge.Tally) -> None:

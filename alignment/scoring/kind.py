@@ -23,13 +23,28 @@ from alignment.scoring.sentences import detect_mode
 
 _HEAD_PARAGRAPHS = 8
 _HEAD_CHARS = 1500
+# The genres of plans and policies: 规划, 纲要, 方案, 意见, 指引, a party committee's 建议 for a
+# five-year plan ("…的建议", not a project's 建议书), a notice directing work ("关于做好…工作的通知").
 _PLAN_ENDING = (
     r"(?:规划|纲要|实施方案|行动方案|工作方案|方案|行动计划|工作计划|若干措施|措施|实施意见|指导意见"
-    r"|工作要点|指南|预案|政府工作报告|工作报告|办法|细则)"
+    r"|工作要点|指南|指引|预案|政府工作报告|工作报告|办法|细则|(?<=的)建议|工作(?=的通知))"
 )
-# A plan's title: the plan word ends it, or only a bracket (（2023-2025年）), a closing quote or
-# 的通知 follows.
-_PLAN_TITLE = re.compile(_PLAN_ENDING + r"[》”\"]?(?:[（(][^）)]{0,20}[）)])?(?:》?的通知)?[。]?$")
+# A plan's title: the plan word ends it, or only a bracket (（2023-2025年）), a closing quote, 的通知
+# or a publication's label (公示, 征求意见稿) follows.
+_PLAN_TITLE = re.compile(
+    _PLAN_ENDING
+    + r"[》”\"]?(?:[（(][^）)]{0,20}[）)])?(?:》?的通知|公示信息|公示|[（(]?征求意见稿[）)]?)?[。]?$"
+)
+# Central organs issue national documents: a ministry ("商务部等4部门办公厅关于…", "人力资源社会
+# 保障部关于…"), the State Council, a national bureau or commission; their 文号 ("人社部发",
+# "工信部联规") carries the ministry's 部.
+_CENTRAL_ISSUER = re.compile(
+    r"^(?:国务院|中共中央|全国人民代表大会|[\u4e00-\u9fff]{2,12}部(?:等\d+部门)?(?:办公厅)?"
+    r"|国家[\u4e00-\u9fff]{1,10}(?:局|委员会|委|署))(?:关于|印发|[^\n]{0,4}$)"
+)
+_CENTRAL_NUMBER = re.compile(r"^[\u4e00-\u9fff]{0,3}部")
+# A plan named for the nation ("国家数据基础设施建设指引", "全国国土规划纲要").
+_NATIONAL_TITLE = re.compile(r"^(?:国家|全国)(?!级)")
 # One project's own papers, its 工程 or the 建设方案/设立方案 of one facility or fund.
 _PROJECT_WORDS = re.compile(
     "项目|建议书|可行性|环评|环境影响|用地预审|选址意见|工程|建设方案|设立方案"
@@ -121,6 +136,9 @@ def level(lines: list[str], text: str, jurisdiction: Jurisdiction) -> LocationFi
     by_issuer = _issuer_place(lines, text[:_HEAD_CHARS], jurisdiction)
     if by_issuer:
         return by_issuer
+    national = _national(lines, title, number[1] if number else "")
+    if national:
+        return national
     if by_number:  # one character shared with the home or its city (金 of 金水区, 郑 of 郑州市)
         return LocationFinding(by_number[0], by_number[1], number_text, "文号")
     return _named_most(text, jurisdiction)
@@ -134,6 +152,19 @@ def _issuer_place(
             found = _first_place(line, jurisdiction)
             if found:
                 return LocationFinding(found[0], found[1], line, "发文或报告单位")
+    return None
+
+
+def _national(lines: list[str], title: str, number_prefix: str) -> LocationFinding | None:
+    """A national document by its issuer (a central organ), its 文号 (a ministry's) or its title
+    (named for the nation), when no place said whose it is."""
+    for line in lines:
+        if len(line) <= 80 and _CENTRAL_ISSUER.match(line):
+            return LocationFinding("upper", "国家", line, "发文单位为中央部门")
+    if number_prefix and _CENTRAL_NUMBER.match(number_prefix):
+        return LocationFinding("upper", "国家", number_prefix, "文号为中央部门的")
+    if title and _NATIONAL_TITLE.match(title):
+        return LocationFinding("upper", "国家", title, "标题以国家命名")
     return None
 
 

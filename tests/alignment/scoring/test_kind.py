@@ -77,3 +77,30 @@ def test_divisions_come_from_the_dataset() -> None:
     assert {"郑州市", "河南省", "郑州", "河南"} <= set(known.upper)
     assert {"西平县", "鲁甸县", "怀仁市", "上海"} <= known.elsewhere
     assert "金水区" not in known.elsewhere and "郑州市" not in known.elsewhere
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind", "status", "place"),
+    [
+        # A ministry's notice directing work: a national policy, known by its issuer and 文号.
+        (("某某部等3部门办公厅关于进一步做好社区便民服务工作的通知", "某部发〔2024〕12号",
+          "各省、自治区、直辖市商务主管部门：", "为进一步做好社区便民服务工作，现就有关事项通知如下。"),
+         "plan", "upper", "国家"),
+        # A party committee's 建议 for a five-year plan is a plan, not a project's 建议书.
+        (("中共郑州市委关于制定郑州市国民经济和社会发展第十五个五年规划的建议",
+          "一、发展环境", "“十五五”时期是基本实现现代化的关键时期。"),
+         "plan", "upper", "郑州市"),
+        # A guide named for the nation.
+        (("国家算力基础设施建设指引", "一、总体要求", "统筹推进全国算力网络布局，提升算力供给能力。"),
+         "plan", "upper", "国家"),
+        # A project's own 建议书 stays a project.
+        (("金水区智慧社区服务平台项目建议书", "一、项目概况", "项目位于金水区，建设社区服务平台。"),
+         "proposal", "inside", "金水区"),
+    ],
+)  # fmt: skip
+def test_genre_and_issuer_level_are_read_from_the_structure(
+    analyzer: Analyzer, texts: tuple[str, ...], kind: str, status: str, place: str
+) -> None:
+    result = analyzer.analyse(_document(*texts))
+    assert (result.mode, result.location.status) == (kind, status)
+    assert result.location.place == place or status == "inside"

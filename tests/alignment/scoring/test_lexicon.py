@@ -159,7 +159,7 @@ _CROSSING = [
     ("建设电镀生产线3条。", "high_energy_pollution"),
     ("项目配套建设燃煤锅炉房一座。", "coal_boiler"),
     ("项目建设内容包括年产50万吨水泥熟料生产线。", "high_energy_pollution"),
-    ("项目需占用耕地80亩，已列入建设用地计划。", "basic_farmland"),
+    ("项目需占用永久基本农田80亩，已列入建设用地计划。", "basic_farmland"),
     ("不仅建设冶炼车间，还将配套建设燃煤锅炉。", "high_energy_pollution"),
     ("项目年产焦炭不少于60万吨。", "high_energy_pollution"),
     ("项目利用生态保护红线内土地建设光伏电站。", "ecological_red_line"),
