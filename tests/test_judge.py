@@ -8,7 +8,8 @@ first, a project strong): verdict 72/83, hit@3 71/78, precision@3 0.75, MRR 0.88
 back from leading adding nothing and the weights refitted: verdict 75/83 (leave-one-out 75/83);
 red lines read as the project's own act, genre and issuer level read from the structure and the
 weights refitted again: verdict 78/83 (leave-one-out 78/83), location 77/83, kind 81/83, no false
-and no missed conflict. Accuracy is claimed on these, not on the written sets.
+and no missed conflict; with a ceremony's venue, a table's site column and no mailing address as the
+site: location 79/83. Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert _share(tally, "hit@3") >= 0.91
     assert _share(tally, "precision@3") >= 0.75
     assert _share(tally, "mrr") >= 0.87
-    assert _share(tally, "location") >= 0.92
+    assert _share(tally, "location") >= 0.95
     assert _share(tally, "kind") >= 0.97
 
 

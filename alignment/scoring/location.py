@@ -15,12 +15,19 @@ from alignment.scoring.places import county_short_names, jurisdiction, places_in
 # before a place name is looked for in it (one list: the second copy had fallen behind).
 _CUE_TERMS = "位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于"
 _LOCATION_CUES = re.compile(
-    rf"({_CUE_TERMS}|地址[：:]"
+    # Not a 通讯地址: an approving office's mailing address is not the project's site.
+    rf"({_CUE_TERMS}|(?<!通讯)(?<!通信)(?<!联系)(?<!邮寄)地址[：:]"
     # "项目拟在金水区建设", not "项目在上海已有成功案例"
     r"|项目[拟将计划]{0,2}在(?=[^，。；,;]{1,20}?(?:实施|建设|落地|开工|动工))"
     # "某公司拟在新郑市投资建设…": whoever builds, what is built is there
-    r"|[拟将计划]{1,2}在(?=[^，。；,;]{1,20}?(?:投资建设|建设|实施|落地)))"
+    r"|[拟将计划]{1,2}在(?=[^，。；,;]{1,20}?(?:投资建设|建设|实施|落地))"
+    # "…工厂在郑州经济技术开发区奠基", "项目在郑州文创园启动": a project's ceremony is held on site
+    r"|在(?=[^，。；,;在]{2,20}?(?:奠基|开工|动工|启动|开园|开业|揭牌|举行)))"
 )
+# That last cue: what breaks ground there is the project, whoever is named before it.
+_VENUE = re.compile(r"在(?=[^，。；,;在]{2,20}?(?:奠基|开工|动工|启动|开园|开业|揭牌|举行))")
+# A table kept as text ("序号|建设单位|项目名称|建设地点|…" over its rows): the site's column.
+_SITE_HEADER = re.compile(r"^(?:建设地点|项目地点|项目地址|项目选址|选址|实施地点|建设地址)$")
 # The cue of that last kind: the subject before it may be the investor, the place is the project's.
 _BUILDS_AT = re.compile(r"[拟将计划]{1,2}在")
 _CUE_WORDS = re.compile(rf"{_CUE_TERMS}|地址|[在于：:，、]")
@@ -99,9 +106,20 @@ def locate(
         foreign = _listed(title, rule)
         if foreign:
             return Location("outside", foreign[0], title)
+    site = _table_site(text)
+    if site:
+        if _names_home(site, names):
+            return Location("inside", rule.home, site)
+        foreign = _foreign_places(site, rule)
+        if foreign:
+            return Location("outside", foreign[0], site)
     for clause, cue_at, clause_start in _cue_clauses(text):
         before = text[_start_of(text, cue_at, _SENTENCE_MARKS) : cue_at]
-        if _about_the_investor(before) and not _BUILDS_AT.match(text, cue_at):
+        if (
+            _about_the_investor(before)
+            and not _BUILDS_AT.match(text, cue_at)
+            and not _VENUE.match(text, cue_at)
+        ):
             continue
         # The place after the cue first: "金水区某公司投资的项目选址开封市" is in 开封.
         for part in (text[cue_at : clause_start + len(clause)], clause):
@@ -225,6 +243,21 @@ def _cue_clauses(text: str) -> Iterator[tuple[str, int, int]]:
             # place is on the next line.
             end = _end_of(text, end + 1, _CLAUSE_MARKS)
         yield text[start:end], cue.start(), start
+
+
+def _table_site(text: str) -> str:
+    """The first row's value under a table's site column ("建设地点"), where the table was kept as
+    text with its cells between bars."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:-1]):
+        if "|" not in line:
+            continue
+        header = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        column = next((n for n, cell in enumerate(header) if _SITE_HEADER.match(cell)), None)
+        values = [cell.strip() for cell in lines[number + 1].strip().strip("|").split("|")]
+        if column is not None and len(values) == len(header) and values[column]:
+            return values[column]
+    return ""
 
 
 def _shown(clause: str) -> str:

@@ -176,3 +176,26 @@ def test_a_title_naming_a_road_after_a_city_is_not_that_city() -> None:
 def test_a_county_short_name_that_begins_a_project_name(text: str, status: str, place: str) -> None:
     found = locate(text, _rule(), words=_words(text))
     assert (found.status, found.place) == (status, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "place"),
+    [
+        # A ceremony is held on the project's site, whoever breaks ground.
+        ("5月8日，某某集团智能装备工厂在中牟县官渡镇奠基，总投资10亿元。", "outside", "中牟县"),
+        ("该文旅项目在金水区北龙湖片区启动，计划明年开园。", "inside", "金水区"),
+        # An approving office's mailing address is not the site; the table's site column is.
+        (
+            "通讯地址：郑州市金水区某某路2号\n"
+            "项目名称|建设地点|建设单位|\n"
+            "某建材公司砂浆生产线项目|郑州市管城区某某乡|某建材公司|",
+            "outside",
+            "管城区",
+        ),
+    ],
+)
+def test_the_site_is_where_the_project_is_not_who_writes(
+    text: str, status: str, place: str
+) -> None:
+    found = locate(text, _rule())
+    assert (found.status, found.place) == (status, place)
