@@ -256,7 +256,7 @@ _METHOD_HTML = """<h3>PlanAlign 如何得出结论</h3>
 <p>文档逐句与参考规划各项措施的句子比较（TF-IDF 余弦相似度；分词使用包含规划术语的用户词典，并去除公文套话）。
 相似度达到阈值且至少有{shared_cn}个共有关键词时，该句被视为支撑该措施的证据；含主导产业术语的句子支撑该产业的关键措施，关停、淘汰、拆除红线所限事项的句子支撑该红线所依据的措施（置信度“关键词”）。
 措施的先后按 BM25 排序（每项措施全文为一篇文档，各句得分减去该句的平均分后取最高{pool_cn}句相加），高出全部措施平均水平 {standout:g} 个标准差的措施一并列出。高出平均水平的幅度达到最强措施 {lead:g} 倍的，为文档首先服务的“主要”措施，其余为相关措施；规划的指导思想、目标和保障章节排在行动措施之后，不作为主要措施；触及红线的文档不列主要措施。</p>
-<p><b>得分</b> = {formula}，限于 0–100；仅顺带提及一次的产业不计。各项权重不是人为设定的：以有序逻辑回归在审查人员已标注的真实文档上拟合（{fit}），随程序作为数据提供（resources/verdict_model.toml）。</p>
+<p><b>得分</b> = {formula}，限于 0–100；产业得分只计主导产业，被压下的产业（公共服务借用的手段、仅顺带提及一次、子规划的附带任务）不计。各项权重不是人为设定的：以有序逻辑回归在审查人员已标注的真实文档上拟合（{fit}），随程序作为数据提供（resources/verdict_model.toml）。</p>
 <p><b>结论</b>：得分 ≥ {strong:g} 为“高度契合”，≥ {partial:g} 为“部分契合”，其余为“契合度低”；
 触及规划红线（高耗能高污染、占用永久基本农田、生态保护红线、房地产投机、禁燃区燃煤设施）的，无论得分均为“与规划冲突”。
 {direct}
@@ -275,7 +275,8 @@ standard deviations above all measures' mean is cited too. Measures whose margin
 reaches {lead:g} of the best one's are the leads, the measures the document serves first; the rest are
 related. The plan's guidance, goals and safeguards come after the measures that act and never lead;
 a document crossing a red line has no leads.</p>
-<p><b>Score</b> = {formula}, within 0–100; an industry named once in passing does not count. The
+<p><b>Score</b> = {formula}, within 0–100; only an industry that may lead counts (not one a public service only uses, one
+named once in passing, or a sub-plan's side task). The
 weights are not set by hand: an ordinal logistic regression fitted on real documents a reviewer
 labelled ({fit}), shipped as data (resources/verdict_model.toml).</p>
 <p><b>Verdict</b>: score ≥ {strong:g} strong, ≥ {partial:g} partial, otherwise weak; any red line crossed
@@ -327,7 +328,9 @@ def trim_quote(text: str, terms: Iterable[str], limit: int = QUOTE_LIMIT) -> str
 
 
 def match_strength(match: Match) -> str:
-    if match.confidence in ("manual", "keyword"):
+    if match.confidence in ("manual", "keyword") or (
+        match.confidence == "subject" and not match.similarity
+    ):
         return match.confidence_name
     return f"{match.similarity:.2f}（{match.confidence_name}）"
 
