@@ -28,7 +28,7 @@ from alignment.plan.model import Plan
 from alignment.plan.parser import load_plan
 from alignment.review import Review, verdict_line
 from alignment.review_file import content_hash, load_review
-from alignment.scoring.result import AlignmentResult
+from alignment.scoring.result import AlignmentResult, Match
 from alignment.scoring.segmentation import cache_dir
 from alignment.scoring.subplan import STATUS_NAMES, STATUSES
 from alignment.version import __version__
@@ -257,7 +257,7 @@ def summary(result: AlignmentResult, review: Review | None = None) -> str:
         for match in result.matches[:5]:
             lines.append(
                 f"  {match.measure_id} {match.measure_title}（{'主要，' if match in leads else ''}"
-                f"相似度 {match.similarity:.2f}）：“{match.evidence[0].sentence}”"
+                f"{_strength(match)}）：“{match.evidence[0].sentence}”"
             )
     for conflict in result.conflicts:
         lines.append(
@@ -269,6 +269,12 @@ def summary(result: AlignmentResult, review: Review | None = None) -> str:
     lines += _target_lines(result)
     lines += [f"提示：{w}" for w in result.warnings]
     return "\n".join(lines)
+
+
+def _strength(match: Match) -> str:
+    if match.confidence == "subject" and not match.similarity:
+        return "依据文档主题"
+    return f"相似度 {match.similarity:.2f}"
 
 
 def _target_lines(result: AlignmentResult) -> list[str]:
