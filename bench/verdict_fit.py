@@ -8,8 +8,9 @@ fitted as a stacked binary problem, the cuts at the rule file's thresholds 35 an
 scale kept: the points of the three components sum to 100, so a document serving the plan fully
 scores 100 and one sharing nothing 0). A label that accepts two verdicts (strong,partial) says
 nothing about the cut between them, so that pair is left out of that cut's fit. Conflicts come
-from the red lines and are not fitted; a public service's direct fit (strong) and a sub-plan
-target below the master plan's (not strong) are applied after the score, as the analysis does.
+from the red lines and are not fitted; a public service's direct fit (strong), a sub-plan
+target below the master plan's (not strong) and a project outside the priorities (weak) are applied
+after the score, as the analysis does.
 
 Trained on the real documents of ../shared/corpus and the project's written sets, each document
 counting once. Scored by leave-one-out on the real documents (trained on the rest and all written
@@ -63,6 +64,7 @@ class Row:
     conflict: bool
     direct: bool  # a public service's direct fit: strong whatever the score
     below: bool  # a sub-plan target below the master plan's: never strong
+    outside: bool = False  # a project outside the plan's priorities: weak
 
     @property
     def features(self) -> list[float]:
@@ -79,6 +81,7 @@ def row(analyzer: Analyzer, label: judge.Label) -> Row:
         bool(result.conflicts),
         bool(findings.direct),
         any(t.status == "below" for t in result.targets),
+        result.override == "outside_priorities",
     )
 
 
@@ -134,7 +137,7 @@ def fit(rows: list[Row], c: float, partial: float = 35.0, strong: float = 60.0) 
 
 def verdict(model: VerdictModel, r: Row, partial: float = 35.0, strong: float = 60.0) -> str:
     """The verdict ``model`` gives the row, as the analysis gives it."""
-    score = settled_score(model.score(r.components), r.direct, r.below, strong)
+    score = settled_score(model.score(r.components), r.direct, r.below, strong, r.outside, partial)
     return verdict_for(score, strong, partial, r.conflict)
 
 

@@ -9,7 +9,8 @@ back from leading adding nothing and the weights refitted: verdict 75/83 (leave-
 red lines read as the project's own act, genre and issuer level read from the structure and the
 weights refitted again: verdict 78/83 (leave-one-out 78/83), location 77/83, kind 81/83, no false
 and no missed conflict; with a ceremony's venue, a table's site column and no mailing address as the
-site: location 79/83. Accuracy is claimed on these, not on the written sets.
+site: location 79/83; with a subject outside the priorities (a factory, farming) weak: verdict
+80/83 (leave-one-out 80/83). Accuracy is claimed on these, not on the written sets.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _share(tally: judge.Tally, key: str) -> float:
 
 def test_real_documents_hold_their_floors(tally: judge.Tally) -> None:
     assert len(tally.counts["verdict"]) >= 83
-    assert _share(tally, "verdict") >= 0.93
+    assert _share(tally, "verdict") >= 0.96
     assert _share(tally, "industry") >= 0.94
     assert _share(tally, "hit@3") >= 0.91
     assert _share(tally, "precision@3") >= 0.75

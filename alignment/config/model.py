@@ -131,6 +131,9 @@ class Rules:
     public_services: tuple[str, ...] = ()
     # A subject naming one of these serves its section first (components.service).
     service_subjects: tuple[ServiceSubject, ...] = ()
+    # Subjects outside the plan's priorities (factory manufacturing, farming, mining, transport):
+    # a project about one, in none of the five industries, is weak (components.priorities).
+    outside_priorities: tuple[str, ...] = ()
     # The score's weights, fitted on real documents (resources/verdict_model.toml): shipped
     # data beside the rule file, so a rule file's fingerprint covers the weights it scored with.
     verdict_model: VerdictModel = field(default_factory=shipped_model)

@@ -27,6 +27,7 @@ _TOP_KEYS = {
     "cross_cutting",
     "location",
     "public_services",
+    "outside_priorities",
 }
 _LOCATION_KEYS = {"home", "aliases", "elsewhere", "parents"}
 _INDUSTRY_KEYS = {
@@ -108,6 +109,9 @@ class RuleValidator:
         location = self.location(data.get("location", {}))
         synonyms = self.synonyms(data.get("synonyms", {}))
         public, subjects = self.public_services(data.get("public_services", {}))
+        outside = data.get("outside_priorities", {})
+        self.require_table(outside, "outside_priorities")
+        self.check_keys(outside, {"any"}, "outside_priorities", 0)
         return Rules(
             scoring,
             industries,
@@ -119,6 +123,7 @@ class RuleValidator:
             self.source,
             public,
             subjects,
+            self.strings(outside, "any", "outside_priorities", 0),
         )
 
     def public_services(self, item: Any) -> tuple[tuple[str, ...], tuple[ServiceSubject, ...]]:

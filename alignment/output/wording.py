@@ -71,6 +71,8 @@ def _score_text(result: AlignmentResult, rules: Rules) -> str:
     total = result.fitted_score
     if result.override == "direct_fit":
         outcome = f"合计{total:g}分；项目直接服务公共服务类措施，得分计为{result.score:g}分"
+    elif result.override == "outside_priorities":
+        outcome = f"合计{total:g}分；项目主题在重点产业以外，得分计为{result.score:g}分"
     elif result.override == "below_plan":
         outcome = f"合计{total:g}分；有目标低于总体规划，得分计为{result.score:g}分"
     else:

@@ -74,6 +74,8 @@ class Findings:
     # service: the public service the subject names and the measure serving it (or "")
     public_service: ServiceSubject | None = None
     service_measure: str = ""
+    # priorities: the word of the subject that puts a project outside the plan's priorities (or "")
+    outside_term: str = ""
     # cited: the measures cited, in order
     matches: tuple[Match, ...] = ()
     # direct_fit: a public-service measure the document serves directly, and how far it stands

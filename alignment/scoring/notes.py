@@ -120,3 +120,8 @@ def below_plan_note(indicators: list[str]) -> str:
         + "、".join(indicators[:5])
         + "），不能评为高度契合。"
     )
+
+
+def outside_note(term: str, subject: str) -> str:
+    shown = subject if len(subject) <= 40 else subject[:40] + "……"
+    return f"项目主题（“{shown}”）为“{term}”类，在本区重点产业和公共服务以外，评为契合度低。"

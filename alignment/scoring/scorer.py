@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from alignment.scoring.context import PlanContext
 from alignment.scoring.findings import Findings
-from alignment.scoring.notes import below_plan_note, direct_fit_note
+from alignment.scoring.notes import below_plan_note, direct_fit_note, outside_note
 from alignment.scoring.result import AlignmentResult, verdict_for
 
 
@@ -19,16 +19,25 @@ def combine(f: Findings, context: PlanContext) -> AlignmentResult:
         components["direct_fit"] = f.direct_margin
     weaker = [t for t in f.targets if t.status == "below"]
     fitted = rules.verdict_model.score(components)
-    score = settled_score(fitted, bool(f.direct), bool(weaker), scoring.strong)
+    outside = bool(f.outside_term) and not f.conflicts
+    score = settled_score(
+        fitted, bool(f.direct), bool(weaker), scoring.strong, outside, scoring.partial
+    )
     override = ""
     if score != round(fitted, 1):
-        override = "direct_fit" if f.direct and score >= round(fitted, 1) else "below_plan"
+        override = (
+            "direct_fit"
+            if f.direct and score >= round(fitted, 1)
+            else ("outside_priorities" if outside else "below_plan")
+        )
     warnings = f.warnings
     if f.direct:
         service = f.public_service.name if f.public_service else "公共服务"
         warnings += (direct_fit_note(f.direct, context.titles[f.direct], service, f.subject.text),)
     if weaker:
         warnings += (below_plan_note([t.indicator for t in weaker]),)
+    if override == "outside_priorities":
+        warnings += (outside_note(f.outside_term, f.subject.text),)
     return AlignmentResult(
         document=f.document.path,
         title=f.document.title,
@@ -61,12 +70,21 @@ def combine(f: Findings, context: PlanContext) -> AlignmentResult:
     )
 
 
-def settled_score(score: float, direct: bool, below_plan: bool, strong: float) -> float:
-    """The fitted score after the two rules on top of it: a public service's direct fit is strong,
-    a sub-plan with a target below the master plan's is not. Rounded as shown: the verdict follows
-    the score as shown, not hidden decimals."""
+def settled_score(
+    score: float,
+    direct: bool,
+    below_plan: bool,
+    strong: float,
+    outside: bool = False,
+    partial: float = 35.0,
+) -> float:
+    """The fitted score after the rules on top of it: a public service's direct fit is strong, a
+    sub-plan with a target below the master plan's is not, a project outside the priorities is
+    weak. Rounded as shown: the verdict follows the score as shown, not hidden decimals."""
     if direct:
         score = max(score, strong)
     if below_plan:
         score = min(score, strong - 1)
+    if outside:
+        score = min(score, partial - 1)
     return round(score, 1)

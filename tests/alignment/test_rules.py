@@ -105,3 +105,11 @@ def test_public_service_subjects_are_read_and_checked() -> None:
 def test_an_older_rule_files_public_service_sections_are_accepted() -> None:
     older = SHIPPED.replace("[public_services]\n", '[public_services]\nmeasures = ["11.1"]\n', 1)
     assert parse_rules(older, "r.toml").service_subjects
+
+
+def test_subjects_outside_the_priorities_are_read_and_checked() -> None:
+    assert "工厂" in parse_rules(SHIPPED, "r.toml").outside_priorities
+    bad = SHIPPED.replace(
+        '[outside_priorities]\nany = ["工厂",', "[outside_priorities]\nany = [1,", 1
+    )
+    assert "any" in _error(bad)

@@ -14,6 +14,7 @@ from alignment.scoring.components.gaps import Gaps
 from alignment.scoring.components.industries import Industries
 from alignment.scoring.components.location import Location
 from alignment.scoring.components.primary import Primary
+from alignment.scoring.components.priorities import Priorities
 from alignment.scoring.components.red_lines import RedLines
 from alignment.scoring.components.score_parts import ScoreParts
 from alignment.scoring.components.segmentation import Segmentation
@@ -39,6 +40,7 @@ STANDARD: tuple[Component, ...] = (
     RedLines(),
     Primary(),
     Service(),
+    Priorities(),
     ScoreParts(),
     Cited(),
     DirectFit(),

@@ -97,3 +97,32 @@ def test_a_plan_for_a_public_service_cites_its_measure_first_without_being_force
     result = analyzer.analyse(read_document(path), mode="plan")
     assert result.matches[0].measure_id == "11.3.2" and result.matches[0].lead
     assert result.override == ""  # a plan is not a project: its score is the model's
+
+
+def test_a_factory_outside_the_priorities_is_weak_whatever_it_shares(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path,
+        "工厂.txt",
+        "某汽车零部件冲压工厂项目在金水区奠基\n"
+        "项目建设智能化冲压生产车间，推动产业高质量发展，带动就业500人。\n"
+        "项目建成后将提升区域创新能力，促进数字化转型和绿色低碳发展。\n",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.verdict == "weak" and result.override in ("outside_priorities", "")
+    assert result.score < result.thresholds["partial"]
+
+
+def test_a_priority_industry_is_not_held_outside_by_a_word_of_its_subject(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path,
+        "平台.txt",
+        "金水区工业互联网智能制造服务平台项目\n"
+        "项目建设工业互联网平台和大数据中心，为企业提供云计算、人工智能和软件开发服务。\n"
+        "平台面向信息技术企业开放，打造数字经济和信息科技产业集聚区。\n",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.primary_industry == "信息科技" and result.override != "outside_priorities"
