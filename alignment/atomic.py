@@ -26,6 +26,11 @@ def check_output_path(output: str | Path, inputs: Iterable[str | Path] = ()) -> 
                 f"输出文件不能与输入文件相同：{output}",
                 f"The output must not be the input file: {output}",
             )
+    if target.exists() and not target.is_file():
+        raise OutputError(
+            f"输出位置不是普通文件（文件夹、设备或管道），不能写入：{output}",
+            f"The output is not a regular file (a folder, device or pipe): {output}",
+        )
     if not target.parent.is_dir():
         raise OutputError(
             f"输出文件夹不存在：{target.parent}",

@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 
 from alignment.atomic import check_output_path
 from alignment.config import Rules, load_rules
+from alignment.display import one_line
 from alignment.documents.formats import READERS, read_document
 from alignment.errors import AlignmentError, OutputError
 from alignment.output.profile import FIELD_NAMES, OfficeProfile, load_profile
@@ -209,7 +210,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     # Found once (each file hashed once): for the reports, then for the workbook.
     reviews, problems = find_reviews(files, options)
     for problem in problems:
-        sys.stderr.write(f"提示：{problem}\n")
+        sys.stderr.write(f"提示：{one_line(problem)}\n")
     results, failures = run_batch(
         files, options, reviews=reviews, workers=args.workers, progress=_ProgressBar()
     )
@@ -307,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except AlignmentError as error:
-        sys.stderr.write(f"错误：{error.message} | Error: {error.english}\n")
+        sys.stderr.write(f"错误：{one_line(error.message)} | Error: {one_line(error.english)}\n")
         return _exit_code(error)
     except KeyboardInterrupt:
         # Ctrl+C, during a long scan's recognition say: nothing half-written is left (outputs are
@@ -323,8 +324,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line for the user, the traceback in a log file
         log = _log_unexpected(error)
         sys.stderr.write(
-            f"程序错误：{error}。详细信息已记录到 {log}，请发送给技术支持。"
-            f" | Unexpected error: {error}. Details logged to {log}.\n"
+            f"程序错误：{one_line(str(error))}。详细信息已记录到 {log}，请发送给技术支持。"
+            f" | Unexpected error: {one_line(str(error))}. Details logged to {log}.\n"
         )
         return EXIT_UNEXPECTED
 

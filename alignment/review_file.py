@@ -16,6 +16,7 @@ from typing import Any
 from alignment.atomic import atomic_write
 from alignment.config import Rules
 from alignment.errors import ReviewFileError
+from alignment.files import UnreadableFile, read_capped_text
 from alignment.plan.model import Plan
 from alignment.review import ADDITION_KINDS, Addition, Decision, Review
 
@@ -96,9 +97,7 @@ def load_review(path: str | Path, document_hash: str = "") -> Review:
     path = Path(path)
     name = path.name
     try:
-        if path.stat().st_size > MAX_REVIEW_BYTES:
-            raise ReviewFileError(f"审查文件 {name} 过大。", f"Review file {name} is too large.")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_capped_text(path, MAX_REVIEW_BYTES))
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("not a PlanAlign review")
         review = review_from_dict(data)
@@ -106,6 +105,10 @@ def load_review(path: str | Path, document_hash: str = "") -> Review:
         raise
     except FileNotFoundError as exc:
         raise ReviewFileError(f"找不到审查文件：{path}", f"Review file not found: {path}") from exc
+    except UnreadableFile as exc:
+        raise ReviewFileError(
+            f"审查文件 {name} 无法读取：{exc}。", f"Cannot read review {name}: {exc}."
+        ) from exc
     except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as exc:
         raise ReviewFileError(
             f"{name} 不是有效的 PlanAlign 审查文件。", f"{name} is not a PlanAlign review file."

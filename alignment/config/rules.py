@@ -14,6 +14,7 @@ import alignment.resources as resources
 from alignment.config.model import Rules, Scoring
 from alignment.config.validation import RuleValidator
 from alignment.errors import RuleFileError
+from alignment.files import RULES_BYTES, read_capped_text
 
 
 def load_rules(path: str | Path | None = None) -> Rules:
@@ -29,7 +30,7 @@ def load_rules(path: str | Path | None = None) -> Rules:
         return parse_rules(resources.read_text(resources.RULES), "resources/rules.toml")
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_capped_text(path, RULES_BYTES, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(
             f"无法读取规则文件 {path}：{exc}", f"Cannot read the rule file {path}: {exc}"

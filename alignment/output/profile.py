@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from alignment.errors import ProfileError
+from alignment.files import PROFILE_BYTES, read_capped_text
 
 MAX_FIELD = 120  # characters: a unit's full name is ~30; longer is a paste gone wrong
 
@@ -57,7 +58,7 @@ def load_profile(path: str | Path) -> OfficeProfile:
     """
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_capped_text(path, PROFILE_BYTES))
     except FileNotFoundError as exc:
         raise ProfileError(f"找不到审查单位配置文件：{path}", f"Profile not found: {path}") from exc
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
