@@ -262,26 +262,39 @@ def read_image(path: Path, reading: Reading | None = None) -> list[Paragraph]:
 
 
 def _frame_count(path: Path) -> int:
-    """The image's pages; the pixel limit is checked from the header, before decoding."""
+    """The image's pages; the pixel limit is checked on every page from its header, before any
+    page is decoded (a multi-page TIFF's second page may be the huge one)."""
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as image:
-            width, height = image.size
             frames = getattr(image, "n_frames", 1)
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+            for number in range(frames):
+                image.seek(number)
+                _check_pixels(path, *image.size)
+    except Image.DecompressionBombError as exc:  # Pillow's own cap, past twice its default
+        raise _too_large(path, "") from exc
+    except (UnidentifiedImageError, OSError, ValueError, EOFError) as exc:
         raise DocumentReadError(
             f"{path.name} 不是有效的图片文件或已损坏。",
             f"{path.name} is not a valid image or is corrupt.",
         ) from exc
-    if width * height > MAX_PIXELS:
-        raise DocumentTooLargeError(
-            f"{path.name} 图片过大（{width}×{height} 像素，上限 {MAX_PIXELS // 1_000_000} 百万像素）；"
-            "请降低分辨率后重试。",
-            f"{path.name} is too large ({width}×{height} pixels, limit "
-            f"{MAX_PIXELS // 1_000_000} megapixels); lower the resolution.",
-        )
     return frames
+
+
+def _check_pixels(path: Path, width: int, height: int) -> None:
+    if width * height > MAX_PIXELS:
+        raise _too_large(path, f"{width}×{height}")
+
+
+def _too_large(path: Path, size: str) -> DocumentTooLargeError:
+    shown = f"{size} 像素，" if size else ""
+    shown_en = f"{size} pixels, " if size else ""
+    return DocumentTooLargeError(
+        f"{path.name} 图片过大（{shown}上限 {MAX_PIXELS // 1_000_000} 百万像素）；请降低分辨率后重试。",
+        f"{path.name} is too large ({shown_en}limit {MAX_PIXELS // 1_000_000} megapixels); "
+        "lower the resolution.",
+    )
 
 
 def _frames(path: Path) -> Generator[Any, None, None]:

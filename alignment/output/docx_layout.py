@@ -67,12 +67,7 @@ def setup_document(document: Any, keep_styles: bool = False) -> dict[str, str]:
         _add_missing_styles(document, fonts)
         set_chinese(document)
         return fonts
-    section = document.sections[0]
-    section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    section.footer_distance = Mm(28) - Mm(7)  # page number 7 mm below the text block's edge
+    set_page(document.sections[0])
     _style_body(document.styles["Normal"], fonts["body"])
     _style_heading(document.styles["Title"], fonts["title"], TITLE_SIZE, centered=True)
     _style_heading(document.styles["Heading 1"], fonts["heading1"], BODY_SIZE)
@@ -282,3 +277,12 @@ def marked_text(paragraph: Any, text: str, terms: tuple[str, ...]) -> None:
     for part in parts:
         if part:
             paragraph.add_run(part).bold = part in terms or None
+
+
+def set_page(section: Any) -> None:
+    """A4 with GB/T 9704's margins (37/35/28/26 mm), the page number 7 mm below the text."""
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(28) - Mm(7)

@@ -9,6 +9,7 @@ from typing import Any
 
 from alignment.documents.safety import MAX_FILE_BYTES, check_file, open_docx_zip
 from alignment.errors import AlignmentError, ProfileError
+from alignment.output.docx_layout import set_page
 
 
 def base_document(template: str) -> Any:
@@ -28,7 +29,12 @@ def base_document(template: str) -> Any:
     try:
         check_file(path, MAX_FILE_BYTES)
         open_docx_zip(path).close()  # zip bombs and encrypted files refused before parsing
-        return docx.Document(str(path))
+        document = docx.Document(str(path))
+        body = document.element.body
+        if body.sectPr is None:  # a template without page setup gets the report's own
+            body.get_or_add_sectPr()
+            set_page(document.sections[0])
+        return document
     except (AlignmentError, OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         reason = exc.message if isinstance(exc, AlignmentError) else str(exc)
         raise ProfileError(

@@ -155,6 +155,33 @@ def test_an_image_over_the_pixel_limit_is_refused_before_decoding(
         read_document(path)
 
 
+def test_every_page_of_a_tiff_is_held_to_the_pixel_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(ocr, "MAX_PIXELS", 5000)
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    path = tmp_path / "两页.tif"
+    small, large = Image.new("L", (50, 50), 255), Image.new("L", (100, 100), 255)
+    small.save(path, save_all=True, append_images=[large])
+    with pytest.raises(DocumentTooLargeError, match="100×100"):
+        read_document(path)
+
+
+def test_pillows_own_bomb_limit_is_a_refusal_naming_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    path = tmp_path / "炸弹.png"
+    Image.new("L", (200, 200), 255).save(path)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100)  # Pillow refuses past twice this
+    with pytest.raises(DocumentTooLargeError, match="百万像素"):
+        read_document(path)
+
+
 @pytest.mark.parametrize(("name", "says"), [("照片.jpg", "是图片"), ("批复.pdf", "没有文字层")])
 def test_a_scan_without_the_extra_says_how_to_get_it(
     tmp_path: Path,

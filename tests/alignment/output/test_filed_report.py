@@ -203,3 +203,24 @@ def test_recommendations(mode: str, verdict: str, expected: str) -> None:
 def test_reasons_name_the_conflict(analyzer) -> None:
     result = analyzer.analyse(read_document(EVAL / "red_水泥厂.txt"))
     assert reasons(result)[-1].startswith("涉及高耗能、高污染产业")
+
+
+def test_a_template_without_page_setup_gets_the_reports_own(aligned, rules, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml.ns import qn
+
+    template = docx.Document()
+    template.add_paragraph("某某单位文件")
+    body = template.element.body
+    for properties in body.findall(qn("w:sectPr")):
+        body.remove(properties)
+    template.save(tmp_path / "红头.docx")
+    out = write_report(
+        aligned,
+        rules,
+        tmp_path / "报告.docx",
+        profile=OfficeProfile(template=str(tmp_path / "红头.docx")),
+    )
+    report = docx.Document(str(out))
+    assert report.paragraphs[0].text == "某某单位文件"
+    section = report.sections[0]
+    assert (round(section.page_width.mm), round(section.top_margin.mm)) == (210, 37)
