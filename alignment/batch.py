@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -148,7 +149,7 @@ def _run_parallel(
     # "spawn": forking a process that runs Qt or threads is unsafe, and it is what Windows does.
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(options,)
+        workers, mp_context=context, initializer=_init_worker, initargs=(options, os.getpid())
     ) as pool:
         futures: list[Future[AlignmentResult | Failure]] = [
             pool.submit(_worker_job, str(path), reports.get(path), reviews.get(str(path)))
@@ -187,11 +188,39 @@ _worker_analyzer: Analyzer | None = None
 _worker_options: BatchOptions | None = None
 
 
-def _init_worker(options: BatchOptions) -> None:
+# How often a worker looks whether the batch that started it is still there.
+_WATCH_SECONDS = 0.5
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker when the batch that started it is gone (killed, crashed): a worker left
+    behind holds hundreds of MB and goes on writing reports nobody waits for. psutil compares
+    the process's start time, so a new process given the same pid does not keep it alive."""
+    import threading
+
+    import psutil
+
+    try:
+        batch = psutil.Process(parent)
+    except psutil.Error:
+        os._exit(1)
+
+    def watch() -> None:
+        while batch.is_running():
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _init_worker(options: BatchOptions, parent: int | None = None) -> None:
     global _worker_analyzer, _worker_options
     import logging
 
     import jieba
+
+    if parent is not None:
+        _watch_parent(parent)
 
     # A worker process does not run main.py; keep jieba's dictionary chatter off the console.
     jieba.setLogLevel(logging.WARNING)
