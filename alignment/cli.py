@@ -273,9 +273,9 @@ def summary(result: AlignmentResult, review: Review | None = None) -> str:
 
 
 def _strength(match: Match) -> str:
-    if match.confidence == "subject" and not match.similarity:
-        return "依据文档主题"
-    return f"相似度 {match.similarity:.2f}"
+    if match.has_similarity:
+        return f"相似度 {match.similarity:.2f}"
+    return "依据文档主题" if match.confidence == "subject" else match.confidence_name
 
 
 def _target_lines(result: AlignmentResult) -> list[str]:

@@ -137,7 +137,9 @@ def fit(rows: list[Row], c: float, partial: float = 35.0, strong: float = 60.0) 
 
 def verdict(model: VerdictModel, r: Row, partial: float = 35.0, strong: float = 60.0) -> str:
     """The verdict ``model`` gives the row, as the analysis gives it."""
-    score = settled_score(model.score(r.components), r.direct, r.below, strong, r.outside, partial)
+    score, _rule = settled_score(
+        model.score(r.components), r.direct, r.below, strong, r.outside, partial
+    )
     return verdict_for(score, strong, partial, r.conflict)
 
 

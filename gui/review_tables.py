@@ -197,7 +197,7 @@ class MatchesPanel(QWidget):
                     key,
                     [
                         f"{m.measure_id} {m.measure_title}" + (tr("（主要）") if m.lead else ""),
-                        f"{m.similarity:.2f}" if m.similarity or m.confidence == "keyword" else "—",
+                        f"{m.similarity:.2f}" if m.has_similarity else "—",
                         m.confidence_name,
                         m.evidence[0].sentence,
                     ],

@@ -330,9 +330,7 @@ def trim_quote(text: str, terms: Iterable[str], limit: int = QUOTE_LIMIT) -> str
 
 
 def match_strength(match: Match) -> str:
-    if match.confidence in ("manual", "keyword") or (
-        match.confidence == "subject" and not match.similarity
-    ):
+    if match.confidence == "keyword" or not match.has_similarity:
         return match.confidence_name
     return f"{match.similarity:.2f}（{match.confidence_name}）"
 

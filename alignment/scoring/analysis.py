@@ -36,6 +36,7 @@ from alignment.plan.model import Plan
 from alignment.scoring.components import STANDARD
 from alignment.scoring.context import PlanContext, rule_ids_fit
 from alignment.scoring.findings import Findings
+from alignment.scoring.measure_rank import MeasureRanker
 from alignment.scoring.pipeline import Component, IsCancelled, Pipeline, Progress, Reporter
 from alignment.scoring.plan_index import PlanIndex, build_index
 from alignment.scoring.result import AlignmentResult
@@ -61,13 +62,31 @@ class Analyzer:
         features: str = "word",
         components: Sequence[Component] = STANDARD,
     ) -> None:
-        self.plan = plan
-        self.rules = rules
-        self.segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
-        self.index = index or build_index(plan, self.segmenter, features)
-        self.ranker = self.index.ranker_
-        self.context = PlanContext.build(plan, rules, self.segmenter, self.index)
+        segmenter = segmenter or make_segmenter(_plan_vocabulary(plan, rules))
+        index = index or build_index(plan, segmenter, features)
+        self.context = PlanContext.build(plan, rules, segmenter, index)
         self.pipeline = Pipeline(components)
+
+    # What the context holds, under the names the window, the CLI and the benches use.
+    @property
+    def plan(self) -> Plan:
+        return self.context.plan
+
+    @property
+    def rules(self) -> Rules:
+        return self.context.rules
+
+    @property
+    def segmenter(self) -> Segmenter:
+        return self.context.segmenter
+
+    @property
+    def index(self) -> PlanIndex:
+        return self.context.index
+
+    @property
+    def ranker(self) -> MeasureRanker:
+        return self.context.ranker
 
     def analyse(
         self,

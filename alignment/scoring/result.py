@@ -68,6 +68,12 @@ class Match:
     def confidence_name(self) -> str:
         return CONFIDENCE_NAMES.get(self.confidence, self.confidence)
 
+    @property
+    def has_similarity(self) -> bool:
+        """Whether a measured similarity stands behind it: not a match an analyst added, nor one
+        resting on the document's subject alone (no sentence reads like the measure)."""
+        return self.confidence != "manual" and (self.confidence != "subject" or self.similarity > 0)
+
 
 @dataclass(frozen=True)
 class TermPosition:
@@ -144,6 +150,11 @@ class LocationFinding:
         return f"{name}：{self.place}" if self.place and self.status != "inside" else name
 
 
+def targets_below(targets: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The targets set lower than the master plan's (a sub-plan's; never strong)."""
+    return tuple(t for t in targets if t.status == "below")
+
+
 @dataclass(frozen=True)
 class AlignmentResult:
     """Score, verdict and the evidence behind them for one document against one plan.
@@ -186,8 +197,7 @@ class AlignmentResult:
 
     @property
     def targets_below(self) -> tuple[Any, ...]:
-        """The targets set lower than the master plan's (a sub-plan's; never strong)."""
-        return tuple(t for t in self.targets if t.status == "below")
+        return targets_below(self.targets)
 
     @property
     def leads(self) -> tuple[Match, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from alignment.scoring.context import PlanContext
 from alignment.scoring.findings import Findings
 from alignment.scoring.notes import below_plan_note, direct_fit_note, outside_note
-from alignment.scoring.result import AlignmentResult, verdict_for
+from alignment.scoring.result import AlignmentResult, targets_below, verdict_for
 
 
 def combine(f: Findings, context: PlanContext) -> AlignmentResult:
@@ -17,19 +17,11 @@ def combine(f: Findings, context: PlanContext) -> AlignmentResult:
     components = dict(f.components)
     if f.direct_margin is not None:
         components["direct_fit"] = f.direct_margin
-    weaker = [t for t in f.targets if t.status == "below"]
+    weaker = targets_below(f.targets)
     fitted = rules.verdict_model.score(components)
-    outside = bool(f.outside_term) and not f.conflicts
-    score = settled_score(
-        fitted, bool(f.direct), bool(weaker), scoring.strong, outside, scoring.partial
+    score, override = settled_score(
+        fitted, bool(f.direct), bool(weaker), scoring.strong, bool(f.outside_term), scoring.partial
     )
-    override = ""
-    if score != round(fitted, 1):
-        override = (
-            "direct_fit"
-            if f.direct and score >= round(fitted, 1)
-            else ("outside_priorities" if outside else "below_plan")
-        )
     warnings = f.warnings
     if f.direct:
         service = f.public_service.name if f.public_service else "公共服务"
@@ -77,14 +69,16 @@ def settled_score(
     strong: float,
     outside: bool = False,
     partial: float = 35.0,
-) -> float:
-    """The fitted score after the rules on top of it: a public service's direct fit is strong, a
-    sub-plan with a target below the master plan's is not, a project outside the priorities is
-    weak. Rounded as shown: the verdict follows the score as shown, not hidden decimals."""
-    if direct:
-        score = max(score, strong)
-    if below_plan:
-        score = min(score, strong - 1)
-    if outside:
-        score = min(score, partial - 1)
-    return round(score, 1)
+) -> tuple[float, str]:
+    """The fitted score after the rules on top of it, and the rule that moved it ("" for none):
+    a public service's direct fit is strong, a sub-plan with a target below the master plan's is
+    not, a project outside the priorities is weak. Rounded as shown: the verdict follows the
+    score as shown, not hidden decimals."""
+    shown, override = round(score, 1), ""
+    if direct and shown < strong:
+        shown, override = strong, "direct_fit"
+    if below_plan and shown > strong - 1:
+        shown, override = strong - 1, "below_plan"
+    if outside and shown > partial - 1:
+        shown, override = partial - 1, "outside_priorities"
+    return round(shown, 1), override

@@ -60,15 +60,17 @@ class Cited(Component):
         # evidence is near the best; never the plan's framing (its guidance, goals, safeguards).
         # A document crossing a red line serves none first: the line's basis is what it is
         # judged by, and the measures its text resembles are related, not served.
+        # A public service's measure leads with what a keyword or a removal names, not with the
+        # measures its text happens to stand near.
         if f.conflicts:
             leads = {m for c in f.conflicts for m in c.basis}
+        elif f.service_measure:
+            leads = {m.measure_id for m in first}
         else:
             acting = [
                 m.measure_id for m in (*first, *ranked) if m.measure_id not in context.framing
             ]
             leads = f.standing.leads(acting) | {m.measure_id for m in first}
-            if f.service_measure:  # a public service's own measure leads alone with its kin
-                leads = {f.service_measure} | {m.measure_id for m in first}
         f.matches = tuple(replace(m, lead=m.measure_id in leads) for m in (*first, *ranked))
 
 

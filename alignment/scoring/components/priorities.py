@@ -12,13 +12,13 @@ from alignment.scoring.pipeline import Advance, Component
 
 class Priorities(Component):
     name = "priorities"
-    requires = ("subject", "primary", "service_measure", "resolved_mode")
+    requires = ("subject", "primary", "service_measure", "resolved_mode", "conflicts")
     assigns = ("outside_term",)
     start, message = 0.85, ""
 
     def __call__(self, f: Findings, context: PlanContext, advance: Advance) -> None:
-        if f.resolved_mode != "proposal" or f.primary or f.service_measure:
-            return
+        if f.resolved_mode != "proposal" or f.primary or f.service_measure or f.conflicts:
+            return  # a red line decides first
         f.outside_term = next(
             (t for t in context.rules.outside_priorities if t in f.subject.text), ""
         )
