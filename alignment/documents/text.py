@@ -159,3 +159,22 @@ def chinese_numeral(text: str) -> int:
         return value
     tens, _, units = text.partition("十")
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def bar_cells(line: str) -> list[str]:
+    """A table row kept as text, its cells between bars ("|a|b|" or "a|b")."""
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def value_below(header_line: str, row_line: str, header: re.Pattern[str]) -> str:
+    """In a table kept as text ("序号|项目名称|建设地点|…" over its rows), the value in the row
+    below under the column whose heading matches ``header``; "" when the line is no such heading
+    row (three cells at least: "项目名称|某项目" is a label and its value, not a heading row)."""
+    if header_line.count("|") < 2:
+        return ""
+    cells = bar_cells(header_line)
+    column = next((n for n, cell in enumerate(cells) if header.match(cell)), None)
+    values = bar_cells(row_line)
+    if column is None or len(cells) < 3 or len(values) != len(cells):
+        return ""
+    return values[column]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from alignment.config import LocationRule
+from alignment.documents.text import value_below
 from alignment.scoring.places import county_short_names, jurisdiction, places_in
 
 # The words that say where something is: the cues below, and what is blanked out of a clause
 # before a place name is looked for in it (one list: the second copy had fallen behind).
 _CUE_TERMS = "位于|选址|建设地点|项目地点|项目地址|实施地点|所在地|坐落|落户|地处|建设于|拟建于"
+_VENUE_CUE = r"在(?=[^，。；,;在]{2,20}?(?:奠基|开工|动工|启动|开园|开业|揭牌|举行))"
 _LOCATION_CUES = re.compile(
     # Not a 通讯地址: an approving office's mailing address is not the project's site.
     rf"({_CUE_TERMS}|(?<!通讯)(?<!通信)(?<!联系)(?<!邮寄)地址[：:]"
@@ -22,10 +25,10 @@ _LOCATION_CUES = re.compile(
     # "某公司拟在新郑市投资建设…": whoever builds, what is built is there
     r"|[拟将计划]{1,2}在(?=[^，。；,;]{1,20}?(?:投资建设|建设|实施|落地))"
     # "…工厂在郑州经济技术开发区奠基", "项目在郑州文创园启动": a project's ceremony is held on site
-    r"|在(?=[^，。；,;在]{2,20}?(?:奠基|开工|动工|启动|开园|开业|揭牌|举行)))"
+    rf"|{_VENUE_CUE})"
 )
 # That last cue: what breaks ground there is the project, whoever is named before it.
-_VENUE = re.compile(r"在(?=[^，。；,;在]{2,20}?(?:奠基|开工|动工|启动|开园|开业|揭牌|举行))")
+_VENUE = re.compile(_VENUE_CUE)
 # A table kept as text ("序号|建设单位|项目名称|建设地点|…" over its rows): the site's column.
 _SITE_HEADER = re.compile(r"^(?:建设地点|项目地点|项目地址|项目选址|选址|实施地点|建设地址)$")
 # The cue of that last kind: the subject before it may be the investor, the place is the project's.
@@ -249,15 +252,14 @@ def _table_site(text: str) -> str:
     """The first row's value under a table's site column ("建设地点"), where the table was kept as
     text with its cells between bars."""
     lines = text.split("\n")
-    for number, line in enumerate(lines[:-1]):
-        if "|" not in line:
-            continue
-        header = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        column = next((n for n, cell in enumerate(header) if _SITE_HEADER.match(cell)), None)
-        values = [cell.strip() for cell in lines[number + 1].strip().strip("|").split("|")]
-        if column is not None and len(values) == len(header) and values[column]:
-            return values[column]
-    return ""
+    return next(
+        (
+            site
+            for above, row in itertools.pairwise(lines)
+            if (site := value_below(above, row, _SITE_HEADER))
+        ),
+        "",
+    )
 
 
 def _shown(clause: str) -> str:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from alignment.config import ServiceSubject
 from alignment.documents.headings import DUN, PAREN_OR_DIGIT, SHORT_ORDINAL
 from alignment.documents.model import Document, Paragraph
-from alignment.documents.text import is_metadata, is_web_furniture
+from alignment.documents.text import is_metadata, is_web_furniture, value_below
 
 # A form's field naming the project: "项目名称：河南省胸科医院内科综合楼项目；".
 _NAME_FIELD = re.compile(r"^(?:建设)?项目名称\s*[：:]\s*(?P<name>[^；;。\n]{2,80})")
 _NAME_LABEL = re.compile(r"^(?:建设)?项目名称\s*[：:]?$")
+_NAME_HEADER = re.compile(r"^(?:建设)?项目名称$")
 # An issuer's name on a line of its own (牟定县人民政府, 郑州市生态环境局金水分局): who signs, not
 # what it is about.
 _ISSUER = re.compile(
@@ -55,12 +56,11 @@ def _name_field(paragraphs: list[Paragraph]) -> Subject | None:
         if found:
             return Subject(found["name"].strip(), paragraph.index, "项目名称")
         # A table kept as text, "序号|建设单位|项目名称|…" over its rows: the column's first value.
-        cells = [c.strip() for c in text.split("|")]
-        if len(cells) > 2 and "项目名称" in cells and position + 1 < len(paragraphs):
-            below = [c.strip() for c in paragraphs[position + 1].text.split("|")]
-            column = cells.index("项目名称")
-            if len(below) == len(cells) and below[column]:
-                return Subject(below[column], paragraphs[position + 1].index, "项目名称")
+        if position + 1 < len(paragraphs):
+            below = paragraphs[position + 1]
+            name = value_below(text, below.text, _NAME_HEADER)
+            if name:
+                return Subject(name, below.index, "项目名称")
         # A table row "项目名称 | 河南省胸科医院…": the label's cell, then the value's.
         if paragraph.in_table and _NAME_LABEL.match(text) and position + 1 < len(paragraphs):
             value = paragraphs[position + 1]
