@@ -111,9 +111,11 @@ def reasons(result: AlignmentResult) -> list[str]:
     elif result.mode == "proposal":
         items.append("项目不属于本区五大重点产业。")
     leads = result.leads
-    if result.matches and not leads:
+    outside = result.override == "outside_priorities"
+    if result.matches and (outside or not leads):
         named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in result.matches[:3])
-        items.append(f"{subject}文本与规划措施{named}相近，但触及规划红线，不视为服务这些措施。")
+        why = "主题在本区重点产业和公共服务以外" if outside else "触及规划红线"
+        items.append(f"{subject}文本与规划措施{named}相近，但{why}，不视为服务这些措施。")
     elif result.matches:
         named = "、".join(f"{m.measure_id}“{m.measure_title}”" for m in leads[:3])
         more = f"等{len(leads)}项" if len(leads) > 3 else ""
@@ -149,7 +151,12 @@ def plain_conclusion(result: AlignmentResult) -> str:
             f"文档内容涉及{names}，与规划明确限制的方向相冲突，建议不予支持或要求调整后重新审查。"
         )
     measures = "；".join(f"“{m.measure_title}”" for m in result.leads[:3])
-    served = f"文档主要对应规划措施{measures}。" if measures else "文档未与规划措施形成明显对应。"
+    if result.override == "outside_priorities":
+        served = "文档主题在本区重点产业和公共服务以外。"
+    elif measures:
+        served = f"文档主要对应规划措施{measures}。"
+    else:
+        served = "文档未与规划措施形成明显对应。"
     subplan = result.mode != "proposal"
     if result.primary_industry:
         subject = "该规划聚焦" if subplan else "项目属于"

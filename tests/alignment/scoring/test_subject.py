@@ -138,3 +138,22 @@ def test_a_bar_table_gives_the_value_under_its_heading_not_a_labels_neighbour() 
     assert value_below("|序号|项目名称|建设地点|", "|1|某学校项目|金水区|", name) == "某学校项目"
     assert value_below("项目名称|某学校项目", "建设地点|金水区", name) == ""
     assert value_below("序号|项目名称|建设地点", "1|某学校项目", name) == ""
+
+
+def test_a_project_outside_the_priorities_is_not_said_to_serve_a_measure(
+    analyzer: Analyzer, tmp_path: Path
+) -> None:
+    from alignment.output.wording import plain_conclusion, reasons
+
+    path = _write(
+        tmp_path,
+        "工厂.txt",
+        "某汽车零部件冲压工厂项目在金水区奠基\n"
+        "项目建设智能化冲压生产车间，推动产业高质量发展，带动就业500人。\n"
+        "项目建成后将提升区域创新能力，促进数字化转型和绿色低碳发展。\n",
+    )
+    result = analyzer.analyse(read_document(path))
+    assert result.override == "outside_priorities"
+    said = " ".join(reasons(result)) + plain_conclusion(result)
+    assert "主要服务规划措施" not in said and "主要对应规划措施" not in said
+    assert "重点产业和公共服务以外" in said
